@@ -1,0 +1,10 @@
+package my.gov.temujanji.catalogue;
+
+import my.gov.temujanji.platform.LocalizedText;
+
+/**
+ * A transaction type (Urusniaga), called "service" in the API. Its booking window runs from today
+ * plus {@code leadDays} to today plus {@code windowMonths} calendar months.
+ */
+public record TransactionType(String code, LocalizedText name, int slotMinutes, int leadDays, int windowMonths) {
+}

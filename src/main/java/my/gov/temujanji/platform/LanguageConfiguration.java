@@ -1,0 +1,47 @@
+package my.gov.temujanji.platform;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Malay by default, English on request: the language switch ({@code ?lang=en}) is remembered in a
+ * cookie; without it, {@code Accept-Language} decides between the two, and anything else gets Malay.
+ */
+@Configuration(proxyBeanMethods = false)
+class LanguageConfiguration implements WebMvcConfigurer {
+
+    static final List<Locale> SUPPORTED = List.of(LocalizedText.MALAY, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("temujanji-lang");
+        resolver.setDefaultLocaleFunction(request -> {
+            String header = request.getHeader("Accept-Language");
+            if (header == null || header.isBlank()) {
+                return LocalizedText.MALAY;
+            }
+            try {
+                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+                return best != null ? best : LocalizedText.MALAY;
+            } catch (IllegalArgumentException malformed) {
+                return LocalizedText.MALAY;
+            }
+        });
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+}

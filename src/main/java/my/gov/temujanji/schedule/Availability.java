@@ -1,0 +1,148 @@
+package my.gov.temujanji.schedule;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.catalogue.Offering;
+import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.LocalizedText;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Live availability of a branch's transaction type, computed from the branch's own hours, its
+ * state's weekend and its closures, and the places taken in the slot inventory.
+ */
+@Service
+public class Availability {
+
+    /** The longest range one request may ask for. */
+    public static final int MAX_RANGE_DAYS = 100;
+
+    private final Catalogue catalogue;
+    private final ScheduleRepository repository;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Availability(Catalogue catalogue, ScheduleRepository repository, MessageSource messages, Clock clock) {
+        this.catalogue = catalogue;
+        this.repository = repository;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public List<DayAvailability> days(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_RANGE", from, to);
+        }
+        if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_RANGE_DAYS) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "RANGE_TOO_LONG", MAX_RANGE_DAYS);
+        }
+        Offering offering = catalogue.requireOffering(branchCode, serviceCode);
+        BookingWindow window = BookingWindow.of(offering.type(), clock);
+        BranchCalendar calendar = repository.calendar(branchCode, from, to);
+        Map<LocalDate, Map<LocalTime, ScheduleRepository.SlotRow>> rows =
+                repository.slotRows(branchCode, serviceCode, from, to);
+        List<DayAvailability> days = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            days.add(day(offering, window, calendar, date, rows.getOrDefault(date, Map.of())));
+        }
+        return days;
+    }
+
+    public DayAvailability day(String branchCode, String serviceCode, LocalDate date) {
+        return days(branchCode, serviceCode, date, date).get(0);
+    }
+
+    /** The slots of one day; none when the day is closed or not bookable. */
+    public List<SlotAvailability> slots(String branchCode, String serviceCode, LocalDate date) {
+        Offering offering = catalogue.requireOffering(branchCode, serviceCode);
+        BookingWindow window = BookingWindow.of(offering.type(), clock);
+        BranchCalendar calendar = repository.calendar(branchCode, date, date);
+        if (closedOrNotBookable(offering, window, calendar, date) != null) {
+            return List.of();
+        }
+        return slotsOf(offering, window, calendar, date, repository.slotRows(branchCode, serviceCode, date, date)
+                .getOrDefault(date, Map.of()));
+    }
+
+    /** The slot of the schedule that starts at {@code start}, if that day and slot can be booked now. */
+    SlotAvailability bookableSlot(Offering offering, LocalDate date, LocalTime start) {
+        BookingWindow window = BookingWindow.of(offering.type(), clock);
+        BranchCalendar calendar = repository.calendar(offering.branch().code(), date, date);
+        if (closedOrNotBookable(offering, window, calendar, date) != null) {
+            return null;
+        }
+        return slotsOf(offering, window, calendar, date, Map.of()).stream()
+                .filter(slot -> slot.start().equals(start))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private DayAvailability day(Offering offering, BookingWindow window, BranchCalendar calendar, LocalDate date,
+            Map<LocalTime, ScheduleRepository.SlotRow> rows) {
+        DayAvailability unavailable = closedOrNotBookable(offering, window, calendar, date);
+        if (unavailable != null) {
+            return unavailable;
+        }
+        List<SlotAvailability> slots = slotsOf(offering, window, calendar, date, rows);
+        int placesLeft = slots.stream().mapToInt(SlotAvailability::placesLeft).sum();
+        if (slots.isEmpty()) {
+            return new DayAvailability(date, DayStatus.NOT_BOOKABLE, reason("day.reason.tooLate"), 0);
+        }
+        return new DayAvailability(date, placesLeft > 0 ? DayStatus.OPEN : DayStatus.FULL, null, placesLeft);
+    }
+
+    /** The day's status when no slot of it can be offered, or null when it has slots. */
+    private DayAvailability closedOrNotBookable(Offering offering, BookingWindow window, BranchCalendar calendar,
+            LocalDate date) {
+        if (window.tooSoon(date)) {
+            return new DayAvailability(date, DayStatus.NOT_BOOKABLE, date.isBefore(window.now().toLocalDate())
+                    ? reason("day.reason.past")
+                    : reason("day.reason.tooSoon", offering.type().leadDays()), 0);
+        }
+        if (window.tooFar(date)) {
+            return new DayAvailability(date, DayStatus.NOT_BOOKABLE,
+                    reason("day.reason.tooFar", offering.type().windowMonths()), 0);
+        }
+        LocalizedText closure = calendar.closures().get(date);
+        if (closure != null) {
+            return new DayAvailability(date, DayStatus.CLOSED, closure, 0);
+        }
+        DayOfWeek weekday = date.getDayOfWeek();
+        if (!calendar.hours().opensOn(weekday) || calendar.hours().slotsOn(weekday, offering.slotMinutes()).isEmpty()) {
+            return new DayAvailability(date, DayStatus.CLOSED, calendar.weekend().contains(weekday)
+                    ? reason("day.reason.weekend")
+                    : reason("day.reason.noHours"), 0);
+        }
+        return null;
+    }
+
+    private List<SlotAvailability> slotsOf(Offering offering, BookingWindow window, BranchCalendar calendar,
+            LocalDate date, Map<LocalTime, ScheduleRepository.SlotRow> rows) {
+        boolean today = date.equals(window.now().toLocalDate());
+        LocalTime now = window.now().toLocalTime();
+        List<SlotAvailability> slots = new ArrayList<>();
+        for (WeeklyHours.Interval slot : calendar.hours().slotsOn(date.getDayOfWeek(), offering.slotMinutes())) {
+            if (today && !slot.opens().isAfter(now)) {
+                continue; // a slot that has begun can no longer be booked
+            }
+            ScheduleRepository.SlotRow row = rows.get(slot.opens());
+            int capacity = row != null ? row.capacity() : offering.capacity();
+            int taken = row != null ? row.taken() : 0;
+            slots.add(new SlotAvailability(slot.opens(), slot.closes(), capacity, Math.max(0, capacity - taken)));
+        }
+        return slots;
+    }
+
+    private LocalizedText reason(String key, Object... arguments) {
+        return LocalizedText.of(messages, key, arguments);
+    }
+}
