@@ -1,0 +1,10 @@
+package my.gov.temujanji.booking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+/** An appointment (temujanji) as the applicant and the counter see it. */
+public record Appointment(String reference, AppointmentStatus status, String branchCode, String serviceCode,
+        LocalDate date, LocalTime start, LocalTime end, Applicant applicant, Instant createdAt) {
+}

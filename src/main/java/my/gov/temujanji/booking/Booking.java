@@ -1,0 +1,183 @@
+package my.gov.temujanji.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.schedule.SlotInventory;
+import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The booking transaction. Places are taken by the slot inventory's conditional update; a request
+ * key and a document are each serialised by a transaction-scoped advisory lock, so a resubmitted form
+ * finds the appointment it made and one document cannot book one transaction type twice. Unique
+ * constraints stand behind both.
+ */
+@Service
+public class Booking {
+
+    /** Where the place comes from: a hold the applicant has, or a slot named directly (API only). */
+    public sealed interface PlaceRequest {
+    }
+
+    public record FromHold(UUID holdId) implements PlaceRequest {
+    }
+
+    public record FromSlot(String branch, String service, LocalDate date, LocalTime start) implements PlaceRequest {
+    }
+
+    /** The outcome of a booking request: {@code replayed} when the key had already made it. */
+    public record Booked(Appointment appointment, boolean replayed) {
+    }
+
+    private final SlotInventory inventory;
+    private final BookingRepository repository;
+    private final BookingProperties properties;
+    private final Clock clock;
+
+    Booking(SlotInventory inventory, BookingRepository repository, BookingProperties properties, Clock clock) {
+        this.inventory = inventory;
+        this.repository = repository;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds one place of a slot. {@code previous}, when given, is the applicant's earlier hold: its
+     * place is given back and what they typed is carried over.
+     */
+    @Transactional
+    public Hold hold(String branch, String service, LocalDate date, LocalTime start, UUID previous) {
+        Instant now = clock.instant();
+        ApplicantInput draft = null;
+        if (previous != null) {
+            Optional<BookingRepository.LockedHold> old = repository.lockHold(previous);
+            if (old.isPresent()) {
+                draft = repository.draft(old.get().draft());
+                if (!old.get().released()) {
+                    inventory.release(old.get().slotId());
+                }
+                repository.deleteHold(previous);
+            }
+        }
+        TakenPlace place = inventory.take(branch, service, date, start);
+        UUID id = UUID.randomUUID();
+        Instant expiresAt = now.plus(properties.holdDuration());
+        repository.insertHold(id, place.slotId(), now, expiresAt, draft);
+        return new Hold(id, place.branchCode(), place.serviceCode(), place.day(), place.start(), place.end(), expiresAt,
+                true, draft);
+    }
+
+    public Optional<Hold> findHold(UUID id) {
+        return repository.findHold(id, clock.instant());
+    }
+
+    @Transactional
+    public void saveDraft(UUID holdId, ApplicantInput draft) {
+        repository.saveDraft(holdId, draft);
+    }
+
+    /**
+     * Books an appointment for a checked applicant. The same key with the same request returns the
+     * appointment it made; with another request, 422 {@code IDEMPOTENCY_KEY_REUSED}. 409
+     * {@code ALREADY_BOOKED} when the document already has an active appointment for this transaction
+     * type; 409 {@code SLOT_FULL} or 422 {@code NOT_BOOKABLE} from the inventory; 404
+     * {@code HOLD_NOT_FOUND} for an unknown hold.
+     */
+    @Transactional
+    public Booked book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey) {
+        String requestHash = hash(request, applicant);
+        repository.lock("idempotency:" + idempotencyKey);
+        Optional<BookingRepository.KeyedAppointment> earlier = repository.findByIdempotencyKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestHash().equals(requestHash)) {
+                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED");
+            }
+            return new Booked(earlier.get().appointment(), true);
+        }
+        BookingRepository.LockedHold hold = request instanceof FromHold fromHold
+                ? repository.lockHold(fromHold.holdId())
+                        .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "HOLD_NOT_FOUND"))
+                : null;
+        FromSlot slot = request instanceof FromSlot fromSlot ? fromSlot : null;
+        String serviceCode = hold != null ? hold.place().serviceCode() : slot.service();
+        repository.lock("document:" + applicant.documentType() + ":" + applicant.documentNumber() + ":" + serviceCode);
+        repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
+            throw new AlreadyBooked(existing);
+        });
+        TakenPlace place = hold != null
+                ? placeOfHold(hold)
+                : inventory.take(slot.branch(), slot.service(), slot.date(), slot.start());
+        String reference = Reference.generate();
+        repository.insertAppointment(reference, place, applicant, language, idempotencyKey, requestHash, clock.instant());
+        return new Booked(repository.findByReference(reference).orElseThrow(), false);
+    }
+
+    /** The appointment with this reference, if the document number given is the one it was booked with. */
+    public Optional<Appointment> find(String reference, String documentNumber) {
+        String number = ApplicantValidation.normaliseDocumentNumber(documentNumber);
+        return repository.findByReference(Reference.normalise(reference))
+                .filter(a -> a.applicant().documentNumber().equals(number));
+    }
+
+    public Optional<Appointment> findByReference(String reference) {
+        return repository.findByReference(Reference.normalise(reference));
+    }
+
+    /**
+     * Turns a hold into the appointment's place. A hold that ran out is given back and the same slot
+     * is tried again, so the applicant only loses it if someone else took the last place meanwhile.
+     */
+    private TakenPlace placeOfHold(BookingRepository.LockedHold hold) {
+        UUID holdId = hold.id();
+        Instant now = clock.instant();
+        if (!hold.released() && hold.expiresAt().isAfter(now)) {
+            repository.deleteHold(holdId);
+            return hold.place();
+        }
+        if (!hold.released()) {
+            inventory.release(hold.slotId());
+            repository.markReleased(holdId, now);
+        }
+        TakenPlace place = inventory.take(hold.place().branchCode(), hold.place().serviceCode(), hold.place().day(),
+                hold.place().start());
+        repository.deleteHold(holdId);
+        return place;
+    }
+
+    private static String hash(PlaceRequest request, Applicant applicant) {
+        String canonical = request + "|" + applicant;
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    /** 409 {@code ALREADY_BOOKED}, naming the appointment the document already has. */
+    public static class AlreadyBooked extends ApiProblem {
+
+        private final transient Appointment existing;
+
+        AlreadyBooked(Appointment existing) {
+            super(HttpStatus.CONFLICT, "ALREADY_BOOKED", existing.date(), existing.start(),
+                    Reference.display(existing.reference()).substring(0, 3) + "…");
+            this.existing = existing;
+        }
+
+        public Appointment existing() {
+            return existing;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package my.gov.temujanji.booking;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import my.gov.temujanji.platform.ApiProblem;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Booking", description = "Holding a place and booking an appointment (temujanji)")
+class BookingApiController {
+
+    private final Booking booking;
+    private final ApplicantValidation validation;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    BookingApiController(Booking booking, ApplicantValidation validation, MessageSource messages, Clock clock) {
+        this.booking = booking;
+        this.validation = validation;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    record HoldRequest(String branch, String service, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start) {
+    }
+
+    record HoldView(UUID holdId, OffsetDateTime expiresAt) {
+    }
+
+    record AppointmentRequest(UUID holdId, String branch, String service, LocalDate date,
+            @JsonFormat(pattern = "HH:mm") LocalTime start, ApplicantInput applicant) {
+    }
+
+    record AppointmentView(String reference, AppointmentStatus status, String branch, String service, LocalDate date,
+            @JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end) {
+
+        static AppointmentView of(Appointment a) {
+            return new AppointmentView(a.reference(), a.status(), a.branchCode(), a.serviceCode(), a.date(), a.start(),
+                    a.end());
+        }
+    }
+
+    @PostMapping("/holds")
+    @Operation(summary = "Hold one place of a slot while the applicant fills in their details",
+            description = "201 with the hold; 409 SLOT_FULL; 422 NOT_BOOKABLE; 404 for unknown codes.")
+    ResponseEntity<HoldView> hold(@RequestBody HoldRequest request) {
+        if (request.branch() == null || request.service() == null || request.date() == null || request.start() == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+        }
+        Hold hold = booking.hold(request.branch(), request.service(), request.date(), request.start(), null);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new HoldView(hold.id(), hold.expiresAt().atZone(clock.getZone()).toOffsetDateTime()));
+    }
+
+    @PostMapping("/appointments")
+    @Operation(summary = "Book an appointment from a hold or directly in a slot",
+            description = "201 with the appointment, also when the same Idempotency-Key and body are sent again; "
+                    + "409 SLOT_FULL or ALREADY_BOOKED; 422 INVALID_APPLICANT with field errors, NOT_BOOKABLE or "
+                    + "IDEMPOTENCY_KEY_REUSED.")
+    ResponseEntity<AppointmentView> book(
+            @Parameter(description = "A key the client makes once per booking and sends again on a retry")
+            @RequestHeader("Idempotency-Key") String idempotencyKey,
+            @RequestBody AppointmentRequest request) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY");
+        }
+        Booking.PlaceRequest place = placeOf(request);
+        ApplicantValidation.Result result = validation.validate(
+                request.applicant() == null ? ApplicantInput.empty() : request.applicant());
+        if (!result.valid()) {
+            Locale locale = LocaleContextHolder.getLocale();
+            List<ApiProblem.FieldProblem> problems = result.errors().stream()
+                    .map(e -> new ApiProblem.FieldProblem("applicant." + e.field(), e.code(),
+                            messages.getMessage(e.messageKey(), null, locale)))
+                    .toList();
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_APPLICANT", problems);
+        }
+        Booking.Booked booked = booking.book(place, result.applicant(), LocaleContextHolder.getLocale().getLanguage()
+                .equals("en") ? "en" : "ms", "api:" + idempotencyKey);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Idempotent-Replayed", String.valueOf(booked.replayed()))
+                .body(AppointmentView.of(booked.appointment()));
+    }
+
+    @GetMapping("/appointments/{reference}")
+    @Operation(summary = "An appointment, for whoever knows its reference and the document number it was booked with",
+            description = "404 APPOINTMENT_NOT_FOUND for a wrong reference or a wrong document number alike.")
+    AppointmentView appointment(@PathVariable String reference, @RequestParam String documentNumber) {
+        return booking.find(reference, documentNumber).map(AppointmentView::of)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
+    }
+
+    private static Booking.PlaceRequest placeOf(AppointmentRequest request) {
+        boolean slotGiven = request.branch() != null || request.service() != null || request.date() != null
+                || request.start() != null;
+        if (request.holdId() != null && !slotGiven) {
+            return new Booking.FromHold(request.holdId());
+        }
+        if (request.holdId() == null && request.branch() != null && request.service() != null && request.date() != null
+                && request.start() != null) {
+            return new Booking.FromSlot(request.branch(), request.service(), request.date(), request.start());
+        }
+        throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PLACE");
+    }
+}

@@ -1,0 +1,173 @@
+package my.gov.temujanji.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Optional;
+import java.util.UUID;
+import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The booking tables, in explicit SQL: what decides correctness is in these statements. */
+@Repository
+class BookingRepository {
+
+    private static final String APPOINTMENT_COLUMNS = """
+            reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
+            document_number, nationality, email, phone, created_at""";
+
+    /** A hold's row, locked by the caller's transaction. */
+    record LockedHold(UUID id, long slotId, Instant expiresAt, boolean released, TakenPlace place, String draft) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    BookingRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Serialises concurrent requests that share a key, until the caller's transaction ends. */
+    void lock(String key) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
+    }
+
+    void insertHold(UUID id, long slotId, Instant now, Instant expiresAt, ApplicantInput draft) {
+        jdbc.sql("INSERT INTO hold (id, slot_id, created_at, expires_at, draft) VALUES (?, ?, ?, ?, ?::jsonb)")
+                .params(id, slotId, Timestamp.from(now), Timestamp.from(expiresAt), draftJson(draft))
+                .update();
+    }
+
+    Optional<LockedHold> lockHold(UUID id) {
+        return jdbc.sql("""
+                        SELECT h.id, h.slot_id, h.expires_at, h.released_at IS NOT NULL AS released, h.draft::text,
+                               s.branch_code, s.service_code, s.day, s.start_time, s.end_time
+                        FROM hold h JOIN slot s ON s.id = h.slot_id WHERE h.id = ? FOR UPDATE OF h""")
+                .param(id)
+                .query((rs, n) -> new LockedHold(rs.getObject("id", UUID.class), rs.getLong("slot_id"),
+                        rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("released"),
+                        new TakenPlace(rs.getLong("slot_id"), rs.getString("branch_code"), rs.getString("service_code"),
+                                rs.getObject("day", LocalDate.class), rs.getObject("start_time", LocalTime.class),
+                                rs.getObject("end_time", LocalTime.class)),
+                        rs.getString("draft")))
+                .optional();
+    }
+
+    Optional<Hold> findHold(UUID id, Instant now) {
+        return jdbc.sql("""
+                        SELECT h.id, h.expires_at, h.released_at IS NULL AND h.expires_at > ? AS live, h.draft::text,
+                               s.branch_code, s.service_code, s.day, s.start_time, s.end_time
+                        FROM hold h JOIN slot s ON s.id = h.slot_id WHERE h.id = ?""")
+                .params(Timestamp.from(now), id)
+                .query((rs, n) -> new Hold(rs.getObject("id", UUID.class), rs.getString("branch_code"),
+                        rs.getString("service_code"), rs.getObject("day", LocalDate.class),
+                        rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+                        rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("live"), draft(rs.getString("draft"))))
+                .optional();
+    }
+
+    void saveDraft(UUID holdId, ApplicantInput draft) {
+        jdbc.sql("UPDATE hold SET draft = ?::jsonb WHERE id = ?").params(draftJson(draft), holdId).update();
+    }
+
+    void markReleased(UUID holdId, Instant now) {
+        jdbc.sql("UPDATE hold SET released_at = ? WHERE id = ?").params(Timestamp.from(now), holdId).update();
+    }
+
+    void deleteHold(UUID holdId) {
+        jdbc.sql("DELETE FROM hold WHERE id = ?").param(holdId).update();
+    }
+
+    /**
+     * Releases every live hold that has run out, giving its place back, in one statement. Rows another
+     * node is working on are skipped, so several nodes can sweep at once. Returns how many were released.
+     */
+    int releaseExpiredHolds(Instant now, int limit) {
+        return jdbc.sql("""
+                        WITH expired AS (
+                            SELECT id FROM hold WHERE released_at IS NULL AND expires_at <= :now
+                            ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED
+                        ), released AS (
+                            UPDATE hold h SET released_at = :now FROM expired e WHERE h.id = e.id RETURNING h.slot_id
+                        ), given_back AS (
+                            UPDATE slot s SET taken = s.taken - r.places
+                            FROM (SELECT slot_id, count(*) AS places FROM released GROUP BY slot_id) r
+                            WHERE s.id = r.slot_id RETURNING r.places
+                        )
+                        SELECT coalesce(sum(places), 0) FROM given_back""")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(Integer.class)
+                .single();
+    }
+
+    int deleteReleasedHoldsBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM hold WHERE released_at IS NOT NULL AND released_at < ?")
+                .param(Timestamp.from(cutoff)).update();
+    }
+
+    void insertAppointment(String reference, TakenPlace place, Applicant applicant, String language,
+            String idempotencyKey, String requestHash, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
+                            status, full_name, document_type, document_number, nationality, email, phone, language,
+                            idempotency_key, request_hash, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(reference, place.slotId(), place.branchCode(), place.serviceCode(), place.day(), place.start(),
+                        place.end(), applicant.fullName(), applicant.documentType().name(), applicant.documentNumber(),
+                        applicant.nationality(), applicant.email(), applicant.phone(), language, idempotencyKey,
+                        requestHash, Timestamp.from(now))
+                .update();
+    }
+
+    /** The appointment a key created, with the hash of the request that created it. */
+    Optional<KeyedAppointment> findByIdempotencyKey(String key) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + ", request_hash FROM appointment WHERE idempotency_key = ?")
+                .param(key)
+                .query((rs, n) -> new KeyedAppointment(appointment(rs), rs.getString("request_hash")))
+                .optional();
+    }
+
+    record KeyedAppointment(Appointment appointment, String requestHash) {
+    }
+
+    Optional<Appointment> findActive(DocumentType type, String documentNumber, String serviceCode) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + """
+                         FROM appointment
+                        WHERE document_type = ? AND document_number = ? AND service_code = ? AND status = 'CONFIRMED'""")
+                .params(type.name(), documentNumber, serviceCode)
+                .query((rs, n) -> appointment(rs))
+                .optional();
+    }
+
+    Optional<Appointment> findByReference(String reference) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " FROM appointment WHERE reference = ?")
+                .param(reference)
+                .query((rs, n) -> appointment(rs))
+                .optional();
+    }
+
+    private static Appointment appointment(ResultSet rs) throws SQLException {
+        return new Appointment(rs.getString("reference"), AppointmentStatus.valueOf(rs.getString("status")),
+                rs.getString("branch_code"), rs.getString("service_code"), rs.getObject("day", LocalDate.class),
+                rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
+                new Applicant(rs.getString("full_name"), DocumentType.valueOf(rs.getString("document_type")),
+                        rs.getString("document_number"), rs.getString("nationality"), rs.getString("email"),
+                        rs.getString("phone")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private String draftJson(ApplicantInput draft) {
+        return draft == null ? null : json.writeValueAsString(draft);
+    }
+
+    ApplicantInput draft(String text) {
+        return text == null ? null : json.readValue(text, ApplicantInput.class);
+    }
+}
