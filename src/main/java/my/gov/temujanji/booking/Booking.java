@@ -119,8 +119,10 @@ public class Booking {
                 ? placeOfHold(hold)
                 : inventory.take(slot.branch(), slot.service(), slot.date(), slot.start());
         String reference = Reference.generate();
-        repository.insertAppointment(reference, place, applicant, language, idempotencyKey, requestHash, clock.instant());
-        return new Booked(repository.findByReference(reference).orElseThrow(), false);
+        Instant now = clock.instant();
+        repository.insertAppointment(reference, place, applicant, language, idempotencyKey, requestHash, now);
+        return new Booked(new Appointment(reference, AppointmentStatus.CONFIRMED, place.branchCode(), place.serviceCode(),
+                place.day(), place.start(), place.end(), applicant, now), false);
     }
 
     /** The appointment with this reference, if the document number given is the one it was booked with. */

@@ -63,9 +63,10 @@ public class Catalogue {
 
     /** The offering, or the API's 404 for an unknown branch or a transaction type it does not offer. */
     public Offering requireOffering(String branchCode, String serviceCode) {
-        requireBranch(branchCode);
-        return offering(branchCode, serviceCode)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "UNKNOWN_SERVICE", serviceCode, branchCode));
+        return offering(branchCode, serviceCode).orElseThrow(() -> {
+            requireBranch(branchCode); // which of the two codes is unknown decides the answer
+            return new ApiProblem(HttpStatus.NOT_FOUND, "UNKNOWN_SERVICE", serviceCode, branchCode);
+        });
     }
 
     private List<Offering> offerings(String condition, Object... params) {

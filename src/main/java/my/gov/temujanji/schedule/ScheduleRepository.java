@@ -27,35 +27,43 @@ class ScheduleRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A branch's hours, its state's weekend and its closures in a date range, in one round trip: this
+     * is read on every booking.
+     */
     BranchCalendar calendar(String branchCode, LocalDate from, LocalDate to) {
         Map<DayOfWeek, List<WeeklyHours.Interval>> hours = new EnumMap<>(DayOfWeek.class);
-        jdbc.sql("SELECT day_of_week, opens, closes FROM opening_hours WHERE branch_code = ?")
-                .param(branchCode)
-                .query(rs -> {
-                    hours.computeIfAbsent(DayOfWeek.of(rs.getInt(1)), d -> new ArrayList<>())
-                            .add(new WeeklyHours.Interval(rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class)));
-                });
         Set<DayOfWeek> weekend = new HashSet<>();
-        jdbc.sql("""
-                        SELECT w.day_of_week FROM state_weekend w JOIN branch b ON b.state_code = w.state_code
-                        WHERE b.code = ?""")
-                .param(branchCode)
-                .query(rs -> {
-                    weekend.add(DayOfWeek.of(rs.getInt(1)));
-                });
         Map<LocalDate, LocalizedText> closures = new HashMap<>();
         // Where two closures fall on one day, the federal holiday names it, then the state's.
         jdbc.sql("""
-                        SELECT c.day, c.name_ms, c.name_en FROM closure c
-                        WHERE c.day BETWEEN ? AND ?
-                          AND (c.branch_code = ? OR EXISTS (
+                        SELECT 'H' AS kind, day_of_week, opens, closes, NULL::date AS day, NULL AS name_ms, NULL AS name_en,
+                               0 AS rank
+                        FROM opening_hours WHERE branch_code = :branch
+                        UNION ALL
+                        SELECT 'W', w.day_of_week, NULL, NULL, NULL, NULL, NULL, 0
+                        FROM state_weekend w JOIN branch b ON b.state_code = w.state_code WHERE b.code = :branch
+                        UNION ALL
+                        SELECT 'C', NULL, NULL, NULL, c.day, c.name_ms, c.name_en,
+                               array_position(ARRAY['FEDERAL', 'STATE', 'BRANCH'], c.kind) * 1000000000 + c.id
+                        FROM closure c
+                        WHERE c.day BETWEEN :from AND :to
+                          AND (c.branch_code = :branch OR EXISTS (
                                 SELECT 1 FROM closure_state cs JOIN branch b ON b.state_code = cs.state_code
-                                WHERE cs.closure_id = c.id AND b.code = ?))
-                        ORDER BY c.day, array_position(ARRAY['FEDERAL', 'STATE', 'BRANCH'], c.kind), c.id""")
-                .params(from, to, branchCode, branchCode)
+                                WHERE cs.closure_id = c.id AND b.code = :branch))
+                        ORDER BY kind, day, rank""")
+                .param("branch", branchCode)
+                .param("from", from)
+                .param("to", to)
                 .query(rs -> {
-                    closures.putIfAbsent(rs.getObject(1, LocalDate.class),
-                            new LocalizedText(rs.getString(2), rs.getString(3)));
+                    switch (rs.getString("kind")) {
+                        case "H" -> hours.computeIfAbsent(DayOfWeek.of(rs.getInt("day_of_week")), d -> new ArrayList<>())
+                                .add(new WeeklyHours.Interval(rs.getObject("opens", LocalTime.class),
+                                        rs.getObject("closes", LocalTime.class)));
+                        case "W" -> weekend.add(DayOfWeek.of(rs.getInt("day_of_week")));
+                        default -> closures.putIfAbsent(rs.getObject("day", LocalDate.class),
+                                new LocalizedText(rs.getString("name_ms"), rs.getString("name_en")));
+                    }
                 });
         return new BranchCalendar(new WeeklyHours(hours), weekend, closures);
     }
