@@ -1,0 +1,434 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of the benchmark that are easier in Java than in shell: seeding and discovering the
+ * data, the rush with its invariants, and the report. Run by bench/run with the PostgreSQL driver on
+ * the class path; needs nothing else than the JDK.
+ */
+public class Bench {
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "seed" -> seed(args[1], Path.of(args[2]));
+            case "discover" -> discover(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]));
+            case "pgbench-slots" -> pgbenchSlots(args[1], Path.of(args[2]));
+            case "rush" -> rush(args[1], List.of(args[2].split(",")), Path.of(args[3]), args[4],
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+            case "check" -> check(args[1]);
+            case "report" -> report(Path.of(args[1]), Path.of(args[2]), args[3]);
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    // ---- seeding: every offering booked to half its places for the next 31 days -------------------
+
+    static void seed(String jdbc, Path work) throws Exception {
+        try (Connection c = connect(jdbc); Statement s = c.createStatement()) {
+            int slots = s.executeUpdate("""
+                    INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
+                    SELECT o.branch_code, o.service_code, d::date, t::time,
+                           (t + make_interval(mins => o.slot_minutes))::time, o.capacity, o.capacity / 2
+                    FROM offering o
+                    CROSS JOIN generate_series(current_date + 1, current_date + 31, interval '1 day') d
+                    JOIN opening_hours h ON h.branch_code = o.branch_code
+                                        AND h.day_of_week = extract(isodow FROM d)
+                    CROSS JOIN LATERAL generate_series(d + h.opens,
+                            d + h.closes - make_interval(mins => o.slot_minutes),
+                            make_interval(mins => o.slot_minutes)) t
+                    WHERE o.capacity / 2 > 0
+                    ON CONFLICT DO NOTHING""");
+            int appointments = s.executeUpdate("""
+                    INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
+                        status, full_name, document_type, document_number, nationality, email, phone, language,
+                        idempotency_key, request_hash, created_at)
+                    SELECT translate(upper(substr(md5(s.id || '-' || n), 1, 10)), '01', '23'), s.id, s.branch_code,
+                           s.service_code, s.day, s.start_time, s.end_time, 'CONFIRMED', 'Pemohon Contoh', 'PASSPORT',
+                           'SEED' || s.id || 'N' || n, 'SGP', 'seed@example.my', '+6591234567', 'ms',
+                           'seed-' || s.id || '-' || n, 'seed', now()
+                    FROM slot s CROSS JOIN LATERAL generate_series(1, s.taken) n""");
+            s.execute("ANALYZE");
+            System.out.printf("seeded %d slots half booked with %d appointments%n", slots, appointments);
+        }
+    }
+
+    // ---- discovery: what the scenarios ask for, found through the API -----------------------------
+
+    static void discover(String base, String seededUntil, Path work, int daysPerOffering) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        LocalDate seededEnd = LocalDate.parse(seededUntil);
+        List<String> offerings = new ArrayList<>();
+        List<String> openDays = new ArrayList<>();
+        List<String> bookingSlots = new ArrayList<>();
+        List<String> rushSlots = new ArrayList<>();
+        for (String department : values(get(http, base + "/api/v1/departments"), "code")) {
+            for (String branch : codesOfObjects(get(http, base + "/api/v1/departments/" + department + "/branches"))) {
+                for (String service : codesOfObjects(get(http, base + "/api/v1/branches/" + branch + "/services"))) {
+                    offerings.add(branch + " " + service);
+                    LocalDate from = LocalDate.now().plusDays(1);
+                    String days = get(http, base + "/api/v1/branches/" + branch + "/services/" + service
+                            + "/days?from=" + from + "&to=" + from.plusDays(99));
+                    Matcher open = Pattern.compile("\"date\":\"([0-9-]+)\",\"status\":\"OPEN\"").matcher(days);
+                    int later = 0;
+                    while (open.find()) {
+                        LocalDate day = LocalDate.parse(open.group(1));
+                        if (!day.isAfter(seededEnd)) {
+                            openDays.add(branch + " " + service + " " + day);
+                        } else if (later++ < daysPerOffering) {
+                            List<String> target = rushSlots.isEmpty() && later == 1 ? rushSlots : bookingSlots;
+                            Matcher slot = Pattern.compile("\"start\":\"([0-9:]+)\",\"end\":\"([0-9:]+)\",\"capacity\":(\\d+),\"placesLeft\":(\\d+)")
+                                    .matcher(get(http, base + "/api/v1/branches/" + branch + "/services/" + service
+                                            + "/slots?date=" + day));
+                            while (slot.find()) {
+                                target.add(branch + " " + service + " " + day + " " + slot.group(1) + " " + slot.group(2)
+                                        + " " + slot.group(4));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Files.write(work.resolve("offerings.txt"), offerings);
+        Files.write(work.resolve("open-days.txt"), openDays);
+        Files.write(work.resolve("booking-slots.txt"), bookingSlots);
+        Files.write(work.resolve("rush-slots.txt"), rushSlots);
+        System.out.printf("discovered %d offerings, %d open days, %d slots to book, %d rush slots%n",
+                offerings.size(), openDays.size(), bookingSlots.size(), rushSlots.size());
+    }
+
+    /** Tables pgbench picks its slots from: the booking scenario's slots, and one hot slot. */
+    static void pgbenchSlots(String jdbc, Path work) throws Exception {
+        List<String> lines = Files.readAllLines(work.resolve("booking-slots.txt"));
+        try (Connection c = connect(jdbc); Statement s = c.createStatement()) {
+            for (String table : List.of("bench_slot", "bench_hot_slot")) {
+                s.execute("DROP TABLE IF EXISTS " + table);
+                s.execute("CREATE TABLE " + table + " (id int PRIMARY KEY, branch text, service text, day date, "
+                        + "start_time time, end_time time, capacity int)");
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO bench_slot VALUES (?, ?, ?, ?::date, ?::time, ?::time, 1000000)")) {
+                for (int i = 0; i < lines.size(); i++) {
+                    String[] f = lines.get(i).split(" ");
+                    insert.setInt(1, i + 1);
+                    insert.setString(2, f[0]);
+                    insert.setString(3, f[1]);
+                    insert.setString(4, f[2]);
+                    insert.setString(5, f[3]);
+                    insert.setString(6, f[4]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            // The hot slot has room for every pgbench booking: what is measured is the queue on one row.
+            s.execute("INSERT INTO bench_hot_slot SELECT 1, branch, service, day, start_time, end_time, 1000000 "
+                    + "FROM bench_slot WHERE id = 1");
+            s.execute("DELETE FROM slot s USING bench_hot_slot h WHERE s.branch_code = h.branch "
+                    + "AND s.service_code = h.service AND s.day = h.day AND s.start_time = h.start_time "
+                    + "AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.slot_id = s.id)");
+            s.execute("INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken) "
+                    + "SELECT branch, service, day, start_time, end_time, 1000000, 0 FROM bench_hot_slot "
+                    + "ON CONFLICT (branch_code, service_code, day, start_time) DO UPDATE SET capacity = 1000000");
+            System.out.printf("pgbench slots: %d spread, 1 hot%n", lines.size());
+        }
+    }
+
+    // ---- the rush: distinct applicants released at once through every node ---------------------
+
+    static void rush(String jdbc, List<String> nodes, Path work, String tag, int applicants, int places,
+            int inFlight) throws Exception {
+        List<String[]> slots = Files.readAllLines(work.resolve("rush-slots.txt")).stream().map(l -> l.split(" ")).toList();
+        String branch = slots.get(0)[0], service = slots.get(0)[1], day = slots.get(0)[2];
+        try (Connection c = connect(jdbc)) {
+            prepareRushPlaces(c, slots, places);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        Semaphore gate = new Semaphore(inFlight);
+        ConcurrentLinkedQueue<String[]> outcomes = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < applicants; i++) {
+            String[] slot = slots.get(i % slots.size());
+            String id = String.format("%sR%06d", tag, i);
+            String body = String.format("{\"branch\":\"%s\",\"service\":\"%s\",\"date\":\"%s\",\"start\":\"%s\","
+                    + "\"applicant\":{\"fullName\":\"Pemohon Ujian\",\"documentType\":\"PASSPORT\",\"documentNumber\":"
+                    + "\"%s\",\"nationality\":\"SGP\",\"email\":\"rush@example.my\",\"phone\":\"+6591234567\"}}",
+                    slot[0], slot[1], slot[2], slot[3], id);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(nodes.get(i % nodes.size()) + "/api/v1/appointments"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", "rush-" + id)
+                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            gate.acquireUninterruptibly();
+            long sent = System.nanoTime();
+            all.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+                gate.release();
+                long micros = (System.nanoTime() - sent) / 1000;
+                if (failure != null) {
+                    outcomes.add(new String[] {"ERR", String.valueOf(micros), failure.getClass().getSimpleName()});
+                } else {
+                    Matcher ref = Pattern.compile("\"reference\":\"([A-Z0-9]+)\"").matcher(response.body());
+                    outcomes.add(new String[] {String.valueOf(response.statusCode()), String.valueOf(micros),
+                            ref.find() ? ref.group(1) : ""});
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        Map<String, Integer> statuses = new TreeMap<>();
+        List<Long> latencies = new ArrayList<>();
+        Set<String> answered201 = new HashSet<>();
+        int duplicate201 = 0;
+        for (String[] o : outcomes) {
+            statuses.merge(o[0], 1, Integer::sum);
+            latencies.add(Long.parseLong(o[1]));
+            if (o[0].equals("201") && !answered201.add(o[2])) {
+                duplicate201++;
+            }
+        }
+        Collections.sort(latencies);
+        Set<String> rows = new HashSet<>();
+        int overCapacity;
+        try (Connection c = connect(jdbc)) {
+            try (PreparedStatement q = c.prepareStatement("SELECT reference FROM appointment WHERE branch_code = ? "
+                    + "AND service_code = ? AND day = ?::date AND status = 'CONFIRMED' AND idempotency_key LIKE ?")) {
+                q.setString(1, branch);
+                q.setString(2, service);
+                q.setString(3, day);
+                q.setString(4, "api:rush-" + tag + "R%");
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT count(*) FROM slot s WHERE s.branch_code = ? "
+                    + "AND s.service_code = ? AND s.day = ?::date AND (s.taken > s.capacity OR s.taken <> "
+                    + "(SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status = 'CONFIRMED'))")) {
+                q.setString(1, branch);
+                q.setString(2, service);
+                q.setString(3, day);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    overCapacity = rs.getInt(1);
+                }
+            }
+        }
+        List<String> violations = new ArrayList<>();
+        int others = applicants - statuses.getOrDefault("201", 0) - statuses.getOrDefault("409", 0);
+        if (others > 0) violations.add(others + " answers other than 201 or 409: " + statuses);
+        if (outcomes.size() != applicants) violations.add(outcomes.size() + " answers for " + applicants + " requests");
+        if (answered201.size() != places) violations.add(answered201.size() + " booked for " + places + " places");
+        if (duplicate201 > 0) violations.add(duplicate201 + " references answered 201 twice");
+        if (!rows.equals(answered201)) violations.add("rows and 201 answers differ: " + rows.size() + " rows");
+        if (overCapacity > 0) violations.add(overCapacity + " slots over capacity or miscounted");
+        System.out.printf(Locale.ROOT, "RESULT applicants=%d places=%d seconds=%.3f rps=%.1f p50_ms=%.2f p99_ms=%.2f "
+                        + "booked=%d refused=%d violations=%d%n", applicants, places, seconds, applicants / seconds,
+                percentile(latencies, 50) / 1000.0, percentile(latencies, 99) / 1000.0,
+                statuses.getOrDefault("201", 0), statuses.getOrDefault("409", 0), violations.size());
+        violations.forEach(v -> System.out.println("VIOLATION " + v));
+        if (!violations.isEmpty()) {
+            System.exit(3);
+        }
+    }
+
+    /** Every slot's count of places taken equals its live holds and confirmed appointments, within capacity. */
+    static void check(String jdbc) throws Exception {
+        try (Connection c = connect(jdbc); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        SELECT count(*) FROM slot s
+                        WHERE s.taken > s.capacity
+                           OR s.taken <> (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status = 'CONFIRMED')
+                                       + (SELECT count(*) FROM hold h WHERE h.slot_id = s.id AND h.released_at IS NULL)""")) {
+            rs.next();
+            int wrong = rs.getInt(1);
+            System.out.println("RESULT miscounted_slots=" + wrong);
+            if (wrong > 0) {
+                System.exit(3);
+            }
+        }
+    }
+
+    /** Gives the rush day's slots exactly {@code places} places in all, none taken. */
+    static void prepareRushPlaces(Connection c, List<String[]> slots, int places) throws Exception {
+        String[] first = slots.get(0);
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM appointment WHERE branch_code = ? "
+                + "AND service_code = ? AND day = ?::date");
+                PreparedStatement upsert = c.prepareStatement("INSERT INTO slot (branch_code, service_code, day, "
+                        + "start_time, end_time, capacity, taken) VALUES (?, ?, ?::date, ?::time, ?::time, ?, 0) "
+                        + "ON CONFLICT (branch_code, service_code, day, start_time) DO UPDATE SET capacity = "
+                        + "excluded.capacity, taken = 0")) {
+            delete.setString(1, first[0]);
+            delete.setString(2, first[1]);
+            delete.setString(3, first[2]);
+            delete.executeUpdate();
+            for (int i = 0; i < slots.size(); i++) {
+                String[] s = slots.get(i);
+                int share = places / slots.size() + (i < places % slots.size() ? 1 : 0);
+                upsert.setString(1, s[0]);
+                upsert.setString(2, s[1]);
+                upsert.setString(3, s[2]);
+                upsert.setString(4, s[3]);
+                upsert.setString(5, s[4]);
+                upsert.setInt(6, share);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    // ---- the report -------------------------------------------------------------------------------
+
+    /**
+     * Reads results.tsv (scenario, concurrency, metric, value, one line per run) and writes the
+     * Markdown table with min / median / max, the ratios against the ceilings of the same run, and
+     * the targets.
+     */
+    static void report(Path tsv, Path out, String header) throws IOException {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(tsv)) {
+            String[] f = line.split("\t");
+            values.computeIfAbsent(f[0] + "\t" + f[1] + "\t" + f[2], k -> new ArrayList<>()).add(Double.parseDouble(f[3]));
+        }
+        StringBuilder md = new StringBuilder(Files.readString(Path.of(header)));
+        md.append("\n## Figures (min / median / max of ").append(runs(values)).append(" runs)\n\n");
+        md.append("| scenario | concurrency | metric | min | median | max |\n|---|---|---|---|---|---|\n");
+        values.forEach((key, list) -> {
+            String[] k = key.split("\t");
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f |%n", k[0], k[1], k[2],
+                    min(list), median(list), max(list)));
+        });
+        md.append("\n## Ratios and targets (medians of the same run)\n\n");
+        md.append("| measure | value | target | met |\n|---|---|---|---|\n");
+        for (String c : List.of("8", "32")) {
+            ratio(md, values, "booking throughput / database ceiling (spread), " + c + " clients",
+                    "booking\t" + c + "\trps", "pgbench-spread\t" + c + "\ttps", 0.5);
+        }
+        for (String scenario : List.of("days", "slots")) {
+            for (String c : List.of("16", "64")) {
+                ratio(md, values, scenario + " throughput / HTTP floor, " + c + " connections",
+                        scenario + "\t" + c + "\trps", "floor\t64\trps", 0.5);
+            }
+            target(md, values, scenario + " p99 at 64 connections (ms)", scenario + "\t64\tp99_ms", 50, true);
+        }
+        target(md, values, "rush: seconds for all applicants", "rush\t" + rushKey(values) + "\tseconds", 15, true);
+        target(md, values, "rush: p99 (ms)", "rush\t" + rushKey(values) + "\tp99_ms", 1000, true);
+        target(md, values, "rush: invariant violations (max)", "rush\t" + rushKey(values) + "\tviolations", 0, true);
+        target(md, values, "peak resident size, node 1 (MiB)", "memory\tnode1\tpeak_rss_mib", 512, true);
+        target(md, values, "peak resident size, node 2 (MiB)", "memory\tnode2\tpeak_rss_mib", 512, true);
+        Files.writeString(out, md.toString());
+    }
+
+    private static String rushKey(Map<String, List<Double>> values) {
+        return values.keySet().stream().filter(k -> k.startsWith("rush\t")).map(k -> k.split("\t")[1]).findFirst()
+                .orElse("?");
+    }
+
+    private static int runs(Map<String, List<Double>> values) {
+        return values.values().stream().mapToInt(List::size).max().orElse(0);
+    }
+
+    private static void ratio(StringBuilder md, Map<String, List<Double>> values, String label, String key,
+            String baseline, double target) {
+        List<Double> a = values.get(key), b = values.get(baseline);
+        if (a == null || b == null) {
+            md.append("| ").append(label).append(" | not measured | ≥ ").append(target).append(" | – |\n");
+            return;
+        }
+        double r = median(a) / median(b);
+        md.append(String.format(Locale.ROOT, "| %s | %.2f | ≥ %.2f | %s |%n", label, r, target, r >= target ? "yes" : "**no**"));
+    }
+
+    private static void target(StringBuilder md, Map<String, List<Double>> values, String label, String key,
+            double limit, boolean below) {
+        List<Double> v = values.get(key);
+        if (v == null) {
+            md.append("| ").append(label).append(" | not measured | ").append(limit).append(" | – |\n");
+            return;
+        }
+        double worst = below ? max(v) : min(v);
+        boolean met = below ? (limit == 0 ? worst <= 0 : worst < limit) : worst >= limit;
+        md.append(String.format(Locale.ROOT, "| %s | %.1f (worst run) | %s %.0f | %s |%n", label, worst,
+                limit == 0 ? "=" : "<", limit, met ? "yes" : "**no**"));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    static Connection connect(String jdbc) throws Exception {
+        String[] parts = jdbc.split("\\|", -1); // url|user|password
+        return DriverManager.getConnection(parts[0], parts[1], parts[2]);
+    }
+
+    static String get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static List<String> values(String json, String field) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]+)\"").matcher(json);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    /** The top-level codes of a list of objects whose first field is their code. */
+    static List<String> codesOfObjects(String json) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{\"code\":\"([^\"]+)\"").matcher(json);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    static double min(List<Double> v) {
+        return Collections.min(v);
+    }
+
+    static double max(List<Double> v) {
+        return Collections.max(v);
+    }
+}

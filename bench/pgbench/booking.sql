@@ -1,0 +1,54 @@
+-- One booking as the app makes it (POST /api/v1/appointments with a slot), statement for statement:
+-- the same SQL that Booking, Catalogue, Availability and SlotInventory send, in the same order.
+-- Only the first query is the harness's: it picks the slot, as the request body would. Texts with a
+-- colon come from -D variables (bench/run), since pgbench reads ":name" inside literals as a variable.
+\set n random(1, :nslots)
+\set k random(1, 2000000000)
+SELECT branch, service, day, start_time, end_time, capacity FROM bench_slot WHERE id = :n \gset
+BEGIN;
+SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, 0));
+SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
+       document_number, nationality, email, phone, created_at, request_hash
+FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text;
+SELECT pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text || :colon::text || :service::text, 0));
+SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
+       document_number, nationality, email, phone, created_at
+FROM appointment
+WHERE document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text
+  AND service_code = :service AND status = 'CONFIRMED';
+SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, t.code, t.name_ms, t.name_en,
+       t.slot_minutes, t.lead_days, t.window_months, o.slot_minutes AS offered_minutes, o.capacity
+FROM offering o JOIN branch b ON b.code = o.branch_code JOIN transaction_type t ON t.code = o.service_code
+WHERE o.branch_code = :branch AND o.service_code = :service ORDER BY t.code;
+SELECT 'H' AS kind, day_of_week, opens, closes, NULL::date AS day, NULL AS name_ms, NULL AS name_en, 0 AS rank
+FROM opening_hours WHERE branch_code = :branch
+UNION ALL
+SELECT 'W', w.day_of_week, NULL, NULL, NULL, NULL, NULL, 0
+FROM state_weekend w JOIN branch b ON b.state_code = w.state_code WHERE b.code = :branch
+UNION ALL
+SELECT 'C', NULL, NULL, NULL, c.day, c.name_ms, c.name_en,
+       array_position(ARRAY['FEDERAL', 'STATE', 'BRANCH'], c.kind) * 1000000000 + c.id
+FROM closure c
+WHERE c.day BETWEEN :day::date AND :day::date
+  AND (c.branch_code = :branch OR EXISTS (
+        SELECT 1 FROM closure_state cs JOIN branch b ON b.state_code = cs.state_code
+        WHERE cs.closure_id = c.id AND b.code = :branch))
+ORDER BY kind, day, rank;
+-- pgbench's \gset needs a row even when the slot is full, hence the aggregate around the upsert.
+WITH up AS (
+    INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
+    VALUES (:branch, :service, :day::date, :start_time::time, :end_time::time, :capacity::int, 1)
+    ON CONFLICT (branch_code, service_code, day, start_time)
+    DO UPDATE SET taken = slot.taken + 1 WHERE slot.taken < slot.capacity
+    RETURNING id)
+SELECT coalesce(max(id), 0) AS slot_id FROM up \gset
+\if :slot_id > 0
+INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
+    status, full_name, document_type, document_number, nationality, email, phone, language,
+    idempotency_key, request_hash, created_at)
+VALUES (translate(upper(substr(md5(random()::text), 1, 10)), '01', '23'), :slot_id, :branch, :service, :day::date,
+    :start_time::time, :end_time::time, 'CONFIRMED', 'Pemohon Ujian', 'PASSPORT',
+    'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text, 'SGP', 'bench@example.my', '+6591234567', 'ms',
+    :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, md5(:k::text), now());
+\endif
+END;
