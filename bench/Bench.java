@@ -84,78 +84,95 @@ public class Bench {
     static void discover(String base, String seededUntil, Path work, int daysPerOffering) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         LocalDate seededEnd = LocalDate.parse(seededUntil);
+        Pattern openDay = Pattern.compile("\"date\":\"([0-9-]+)\",\"status\":\"OPEN\"");
+        Pattern slotPattern = Pattern.compile(
+                "\"start\":\"([0-9:]+)\",\"end\":\"([0-9:]+)\",\"capacity\":(\\d+),\"placesLeft\":(\\d+)");
         List<String> offerings = new ArrayList<>();
         List<String> openDays = new ArrayList<>();
-        List<String> bookingSlots = new ArrayList<>();
+        List<String> places = new ArrayList<>();
         List<String> rushSlots = new ArrayList<>();
+        String hotSlot = null;
         for (String department : values(get(http, base + "/api/v1/departments"), "code")) {
             for (String branch : codesOfObjects(get(http, base + "/api/v1/departments/" + department + "/branches"))) {
                 for (String service : codesOfObjects(get(http, base + "/api/v1/branches/" + branch + "/services"))) {
                     offerings.add(branch + " " + service);
+                    String path = base + "/api/v1/branches/" + branch + "/services/" + service;
                     LocalDate from = LocalDate.now().plusDays(1);
-                    String days = get(http, base + "/api/v1/branches/" + branch + "/services/" + service
-                            + "/days?from=" + from + "&to=" + from.plusDays(99));
-                    Matcher open = Pattern.compile("\"date\":\"([0-9-]+)\",\"status\":\"OPEN\"").matcher(days);
+                    Matcher open = openDay.matcher(get(http, path + "/days?from=" + from + "&to=" + from.plusDays(99)));
                     int later = 0;
                     while (open.find()) {
                         LocalDate day = LocalDate.parse(open.group(1));
                         if (!day.isAfter(seededEnd)) {
                             openDays.add(branch + " " + service + " " + day);
-                        } else if (later++ < daysPerOffering) {
-                            List<String> target = rushSlots.isEmpty() && later == 1 ? rushSlots : bookingSlots;
-                            Matcher slot = Pattern.compile("\"start\":\"([0-9:]+)\",\"end\":\"([0-9:]+)\",\"capacity\":(\\d+),\"placesLeft\":(\\d+)")
-                                    .matcher(get(http, base + "/api/v1/branches/" + branch + "/services/" + service
-                                            + "/slots?date=" + day));
-                            while (slot.find()) {
-                                target.add(branch + " " + service + " " + day + " " + slot.group(1) + " " + slot.group(2)
-                                        + " " + slot.group(4));
+                            continue;
+                        }
+                        if (later++ >= daysPerOffering) {
+                            continue;
+                        }
+                        // The first free day found is the rush's; everything after it is for the booking scenarios.
+                        boolean rushDay = rushSlots.isEmpty();
+                        Matcher slot = slotPattern.matcher(get(http, path + "/slots?date=" + day));
+                        while (slot.find()) {
+                            String line = branch + " " + service + " " + day + " " + slot.group(1) + " " + slot.group(2)
+                                    + " " + slot.group(3);
+                            if (rushDay) {
+                                rushSlots.add(line);
+                            } else if (hotSlot == null) {
+                                hotSlot = line;
+                            } else {
+                                for (int p = 0; p < Integer.parseInt(slot.group(4)); p++) {
+                                    places.add(line);
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        // Shuffled once, the same way every run: consecutive bookings land on different slots.
+        Collections.shuffle(places, new java.util.Random(42));
         Files.write(work.resolve("offerings.txt"), offerings);
         Files.write(work.resolve("open-days.txt"), openDays);
-        Files.write(work.resolve("booking-slots.txt"), bookingSlots);
+        Files.write(work.resolve("places.txt"), places);
         Files.write(work.resolve("rush-slots.txt"), rushSlots);
-        System.out.printf("discovered %d offerings, %d open days, %d slots to book, %d rush slots%n",
-                offerings.size(), openDays.size(), bookingSlots.size(), rushSlots.size());
+        Files.writeString(work.resolve("hot-slot.txt"), hotSlot + "\n");
+        System.out.printf("discovered %d offerings, %d open days, %d free places to book, %d rush slots%n",
+                offerings.size(), openDays.size(), places.size(), rushSlots.size());
     }
 
-    /** Tables pgbench picks its slots from: the booking scenario's slots, and one hot slot. */
+    /**
+     * Tables pgbench takes its slots from: one row per free place (each booked once), and the hot
+     * slot, which has room for every booking so that what is measured is the queue on one row.
+     */
     static void pgbenchSlots(String jdbc, Path work) throws Exception {
-        List<String> lines = Files.readAllLines(work.resolve("booking-slots.txt"));
         try (Connection c = connect(jdbc); Statement s = c.createStatement()) {
-            for (String table : List.of("bench_slot", "bench_hot_slot")) {
+            for (String table : List.of("bench_place", "bench_hot_slot")) {
                 s.execute("DROP TABLE IF EXISTS " + table);
                 s.execute("CREATE TABLE " + table + " (id int PRIMARY KEY, branch text, service text, day date, "
                         + "start_time time, end_time time, capacity int)");
             }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO bench_slot VALUES (?, ?, ?, ?::date, ?::time, ?::time, 1000000)")) {
-                for (int i = 0; i < lines.size(); i++) {
-                    String[] f = lines.get(i).split(" ");
-                    insert.setInt(1, i + 1);
-                    insert.setString(2, f[0]);
-                    insert.setString(3, f[1]);
-                    insert.setString(4, f[2]);
-                    insert.setString(5, f[3]);
-                    insert.setString(6, f[4]);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            // The hot slot has room for every pgbench booking: what is measured is the queue on one row.
-            s.execute("INSERT INTO bench_hot_slot SELECT 1, branch, service, day, start_time, end_time, 1000000 "
-                    + "FROM bench_slot WHERE id = 1");
-            s.execute("DELETE FROM slot s USING bench_hot_slot h WHERE s.branch_code = h.branch "
-                    + "AND s.service_code = h.service AND s.day = h.day AND s.start_time = h.start_time "
-                    + "AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.slot_id = s.id)");
+            load(c, "bench_place", Files.readAllLines(work.resolve("places.txt")), false);
+            load(c, "bench_hot_slot", Files.readAllLines(work.resolve("hot-slot.txt")), true);
             s.execute("INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken) "
-                    + "SELECT branch, service, day, start_time, end_time, 1000000, 0 FROM bench_hot_slot "
-                    + "ON CONFLICT (branch_code, service_code, day, start_time) DO UPDATE SET capacity = 1000000");
-            System.out.printf("pgbench slots: %d spread, 1 hot%n", lines.size());
+                    + "SELECT branch, service, day, start_time, end_time, capacity, 0 FROM bench_hot_slot");
+        }
+    }
+
+    private static void load(Connection c, String table, List<String> lines, boolean roomForAll) throws Exception {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO " + table + " VALUES (?, ?, ?, ?::date, ?::time, ?::time, ?)")) {
+            for (int i = 0; i < lines.size(); i++) {
+                String[] f = lines.get(i).split(" ");
+                insert.setInt(1, i + 1);
+                insert.setString(2, f[0]);
+                insert.setString(3, f[1]);
+                insert.setString(4, f[2]);
+                insert.setString(5, f[3]);
+                insert.setString(6, f[4]);
+                insert.setInt(7, roomForAll ? 1_000_000 : Integer.parseInt(f[5]));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

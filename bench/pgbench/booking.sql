@@ -1,10 +1,12 @@
 -- One booking as the app makes it (POST /api/v1/appointments with a slot), statement for statement:
 -- the same SQL that Booking, Catalogue, Availability and SlotInventory send, in the same order.
--- Only the first query is the harness's: it picks the slot, as the request body would. Texts with a
+-- Only the first query is the harness's: it picks the next free place (each once), as the request
+-- body would. Texts with a
 -- colon come from -D variables (bench/run), since pgbench reads ":name" inside literals as a variable.
-\set n random(1, :nslots)
-\set k random(1, 2000000000)
-SELECT branch, service, day, start_time, end_time, capacity FROM bench_slot WHERE id = :n \gset
+\set n :offset + (:i * :clients + :client_id) % :nplaces + 1
+\set k :i * :clients + :client_id
+\set i :i + 1
+SELECT branch, service, day, start_time, end_time, capacity FROM bench_place WHERE id = :n \gset
 BEGIN;
 SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, 0));
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,

@@ -1,15 +1,19 @@
--- POST /api/v1/appointments: every request a distinct applicant (passport number) and key, spread
--- over the discovered free slots. args: work-dir run-tag
+-- POST /api/v1/appointments: every request a distinct applicant (passport number) and key, each
+-- taking the next free place of the shuffled list, so that no request finds its slot full.
+-- args: work-dir run-tag offset count: this run's stretch of the list
 dofile("bench/wrk/common.lua")
-local slots, tag
+local places, tag, offset, count
 local counter = 0
 function init(args)
-  slots = read_lines(args[1] .. "/booking-slots.txt")
+  places = read_lines(args[1] .. "/places.txt")
   tag = args[2]
+  offset = tonumber(args[3])
+  count = tonumber(args[4])
 end
 function request()
+  local n = offset + (counter * 2 + tid - 1) % count
   counter = counter + 1
-  local s = split(slots[((counter * 7919 + tid * 104729) % #slots) + 1])
+  local s = split(places[n + 1])
   local id = string.format("%sT%dN%d", tag, tid, counter)
   local body = string.format('{"branch":"%s","service":"%s","date":"%s","start":"%s","applicant":'
     .. '{"fullName":"Pemohon Ujian","documentType":"PASSPORT","documentNumber":"%s","nationality":"SGP",'
