@@ -1,6 +1,9 @@
 package my.gov.temujanji.schedule;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,6 +15,7 @@ import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.LocalizedText;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -19,6 +23,11 @@ import org.springframework.stereotype.Service;
 /**
  * Live availability of a branch's transaction type, computed from the branch's own hours, its
  * state's weekend and its closures, and the places taken in the slot inventory.
+ *
+ * <p>What applicants are shown is kept for a moment ({@code temujanji.availability.cache-ttl},
+ * default one second) because thousands ask for the same days when a date opens. It only informs:
+ * whether a place can be taken is decided by PostgreSQL in {@link SlotInventory}, which never reads
+ * this cache, so a node's cache can be a second stale but never gives a place twice.
  */
 @Service
 public class Availability {
@@ -26,16 +35,34 @@ public class Availability {
     /** The longest range one request may ask for. */
     public static final int MAX_RANGE_DAYS = 100;
 
+    /** A question asked at one minute: answers change with the minute (slots that began, the window). */
+    private record Question(String branch, String service, LocalDate from, LocalDate to, long minute) {
+    }
+
     private final Catalogue catalogue;
     private final ScheduleRepository repository;
     private final MessageSource messages;
     private final Clock clock;
+    private final Cache<Question, List<DayAvailability>> dayAnswers;
+    private final Cache<Question, List<SlotAvailability>> slotAnswers;
 
-    Availability(Catalogue catalogue, ScheduleRepository repository, MessageSource messages, Clock clock) {
+    Availability(Catalogue catalogue, ScheduleRepository repository, MessageSource messages, Clock clock,
+            @Value("${temujanji.availability.cache-ttl:1s}") Duration cacheTtl) {
         this.catalogue = catalogue;
         this.repository = repository;
         this.messages = messages;
         this.clock = clock;
+        this.dayAnswers = answers(cacheTtl, clock);
+        this.slotAnswers = answers(cacheTtl, clock);
+    }
+
+    private static <V> Cache<Question, V> answers(Duration ttl, Clock clock) {
+        return Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .maximumSize(ttl.isZero() ? 0 : 20_000)
+                .ticker(() -> clock.millis() * 1_000_000)
+                .executor(Runnable::run) // evict in the caller's thread: a zero TTL then never serves an old answer
+                .build();
     }
 
     public List<DayAvailability> days(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
@@ -45,6 +72,11 @@ public class Availability {
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_RANGE_DAYS) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "RANGE_TOO_LONG", MAX_RANGE_DAYS);
         }
+        return dayAnswers.get(question(branchCode, serviceCode, from, to),
+                q -> computeDays(branchCode, serviceCode, from, to));
+    }
+
+    private List<DayAvailability> computeDays(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
         Offering offering = catalogue.requireOffering(branchCode, serviceCode);
         BookingWindow window = BookingWindow.of(offering.type(), clock);
         BranchCalendar calendar = repository.calendar(branchCode, from, to);
@@ -63,6 +95,14 @@ public class Availability {
 
     /** The slots of one day; none when the day is closed or not bookable. */
     public List<SlotAvailability> slots(String branchCode, String serviceCode, LocalDate date) {
+        return slotAnswers.get(question(branchCode, serviceCode, date, date), q -> computeSlots(branchCode, serviceCode, date));
+    }
+
+    private Question question(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
+        return new Question(branchCode, serviceCode, from, to, clock.millis() / 60_000);
+    }
+
+    private List<SlotAvailability> computeSlots(String branchCode, String serviceCode, LocalDate date) {
         Offering offering = catalogue.requireOffering(branchCode, serviceCode);
         BookingWindow window = BookingWindow.of(offering.type(), clock);
         BranchCalendar calendar = repository.calendar(branchCode, date, date);
