@@ -4,7 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
-/** An appointment (temujanji) as the applicant and the counter see it. */
+/**
+ * An appointment (temujanji) as the applicant and the counter see it. {@code language} ("ms" or "en")
+ * is the one the applicant booked in: what is sent to them later is written in it.
+ */
 public record Appointment(String reference, AppointmentStatus status, String branchCode, String serviceCode,
-        LocalDate date, LocalTime start, LocalTime end, Applicant applicant, Instant createdAt) {
+        LocalDate date, LocalTime start, LocalTime end, Applicant applicant, Instant createdAt, String language) {
+
+    public boolean active() {
+        return status == AppointmentStatus.CONFIRMED;
+    }
 }

@@ -6,15 +6,19 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.SlotInventory;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -43,12 +47,15 @@ public class Booking {
     private final SlotInventory inventory;
     private final BookingRepository repository;
     private final BookingProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Booking(SlotInventory inventory, BookingRepository repository, BookingProperties properties, Clock clock) {
+    Booking(SlotInventory inventory, BookingRepository repository, BookingProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
         this.inventory = inventory;
         this.repository = repository;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -121,8 +128,68 @@ public class Booking {
         String reference = Reference.generate();
         Instant now = clock.instant();
         repository.insertAppointment(reference, place, applicant, language, idempotencyKey, requestHash, now);
-        return new Booked(new Appointment(reference, AppointmentStatus.CONFIRMED, place.branchCode(), place.serviceCode(),
-                place.day(), place.start(), place.end(), applicant, now), false);
+        Appointment appointment = new Appointment(reference, AppointmentStatus.CONFIRMED, place.branchCode(),
+                place.serviceCode(), place.day(), place.start(), place.end(), applicant, now, language);
+        events.publishEvent(new AppointmentEvent.Booked(appointment));
+        return new Booked(appointment, false);
+    }
+
+    /**
+     * Cancels an appointment for whoever has its reference and document number, and gives its place
+     * back. 404 {@code APPOINTMENT_NOT_FOUND} for a wrong pair; 409 {@code APPOINTMENT_NOT_ACTIVE} when
+     * already cancelled; 409 {@code APPOINTMENT_PASSED} once its time has come.
+     */
+    @Transactional
+    public Appointment cancel(String reference, String documentNumber) {
+        BookingRepository.LockedAppointment locked = lockOwned(reference, documentNumber);
+        AppointmentStatus cancelled = locked.appointment().status().cancel();
+        requireUpcoming(locked.appointment());
+        inventory.release(locked.slotId());
+        repository.updateStatus(locked.appointment().reference(), cancelled, clock.instant());
+        Appointment appointment = withStatus(locked.appointment(), cancelled);
+        events.publishEvent(new AppointmentEvent.Cancelled(appointment));
+        return appointment;
+    }
+
+    /**
+     * Moves an appointment to another slot of the same branch and transaction type. The new place is
+     * taken before the old one is given back, in one transaction: when the new slot is full (409
+     * {@code SLOT_FULL}) nothing changes. 422 {@code SAME_SLOT} for the slot it already has.
+     */
+    @Transactional
+    public Appointment reschedule(String reference, String documentNumber, LocalDate date, LocalTime start) {
+        BookingRepository.LockedAppointment locked = lockOwned(reference, documentNumber);
+        Appointment old = locked.appointment();
+        AppointmentStatus status = old.status().reschedule();
+        requireUpcoming(old);
+        if (old.date().equals(date) && old.start().equals(start)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "SAME_SLOT");
+        }
+        TakenPlace place = inventory.take(old.branchCode(), old.serviceCode(), date, start);
+        inventory.release(locked.slotId());
+        repository.move(old.reference(), place);
+        Appointment moved = new Appointment(old.reference(), status, old.branchCode(), old.serviceCode(), place.day(),
+                place.start(), place.end(), old.applicant(), old.createdAt(), old.language());
+        events.publishEvent(new AppointmentEvent.Rescheduled(moved, old.date(), old.start()));
+        return moved;
+    }
+
+    private BookingRepository.LockedAppointment lockOwned(String reference, String documentNumber) {
+        String number = ApplicantValidation.normaliseDocumentNumber(documentNumber);
+        return repository.lockByReference(Reference.normalise(reference))
+                .filter(a -> a.appointment().applicant().documentNumber().equals(number))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
+    }
+
+    private void requireUpcoming(Appointment appointment) {
+        if (!appointment.date().atTime(appointment.start()).isAfter(LocalDateTime.now(clock))) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_PASSED");
+        }
+    }
+
+    private static Appointment withStatus(Appointment a, AppointmentStatus status) {
+        return new Appointment(a.reference(), status, a.branchCode(), a.serviceCode(), a.date(), a.start(), a.end(),
+                a.applicant(), a.createdAt(), a.language());
     }
 
     /** The appointment with this reference, if the document number given is the one it was booked with. */
@@ -130,6 +197,15 @@ public class Booking {
         String number = ApplicantValidation.normaliseDocumentNumber(documentNumber);
         return repository.findByReference(Reference.normalise(reference))
                 .filter(a -> a.applicant().documentNumber().equals(number));
+    }
+
+    /**
+     * The confirmed appointments of a day not yet reminded, now marked as reminded: call inside the
+     * transaction that records the reminders, so that a reminder is claimed once and never lost.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Appointment> claimReminders(LocalDate day) {
+        return repository.claimReminders(day, clock.instant());
     }
 
     public Optional<Appointment> findByReference(String reference) {

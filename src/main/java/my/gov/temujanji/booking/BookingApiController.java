@@ -111,6 +111,35 @@ class BookingApiController {
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
     }
 
+    record CancelRequest(String documentNumber) {
+    }
+
+    record RescheduleRequest(String documentNumber, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start) {
+    }
+
+    @PostMapping("/appointments/{reference}/cancel")
+    @Operation(summary = "Cancel an appointment: its place goes back to others",
+            description = "404 APPOINTMENT_NOT_FOUND for a wrong reference or document number; 409 "
+                    + "APPOINTMENT_NOT_ACTIVE when already cancelled; 409 APPOINTMENT_PASSED once its time has come.")
+    AppointmentView cancel(@PathVariable String reference, @RequestBody CancelRequest request) {
+        if (request.documentNumber() == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+        }
+        return AppointmentView.of(booking.cancel(reference, request.documentNumber()));
+    }
+
+    @PostMapping("/appointments/{reference}/reschedule")
+    @Operation(summary = "Move an appointment to another slot of the same branch and transaction type",
+            description = "The new place is taken before the old one is given back, in one transaction: 409 "
+                    + "SLOT_FULL leaves the appointment as it was. 422 NOT_BOOKABLE or SAME_SLOT.")
+    AppointmentView reschedule(@PathVariable String reference, @RequestBody RescheduleRequest request) {
+        if (request.documentNumber() == null || request.date() == null || request.start() == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+        }
+        return AppointmentView.of(booking.reschedule(reference, request.documentNumber(), request.date(),
+                request.start()));
+    }
+
     private static Booking.PlaceRequest placeOf(AppointmentRequest request) {
         boolean slotGiven = request.branch() != null || request.service() != null || request.date() != null
                 || request.start() != null;

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
@@ -19,7 +20,7 @@ class BookingRepository {
 
     private static final String APPOINTMENT_COLUMNS = """
             reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
-            document_number, nationality, email, phone, created_at""";
+            document_number, nationality, email, phone, created_at, language""";
 
     /** A hold's row, locked by the caller's transaction. */
     record LockedHold(UUID id, long slotId, Instant expiresAt, boolean released, TakenPlace place, String draft) {
@@ -146,6 +147,38 @@ class BookingRepository {
                 .optional();
     }
 
+    /** The appointment and its slot, locked until the caller's transaction ends. */
+    Optional<LockedAppointment> lockByReference(String reference) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + ", slot_id FROM appointment WHERE reference = ? FOR UPDATE")
+                .param(reference)
+                .query((rs, n) -> new LockedAppointment(appointment(rs), rs.getLong("slot_id")))
+                .optional();
+    }
+
+    record LockedAppointment(Appointment appointment, long slotId) {
+    }
+
+    void updateStatus(String reference, AppointmentStatus status, Instant now) {
+        jdbc.sql("UPDATE appointment SET status = ?, cancelled_at = CASE WHEN ? = 'CANCELLED' THEN ? END WHERE reference = ?")
+                .params(status.name(), status.name(), Timestamp.from(now), reference)
+                .update();
+    }
+
+    void move(String reference, TakenPlace place) {
+        jdbc.sql("UPDATE appointment SET slot_id = ?, day = ?, start_time = ?, end_time = ? WHERE reference = ?")
+                .params(place.slotId(), place.day(), place.start(), place.end(), reference)
+                .update();
+    }
+
+    /** Marks the day's confirmed appointments as reminded, once each whatever the node, and returns them. */
+    List<Appointment> claimReminders(LocalDate day, Instant now) {
+        return jdbc.sql("UPDATE appointment SET reminder_sent_at = ? WHERE day = ? AND status = 'CONFIRMED' "
+                        + "AND reminder_sent_at IS NULL RETURNING " + APPOINTMENT_COLUMNS)
+                .params(Timestamp.from(now), day)
+                .query((rs, n) -> appointment(rs))
+                .list();
+    }
+
     Optional<Appointment> findByReference(String reference) {
         return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + " FROM appointment WHERE reference = ?")
                 .param(reference)
@@ -160,7 +193,7 @@ class BookingRepository {
                 new Applicant(rs.getString("full_name"), DocumentType.valueOf(rs.getString("document_type")),
                         rs.getString("document_number"), rs.getString("nationality"), rs.getString("email"),
                         rs.getString("phone")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getString("language"));
     }
 
     private String draftJson(ApplicantInput draft) {

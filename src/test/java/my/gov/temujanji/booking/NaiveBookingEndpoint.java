@@ -33,7 +33,7 @@ class NaiveBookingEndpoint {
             if (taken >= capacity) {
                 return ResponseEntity.status(409).body(Map.of("code", "SLOT_FULL"));
             }
-            Thread.sleep(5); // the work a real booking does between its check and its insert
+            Thread.sleep(50); // the work a real booking does between its check and its insert, under load
             jdbc.sql("INSERT INTO naive_booking (slot, applicant) VALUES (?, ?)").params(slot, applicant).update();
             return ResponseEntity.status(201).body(Map.of("reference", applicant));
         }

@@ -1,0 +1,23 @@
+package my.gov.temujanji.booking;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+/**
+ * What happened to an appointment, published inside the transaction that made it happen, so that a
+ * listener can record its consequences (such as the e-mail that reports it) in the same transaction.
+ */
+public sealed interface AppointmentEvent {
+
+    Appointment appointment();
+
+    record Booked(Appointment appointment) implements AppointmentEvent {
+    }
+
+    record Cancelled(Appointment appointment) implements AppointmentEvent {
+    }
+
+    record Rescheduled(Appointment appointment, LocalDate previousDate, LocalTime previousStart)
+            implements AppointmentEvent {
+    }
+}

@@ -1,0 +1,44 @@
+package my.gov.temujanji.notification;
+
+import java.util.List;
+import my.gov.temujanji.platform.ApiProblem;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Without SMTP settings (the embedded default), messages are "delivered" to this developer mailbox:
+ * a newcomer sees every e-mail the product sends at {@code /dev/mailbox}. It does not exist once
+ * {@code spring.mail.host} is set.
+ */
+@Controller
+@ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
+class DevMailbox implements MailTransport {
+
+    private final Outbox outbox;
+
+    DevMailbox(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void send(OutboxMessage message, List<Attachment> attachments) {
+        // Delivered: the outbox row, marked sent, is what the mailbox page shows.
+    }
+
+    @GetMapping("/dev/mailbox")
+    String mailbox(Model model) {
+        model.addAttribute("messages", outbox.latest(200));
+        return "dev/mailbox";
+    }
+
+    @GetMapping("/dev/mailbox/{id}")
+    String message(@PathVariable long id, Model model) {
+        model.addAttribute("message", outbox.find(id)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND")));
+        return "dev/message";
+    }
+}

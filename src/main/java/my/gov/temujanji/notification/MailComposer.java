@@ -1,0 +1,78 @@
+package my.gov.temujanji.notification;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.Reference;
+import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.catalogue.Offering;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Writes an applicant's e-mail, plain text and HTML, in the language they booked in, from the
+ * templates under {@code templates/mail/} and the {@code mail} bundle.
+ */
+@Component
+class MailComposer {
+
+    /** What the outbox keeps of one e-mail. */
+    record Composed(MailKind kind, String recipient, String language, String subject, String text, String html) {
+    }
+
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
+    private final MessageSource messages;
+    private final Catalogue catalogue;
+    private final NotificationProperties properties;
+
+    MailComposer(MessageSource messages, Catalogue catalogue, NotificationProperties properties) {
+        this.messages = messages;
+        this.catalogue = catalogue;
+        this.properties = properties;
+        templates.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
+        templates.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
+        templates.setTemplateEngineMessageSource(messages);
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setOrder(order);
+        return resolver;
+    }
+
+    /** {@code previous}: where a moved appointment was, otherwise null. */
+    Composed compose(MailKind kind, Appointment appointment, LocalDateTime previous) {
+        Locale locale = Locale.forLanguageTag(appointment.language());
+        Offering offering = catalogue.requireOffering(appointment.branchCode(), appointment.serviceCode());
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", locale);
+        Context context = new Context(locale);
+        context.setVariable("kind", kind.name());
+        context.setVariable("appointment", appointment);
+        context.setVariable("reference", Reference.display(appointment.reference()));
+        context.setVariable("branchName", offering.branch().name().in(locale));
+        context.setVariable("branchAddress", offering.branch().address());
+        context.setVariable("serviceName", offering.type().name().in(locale));
+        context.setVariable("date", day.format(appointment.date()));
+        context.setVariable("time", appointment.start() + "–" + appointment.end());
+        context.setVariable("previousDate", previous == null ? null
+                : day.format(previous.toLocalDate()) + ", " + previous.toLocalTime());
+        context.setVariable("slipUrl", properties.publicUrl() + "/slip/" + appointment.reference());
+        context.setVariable("manageUrl", properties.publicUrl() + "/appointments/manage?reference="
+                + appointment.reference());
+        String subject = messages.getMessage("mail." + kind + ".subject",
+                new Object[] {Reference.display(appointment.reference())}, locale);
+        context.setVariable("subject", subject);
+        return new Composed(kind, appointment.applicant().email(), appointment.language(), subject,
+                templates.process("appointment.txt", context), templates.process("appointment.html", context));
+    }
+}

@@ -1,0 +1,22 @@
+package my.gov.temujanji.notification;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param publicUrl where applicants reach the site: the links in e-mails start with it
+ * @param from the sender of every e-mail
+ * @param reminderTime when, on the day before, reminders go out (branch time)
+ * @param maxAttempts after this many failed tries a message is marked FAILED
+ * @param lease how long a node may take to send a message it claimed before another may try
+ */
+@ConfigurationProperties("temujanji.notification")
+record NotificationProperties(
+        @DefaultValue("http://localhost:8080") String publicUrl,
+        @DefaultValue("Temujanji Imigresen <no-reply@temujanji.local>") String from,
+        @DefaultValue("09:00") LocalTime reminderTime,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("2m") Duration lease) {
+}

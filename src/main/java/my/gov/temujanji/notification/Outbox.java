@@ -1,0 +1,90 @@
+package my.gov.temujanji.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The outbox table: written in the caller's transaction, claimed and settled by the worker. */
+@Repository
+class Outbox {
+
+    private static final String COLUMNS = """
+            id, kind, appointment_reference, recipient, language, subject, text_body, html_body, with_slip, status,
+            attempts, last_error, created_at, sent_at""";
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void enqueue(MailKind kind, String reference, String recipient, String language, String subject, String text,
+            String html, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO outbox_message (kind, appointment_reference, recipient, language, subject, text_body,
+                            html_body, with_slip, next_attempt_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(kind.name(), reference, recipient, language, subject, text, html, kind.withSlip,
+                        Timestamp.from(now), Timestamp.from(now))
+                .update();
+    }
+
+    /**
+     * Claims up to {@code limit} messages that are due, for {@code leaseEnd}: rows another node holds
+     * are skipped, and a claim whose node died runs out, so every message is sent by one node at a time.
+     */
+    List<OutboxMessage> claimDue(Instant now, Instant leaseEnd, int limit) {
+        return jdbc.sql("""
+                        UPDATE outbox_message SET locked_until = :leaseEnd, attempts = attempts + 1
+                        WHERE id IN (
+                            SELECT id FROM outbox_message
+                            WHERE status = 'PENDING' AND next_attempt_at <= :now
+                              AND (locked_until IS NULL OR locked_until <= :now)
+                            ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING\s""" + COLUMNS)
+                .param("now", Timestamp.from(now))
+                .param("leaseEnd", Timestamp.from(leaseEnd))
+                .param("limit", limit)
+                .query((rs, n) -> message(rs))
+                .list();
+    }
+
+    void markSent(long id, Instant now) {
+        jdbc.sql("UPDATE outbox_message SET status = 'SENT', sent_at = ?, locked_until = NULL WHERE id = ?")
+                .params(Timestamp.from(now), id).update();
+    }
+
+    /** Records a failed try: due again at {@code nextAttempt}, or FAILED for good after the last try. */
+    void markFailed(long id, String error, Instant nextAttempt, int maxAttempts) {
+        jdbc.sql("""
+                        UPDATE outbox_message
+                        SET status = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'PENDING' END,
+                            next_attempt_at = ?, locked_until = NULL, last_error = ?
+                        WHERE id = ?""")
+                .params(maxAttempts, Timestamp.from(nextAttempt), error, id).update();
+    }
+
+    List<OutboxMessage> latest(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox_message ORDER BY id DESC LIMIT ?")
+                .param(limit).query((rs, n) -> message(rs)).list();
+    }
+
+    Optional<OutboxMessage> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbox_message WHERE id = ?")
+                .param(id).query((rs, n) -> message(rs)).optional();
+    }
+
+    private static OutboxMessage message(ResultSet rs) throws SQLException {
+        Timestamp sent = rs.getTimestamp("sent_at");
+        return new OutboxMessage(rs.getLong("id"), MailKind.valueOf(rs.getString("kind")),
+                rs.getString("appointment_reference"), rs.getString("recipient"), rs.getString("language"),
+                rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
+                rs.getBoolean("with_slip"), rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+    }
+}

@@ -1,0 +1,61 @@
+package my.gov.temujanji.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the outbox holds. A message is claimed with a lease, sent outside any transaction, then
+ * marked sent; a failure is kept with the message and tried again later (30 s, 1 min, 2 min ... up to
+ * an hour), so an SMTP outage delays e-mail and loses none.
+ */
+@Component
+class OutboxWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final int BATCH = 50;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LAST_RETRY = Duration.ofHours(1);
+
+    private final Outbox outbox;
+    private final MailTransport transport;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    OutboxWorker(Outbox outbox, MailTransport transport, NotificationProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.transport = transport;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Sends every message due now; returns how many were sent. */
+    @Scheduled(fixedDelayString = "${temujanji.notification.send-interval:5s}")
+    public int sendDue() {
+        Instant now = clock.instant();
+        List<OutboxMessage> due = outbox.claimDue(now, now.plus(properties.lease()), BATCH);
+        int sent = 0;
+        for (OutboxMessage message : due) {
+            try {
+                transport.send(message, List.of());
+                outbox.markSent(message.id(), clock.instant());
+                sent++;
+            } catch (Exception e) {
+                Duration wait = backoff(message.attempts());
+                log.warn("Could not send message {} (try {}): {}", message.id(), message.attempts(), e.toString());
+                outbox.markFailed(message.id(), e.toString(), clock.instant().plus(wait), properties.maxAttempts());
+            }
+        }
+        return sent;
+    }
+
+    static Duration backoff(int attempts) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
+    }
+}

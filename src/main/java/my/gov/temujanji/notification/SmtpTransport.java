@@ -1,0 +1,38 @@
+package my.gov.temujanji.notification;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/** Real delivery, when {@code spring.mail.host} is configured: plain text and HTML, with attachments. */
+@Component
+@ConditionalOnProperty("spring.mail.host")
+class SmtpTransport implements MailTransport {
+
+    private final JavaMailSender sender;
+    private final NotificationProperties properties;
+
+    SmtpTransport(JavaMailSender sender, NotificationProperties properties) {
+        this.sender = sender;
+        this.properties = properties;
+    }
+
+    @Override
+    public void send(OutboxMessage message, List<Attachment> attachments) throws Exception {
+        MimeMessage mime = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(message.recipient());
+        helper.setSubject(message.subject());
+        helper.setText(message.textBody(), message.htmlBody());
+        for (Attachment attachment : attachments) {
+            helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
+                    attachment.contentType());
+        }
+        sender.send(mime);
+    }
+}
