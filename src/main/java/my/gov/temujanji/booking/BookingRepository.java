@@ -159,7 +159,7 @@ class BookingRepository {
     }
 
     void updateStatus(String reference, AppointmentStatus status, Instant now) {
-        jdbc.sql("UPDATE appointment SET status = ?, cancelled_at = CASE WHEN ? = 'CANCELLED' THEN ? END WHERE reference = ?")
+        jdbc.sql("UPDATE appointment SET status = ?, cancelled_at = CASE WHEN ? = 'CANCELLED' THEN ?::timestamptz END WHERE reference = ?")
                 .params(status.name(), status.name(), Timestamp.from(now), reference)
                 .update();
     }

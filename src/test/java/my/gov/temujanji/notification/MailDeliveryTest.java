@@ -1,0 +1,156 @@
+package my.gov.temujanji.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import my.gov.temujanji.support.Applicants;
+import my.gov.temujanji.support.Http;
+import my.gov.temujanji.support.IntegrationTest;
+import my.gov.temujanji.support.Mails;
+import my.gov.temujanji.support.MutableClock;
+import my.gov.temujanji.support.TestClockConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Real SMTP (GreenMail): what arrives, and that an outage delays e-mail without losing or doubling any. */
+@IntegrationTest
+class MailDeliveryTest {
+
+    static final String BRANCH = "SGR-SHAH-ALAM";
+    static final String SERVICE = "VPP";
+    static final int PORT = 39025;
+    static GreenMail smtp = started();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    OutboxWorker worker;
+
+    Http http;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> PORT);
+    }
+
+    @AfterAll
+    static void stop() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        clock.set(TestClockConfiguration.DEFAULT_NOW);
+        worker.sendDue(); // what earlier tests left
+        smtp.reset();
+    }
+
+    @Test
+    void theConfirmationArrivesInTheApplicantsLanguageWithTheirAppointment() throws Exception {
+        JsonNode booked = book(LocalDate.of(2026, 9, 1), 0, "confirm@example.my", "en").json();
+        worker.sendDue();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received[0];
+        String reference = booked.get("reference").asString();
+        String display = reference.substring(0, 5) + "-" + reference.substring(5);
+        assertThat(mail.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("confirm@example.my");
+        assertThat(mail.getSubject()).isEqualTo("Appointment confirmed: " + display);
+        String body = Mails.text(mail);
+        assertThat(body).contains(display, "Tuesday, 1 September 2026", booked.get("start").asString(),
+                "Arrive at least 30 minutes before your appointment time",
+                "http://localhost:8080/appointments/manage?reference=" + reference);
+        assertThat(Mails.html(mail)).contains("<p style=\"font-size:28px;font-weight:bold;letter-spacing:2px;margin:0 0 16px;\">"
+                + display + "</p>");
+        assertThat(jdbc.sql("SELECT status FROM outbox_message WHERE appointment_reference = ?").param(reference)
+                .query(String.class).single()).isEqualTo("SENT");
+    }
+
+    @Test
+    void oneHundredBookingsDuringAnSmtpOutageAreAllDeliveredOnceWhenItReturns() throws Exception {
+        smtp.stop();
+        int booked = 0;
+        for (int day = 0; booked < 100; day++) {
+            LocalDate date = LocalDate.of(2026, 9, 2).plusDays(day);
+            for (int slot = 0; slot < 12 && booked < 100; slot++) {
+                if (book(date, slot, "outage" + booked + "@example.my", "ms").status() == 201) {
+                    booked++;
+                }
+            }
+        }
+        worker.sendDue();
+        worker.sendDue();
+        assertThat(outage("PENDING")).isEqualTo(100);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_message WHERE recipient LIKE 'outage%' AND attempts = 1 "
+                + "AND last_error LIKE '%Connect%'").query(Long.class).single()).isEqualTo(100);
+
+        smtp = started();
+        worker.sendDue();
+        assertThat(smtp.getReceivedMessages()).as("nothing before the backoff runs out").isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        for (int round = 0; round < 5; round++) {
+            worker.sendDue();
+        }
+
+        List<String> recipients = Arrays.stream(smtp.getReceivedMessages())
+                .map(m -> GreenMailUtil.getAddressList(uncheckedRecipients(m))).toList();
+        assertThat(recipients).hasSize(100).doesNotHaveDuplicates().allMatch(r -> r.startsWith("outage"));
+        assertThat(outage("SENT")).isEqualTo(100);
+    }
+
+    private long outage(String status) {
+        return jdbc.sql("SELECT count(*) FROM outbox_message WHERE recipient LIKE 'outage%' AND status = ?")
+                .param(status).query(Long.class).single();
+    }
+
+    private Http.Response book(LocalDate date, int slot, String email, String language) {
+        JsonNode slots = http.get("/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + date).json();
+        if (slot >= slots.size()) {
+            return new Http.Response(422, Map.of(), "");
+        }
+        Map<String, Object> applicant = new HashMap<>(Applicants.myKadApplicant(Applicants.nextMyKad()));
+        applicant.put("email", email);
+        return http.postJson("/api/v1/appointments", Map.of("branch", BRANCH, "service", SERVICE,
+                "date", date.toString(), "start", slots.get(slot).get("start").asString(), "applicant", applicant),
+                "Idempotency-Key", UUID.randomUUID().toString(), "Accept-Language", language);
+    }
+
+    private static jakarta.mail.Address[] uncheckedRecipients(MimeMessage message) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail started() {
+        GreenMail server = new GreenMail(new ServerSetup(PORT, null, ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+}
