@@ -192,6 +192,14 @@ public class Booking {
                 a.applicant(), a.createdAt(), a.language());
     }
 
+    /**
+     * The appointment a request key made, if any. A hold becomes an appointment and is gone, so a page
+     * submitted again after that finds the appointment by the key it used.
+     */
+    Optional<Appointment> bookedWith(String idempotencyKey) {
+        return repository.findByIdempotencyKey(idempotencyKey).map(BookingRepository.KeyedAppointment::appointment);
+    }
+
     /** The appointment with this reference, if the document number given is the one it was booked with. */
     public Optional<Appointment> find(String reference, String documentNumber) {
         String number = ApplicantValidation.normaliseDocumentNumber(documentNumber);

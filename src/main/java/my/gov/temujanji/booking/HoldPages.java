@@ -1,0 +1,262 @@
+package my.gov.temujanji.booking;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.catalogue.Offering;
+import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.schedule.Availability;
+import my.gov.temujanji.schedule.DayAvailability;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * From the SLOT TEMUJANJI to the booking: choosing a slot takes a hold (a place kept for ten
+ * minutes), then the applicant's details, a review, the OK to confirm, and the appointment. Only the
+ * POSTs change anything; each answers with a 303 to the next page.
+ */
+@Controller
+class HoldPages {
+
+    /** Shown on the slots page when the hold ran out and its slot was taken meanwhile. */
+    static final String NOTICE_SLOT_TAKEN = "slot-taken";
+    /** Shown on the slots page when the hold ran out and its day can no longer be booked. */
+    static final String NOTICE_NOT_BOOKABLE = "not-bookable";
+
+    private final Catalogue catalogue;
+    private final Availability availability;
+    private final Booking booking;
+    private final ApplicantValidation validation;
+    private final BookingProperties properties;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    HoldPages(Catalogue catalogue, Availability availability, Booking booking, ApplicantValidation validation,
+            BookingProperties properties, MessageSource messages, Clock clock) {
+        this.catalogue = catalogue;
+        this.availability = availability;
+        this.booking = booking;
+        this.validation = validation;
+        this.properties = properties;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A hold that has already become an appointment: its pages lead to the slip. */
+    static class HoldBooked extends RuntimeException {
+
+        private final String reference;
+
+        HoldBooked(String reference) {
+            super(null, null, false, false);
+            this.reference = reference;
+        }
+    }
+
+    @ExceptionHandler(HoldBooked.class)
+    RedirectView toSlip(HoldBooked booked) {
+        return seeOther("/slip/" + booked.reference);
+    }
+
+    @GetMapping("/book/slots")
+    String slots(@RequestParam String branch, @RequestParam String service,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) UUID from, @RequestParam(required = false) String notice, Model model,
+            Locale locale) {
+        if (NOTICE_SLOT_TAKEN.equals(notice) || NOTICE_NOT_BOOKABLE.equals(notice)) {
+            model.addAttribute("notice", messages.getMessage("slots.notice." + notice, null, locale));
+        }
+        return slotsPage(branch, service, date, null, from, FormErrors.none(), model, locale);
+    }
+
+    @PostMapping("/book/holds")
+    Object hold(@RequestParam String branch, @RequestParam String service,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
+            @RequestParam(required = false) UUID from, Model model, Locale locale) {
+        if (start == null) {
+            return slotsPage(branch, service, date, null, from, slotError("slots.error.required", locale), model, locale);
+        }
+        try {
+            Hold hold = booking.hold(branch, service, date, start, from);
+            return seeOther("/book/holds/" + hold.id() + "/details");
+        } catch (ApiProblem problem) {
+            String key = switch (problem.code()) {
+                case "SLOT_FULL" -> "slots.error.taken";
+                case "NOT_BOOKABLE" -> "slots.error.notBookable";
+                default -> throw problem;
+            };
+            return slotsPage(branch, service, date, start, from, slotError(key, locale), model, locale);
+        }
+    }
+
+    @GetMapping("/book/holds/{id}/details")
+    String details(@PathVariable UUID id, Model model, Locale locale) {
+        Hold hold = requireHold(id);
+        return detailsPage(hold, hold.draft() == null ? ApplicantInput.empty() : hold.draft(), FormErrors.none(), model,
+                locale);
+    }
+
+    @PostMapping("/book/holds/{id}/details")
+    Object saveDetails(@PathVariable UUID id, @ModelAttribute ApplicantInput input, Model model, Locale locale) {
+        Hold hold = requireHold(id);
+        // Kept even when it has errors: the applicant's typing survives a hold that runs out meanwhile.
+        booking.saveDraft(id, input);
+        ApplicantValidation.Result result = validation.validate(input);
+        if (!result.valid()) {
+            return detailsPage(hold, input, FormErrors.of(result.errors(), messages, locale), model, locale);
+        }
+        return seeOther("/book/holds/" + id + "/review");
+    }
+
+    @GetMapping("/book/holds/{id}/review")
+    String review(@PathVariable UUID id, Model model, Locale locale) {
+        return summaryPage("booking/review", id, model, locale);
+    }
+
+    @GetMapping("/book/holds/{id}/confirm")
+    String confirmQuestion(@PathVariable UUID id, Model model, Locale locale) {
+        return summaryPage("booking/confirm", id, model, locale);
+    }
+
+    @PostMapping("/book/holds/{id}/confirm")
+    Object confirm(@PathVariable UUID id, Model model, Locale locale) {
+        Hold hold = requireHold(id);
+        Applicant applicant = checkedApplicant(hold);
+        if (applicant == null) {
+            return seeOther("/book/holds/" + id + "/details");
+        }
+        try {
+            Booking.Booked booked = booking.book(new Booking.FromHold(id), applicant,
+                    "en".equals(locale.getLanguage()) ? "en" : "ms", idempotencyKey(id));
+            return seeOther("/slip/" + booked.appointment().reference());
+        } catch (Booking.AlreadyBooked already) {
+            Appointment existing = already.existing();
+            model.addAttribute("existing", existing);
+            model.addAttribute("offering", catalogue.offering(existing.branchCode(), existing.serviceCode()).orElseThrow());
+            model.addAttribute("referenceStart", Reference.display(existing.reference()).substring(0, 3));
+            model.addAttribute("pageUrl", "/book/holds/" + id + "/review");
+            return new ModelAndView("booking/already-booked", model.asMap(), HttpStatus.CONFLICT);
+        } catch (ApiProblem problem) {
+            String notice = switch (problem.code()) {
+                case "SLOT_FULL" -> NOTICE_SLOT_TAKEN;
+                case "NOT_BOOKABLE" -> NOTICE_NOT_BOOKABLE;
+                default -> throw problem;
+            };
+            return seeOther(slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), id)
+                    .queryParam("notice", notice).toUriString());
+        }
+    }
+
+    private String slotsPage(String branch, String service, LocalDate date, LocalTime selected, UUID from,
+            FormErrors errors, Model model, Locale locale) {
+        Offering offering = catalogue.requireOffering(branch, service);
+        DayAvailability day = availability.day(branch, service, date);
+        List<Choice> choices = availability.slots(branch, service, date).stream()
+                .map(s -> new Choice(s.start().toString(), s.start() + " – " + s.end(),
+                        s.full() ? messages.getMessage("slots.full", null, locale)
+                                : messages.getMessage("slots.placesLeft", new Object[] {s.placesLeft()}, locale),
+                        s.full()))
+                .toList();
+        model.addAttribute("offering", offering);
+        model.addAttribute("day", day);
+        model.addAttribute("reason", day.reason() == null ? null : day.reason().in(locale));
+        model.addAttribute("choices", choices);
+        model.addAttribute("selected", selected == null ? null : selected.toString());
+        model.addAttribute("from", from);
+        model.addAttribute("formErrors", errors);
+        model.addAttribute("holdMinutes", properties.holdDuration().toMinutes());
+        model.addAttribute("calendarUrl", UriComponentsBuilder.fromPath("/book/date").queryParam("branch", branch)
+                .queryParam("service", service).queryParam("month", YearMonth.from(date))
+                .queryParamIfPresent("from", Optional.ofNullable(from)).toUriString());
+        model.addAttribute("pageUrl", slotsUrl(branch, service, date, from).toUriString());
+        return "booking/slots";
+    }
+
+    private String detailsPage(Hold hold, ApplicantInput input, FormErrors errors, Model model, Locale locale) {
+        addHold(hold, model);
+        model.addAttribute("input", input);
+        model.addAttribute("formErrors", errors);
+        model.addAttribute("countries", Countries.in(locale));
+        model.addAttribute("documentTypes", List.of(
+                Choice.of(DocumentType.MYKAD.name(), messages.getMessage("details.documentType.MYKAD", null, locale), null),
+                Choice.of(DocumentType.PASSPORT.name(),
+                        messages.getMessage("details.documentType.PASSPORT", null, locale), null)));
+        model.addAttribute("changeSlotUrl", slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), hold.id())
+                .toUriString());
+        model.addAttribute("pageUrl", "/book/holds/" + hold.id() + "/details");
+        return "booking/details";
+    }
+
+    /** The review and the OK-to-confirm pages: both show the hold and the checked details. */
+    private String summaryPage(String view, UUID id, Model model, Locale locale) {
+        Hold hold = requireHold(id);
+        Applicant applicant = checkedApplicant(hold);
+        if (applicant == null) {
+            return "redirect:/book/holds/" + id + "/details";
+        }
+        addHold(hold, model);
+        model.addAttribute("applicant", applicant);
+        model.addAttribute("nationality", Countries.name(applicant.nationality(), locale));
+        model.addAttribute("documentType",
+                messages.getMessage("details.documentType." + applicant.documentType().name(), null, locale));
+        return view;
+    }
+
+    private void addHold(Hold hold, Model model) {
+        model.addAttribute("hold", hold);
+        model.addAttribute("offering", catalogue.requireOffering(hold.branchCode(), hold.serviceCode()));
+        model.addAttribute("expiresAt", LocalTime.ofInstant(hold.expiresAt(), clock.getZone()).withSecond(0).withNano(0));
+    }
+
+    /** The hold, or the slip when it has been booked, or the 404 page. */
+    private Hold requireHold(UUID id) {
+        return booking.findHold(id).orElseThrow(() -> booking.bookedWith(idempotencyKey(id))
+                .<RuntimeException>map(a -> new HoldBooked(a.reference()))
+                .orElseGet(() -> new ApiProblem(HttpStatus.NOT_FOUND, "HOLD_NOT_FOUND")));
+    }
+
+    /** The applicant the saved details make, or null while they are missing or have errors. */
+    private Applicant checkedApplicant(Hold hold) {
+        return hold.draft() == null ? null : validation.validate(hold.draft()).applicant();
+    }
+
+    private FormErrors slotError(String key, Locale locale) {
+        // The summary links to the first time slot radio, whose id is the field's name.
+        return FormErrors.one("start", messages.getMessage(key, null, locale));
+    }
+
+    /** One key per hold: a confirmation sent twice (double click, back and resubmit) books once. */
+    private static String idempotencyKey(UUID holdId) {
+        return "hold:" + holdId;
+    }
+
+    private static UriComponentsBuilder slotsUrl(String branch, String service, LocalDate date, UUID from) {
+        return UriComponentsBuilder.fromPath("/book/slots").queryParam("branch", branch).queryParam("service", service)
+                .queryParam("date", date).queryParamIfPresent("from", Optional.ofNullable(from));
+    }
+
+    private static RedirectView seeOther(String url) {
+        RedirectView view = new RedirectView(url, true);
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        return view;
+    }
+}

@@ -1,0 +1,157 @@
+package my.gov.temujanji.booking;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import my.gov.temujanji.catalogue.Branch;
+import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.catalogue.Department;
+import my.gov.temujanji.catalogue.Offering;
+import my.gov.temujanji.catalogue.TransactionType;
+import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.schedule.Availability;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The landing page and the questions before the time slot: JABATAN, BAHAGIAN/CAWANGAN/UNIT, URUSNIAGA
+ * and TARIKH TEMUJANJI. Each question's form GETs the next page; a page reached without the previous
+ * answer shows the previous question again with its error, so nothing here needs a session.
+ */
+@Controller
+class PlaceChoicePages {
+
+    private final Catalogue catalogue;
+    private final Availability availability;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    PlaceChoicePages(Catalogue catalogue, Availability availability, MessageSource messages, Clock clock) {
+        this.catalogue = catalogue;
+        this.availability = availability;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String landing() {
+        return "booking/landing";
+    }
+
+    @GetMapping("/book/department")
+    String department(@RequestParam(required = false) String department, Model model, Locale locale) {
+        return departmentQuestion(department, FormErrors.none(), model, locale);
+    }
+
+    @GetMapping("/book/branch")
+    String branch(@RequestParam(required = false) String department, @RequestParam(required = false) String branch,
+            Model model, Locale locale) {
+        if (blank(department)) {
+            return departmentQuestion(null, required("department", "department.error.required", locale), model, locale);
+        }
+        return branchQuestion(requireDepartment(department), branch, FormErrors.none(), model, locale);
+    }
+
+    @GetMapping("/book/service")
+    String service(@RequestParam(required = false) String department, @RequestParam(required = false) String branch,
+            @RequestParam(required = false) String service, Model model, Locale locale) {
+        if (blank(branch)) {
+            if (blank(department)) {
+                return "redirect:/book/department";
+            }
+            return branchQuestion(requireDepartment(department), null,
+                    required("branch", "branch.error.required", locale), model, locale);
+        }
+        return serviceQuestion(catalogue.requireBranch(branch), service, FormErrors.none(), model, locale);
+    }
+
+    @GetMapping("/book/date")
+    String date(@RequestParam(required = false) String branch, @RequestParam(required = false) String service,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+            @RequestParam(required = false) UUID from, Model model, Locale locale) {
+        if (blank(branch)) {
+            return "redirect:/book/department";
+        }
+        if (blank(service)) {
+            return serviceQuestion(catalogue.requireBranch(branch), null,
+                    required("service", "service.error.required", locale), model, locale);
+        }
+        Offering offering = catalogue.requireOffering(branch, service);
+        TransactionType type = offering.type();
+        LocalDate today = LocalDate.now(clock);
+        YearMonth first = YearMonth.from(today.plusDays(type.leadDays()));
+        YearMonth last = YearMonth.from(today.plusMonths(type.windowMonths()));
+        // A month outside the window (an old bookmark) shows the nearest one rather than an error.
+        YearMonth shown = month == null || month.isBefore(first) ? first : month.isAfter(last) ? last : month;
+        model.addAttribute("offering", offering);
+        model.addAttribute("from", from);
+        model.addAttribute("calendar", MonthCalendar.of(shown,
+                availability.days(branch, service, shown.atDay(1), shown.atEndOfMonth()), first, last, locale));
+        model.addAttribute("weekdays", MonthCalendar.weekdays(locale));
+        // Every day and month link differs only in its last parameter.
+        model.addAttribute("slotsLinkStart", placeLink("/book/slots", branch, service, from) + "&date=");
+        model.addAttribute("monthLinkStart", placeLink("/book/date", branch, service, from) + "&month=");
+        return "booking/date";
+    }
+
+    private String departmentQuestion(String selected, FormErrors errors, Model model, Locale locale) {
+        List<Choice> choices = catalogue.departments().stream()
+                .map(d -> Choice.of(d.code(), d.name().in(locale), null))
+                .toList();
+        model.addAttribute("choices", choices);
+        model.addAttribute("selected", selected);
+        model.addAttribute("formErrors", errors);
+        return "booking/department";
+    }
+
+    private String branchQuestion(Department department, String selected, FormErrors errors, Model model,
+            Locale locale) {
+        List<Choice> choices = catalogue.branchesOf(department.code()).stream()
+                .map(b -> Choice.of(b.code(), b.name().in(locale), b.address()))
+                .toList();
+        model.addAttribute("department", department);
+        model.addAttribute("choices", choices);
+        model.addAttribute("selected", selected);
+        model.addAttribute("formErrors", errors);
+        return "booking/branch";
+    }
+
+    private String serviceQuestion(Branch branch, String selected, FormErrors errors, Model model, Locale locale) {
+        List<Choice> choices = catalogue.offeringsAt(branch.code()).stream()
+                .map(o -> Choice.of(o.type().code(), o.type().name().in(locale), null))
+                .toList();
+        model.addAttribute("branch", branch);
+        model.addAttribute("choices", choices);
+        model.addAttribute("selected", selected);
+        model.addAttribute("formErrors", errors);
+        return "booking/service";
+    }
+
+    private Department requireDepartment(String code) {
+        return catalogue.department(code)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "UNKNOWN_DEPARTMENT", code));
+    }
+
+    private FormErrors required(String field, String messageKey, Locale locale) {
+        return FormErrors.one(field, messages.getMessage(messageKey, null, locale));
+    }
+
+    private static String placeLink(String path, String branch, String service, UUID from) {
+        return UriComponentsBuilder.fromPath(path).queryParam("branch", branch).queryParam("service", service)
+                .queryParamIfPresent("from", Optional.ofNullable(from)).toUriString();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
