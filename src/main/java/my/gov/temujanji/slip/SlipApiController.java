@@ -1,0 +1,48 @@
+package my.gov.temujanji.slip;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import my.gov.temujanji.booking.AppointmentStatus;
+import my.gov.temujanji.platform.ApiProblem;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Slips", description = "Checking that an appointment slip is genuine")
+class SlipApiController {
+
+    private final SlipToken tokens;
+
+    SlipApiController(SlipToken tokens) {
+        this.tokens = tokens;
+    }
+
+    record VerificationView(Verification.Status status, AppointmentStatus appointmentStatus, String reference,
+            String branch, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start,
+            String maskedDocumentNumber) {
+
+        static VerificationView of(Verification v) {
+            return new VerificationView(v.status(), v.appointmentStatus(), v.reference(), v.branchCode(), v.date(),
+                    v.start(), v.maskedDocumentNumber());
+        }
+    }
+
+    @GetMapping("/api/v1/slips/verify")
+    @Operation(summary = "Check the token of a slip's QR code",
+            description = "GENUINE with the appointment's current status (CONFIRMED or CANCELLED) and the slip's "
+                    + "fields, or FORGED with every field null; 400 SLIP_TOKEN_REQUIRED without a token.")
+    ResponseEntity<VerificationView> verify(@RequestParam(required = false) String token) {
+        if (token == null || token.isBlank()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "SLIP_TOKEN_REQUIRED");
+        }
+        // The appointment's status can change at any time: no cache may keep an old answer.
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(VerificationView.of(tokens.verify(token)));
+    }
+}

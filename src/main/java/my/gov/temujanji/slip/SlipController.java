@@ -1,0 +1,85 @@
+package my.gov.temujanji.slip;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.Reference;
+import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.platform.ApiProblem;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The slip's downloads and its verification page. The reference in the download URLs is the
+ * capability: 50 random bits, given only to the applicant.
+ */
+@Controller
+class SlipController {
+
+    private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
+
+    private final Booking booking;
+    private final Catalogue catalogue;
+    private final SlipToken tokens;
+    private final SlipPdf pdf;
+    private final CalendarFile calendar;
+
+    SlipController(Booking booking, Catalogue catalogue, SlipToken tokens, SlipPdf pdf, CalendarFile calendar) {
+        this.booking = booking;
+        this.catalogue = catalogue;
+        this.tokens = tokens;
+        this.pdf = pdf;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/slip/{reference}/slip.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String reference, Locale locale) {
+        Appointment appointment = appointment(reference);
+        return download(pdf.render(appointment, locale), MediaType.APPLICATION_PDF,
+                "slip-" + appointment.reference() + ".pdf");
+    }
+
+    @GetMapping("/slip/{reference}/temujanji.ics")
+    ResponseEntity<byte[]> ics(@PathVariable String reference, Locale locale) {
+        Appointment appointment = appointment(reference);
+        return download(calendar.ics(appointment, locale), CALENDAR, "temujanji-" + appointment.reference() + ".ics");
+    }
+
+    @GetMapping("/verify/{token}")
+    String verify(@PathVariable String token, Locale locale, Model model, HttpServletResponse response) {
+        Verification verification = tokens.verify(token);
+        model.addAttribute("verification", verification);
+        if (verification.genuine()) {
+            model.addAttribute("reference", Reference.display(verification.reference()));
+            model.addAttribute("branch", SlipDetails.branchName(verification.branchCode(), catalogue, locale));
+            model.addAttribute("day", SlipDetails.day(verification.date(), locale));
+            model.addAttribute("time", SlipDetails.time(verification.start()));
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        return "slip/verify";
+    }
+
+    private Appointment appointment(String reference) {
+        return booking.findByReference(reference)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "SLIP_NOT_FOUND"));
+    }
+
+    /** Personal data: the downloads are kept by no cache on the way. */
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String filename) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .body(body);
+    }
+}

@@ -1,0 +1,171 @@
+package my.gov.temujanji.slip;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.AppointmentStatus;
+import my.gov.temujanji.catalogue.Catalogue;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Slip Temu Janji as an A4 PDF, printed or kept on a phone and shown at the counter: where and
+ * when, the reference in large type, whose appointment, the rules of the day, and a QR code with the
+ * signed token that lets the counter check the slip is genuine.
+ */
+@Component
+public class SlipPdf {
+
+    private static final Color NAVY = new Color(0x0b, 0x2e, 0x59);
+    private static final Color RULE_BACKGROUND = new Color(0xfd, 0xf3, 0xd8);
+    private static final Color CANCELLED_RED = new Color(0xb0, 0x1c, 0x1c);
+    private static final Font HEADING = new Font(Font.HELVETICA, 18, Font.BOLD, Color.WHITE);
+    private static final Font SUBHEADING = new Font(Font.HELVETICA, 11, Font.NORMAL, Color.WHITE);
+    private static final Font LABEL = new Font(Font.HELVETICA, 9, Font.NORMAL, Color.DARK_GRAY);
+    private static final Font VALUE = new Font(Font.HELVETICA, 12, Font.BOLD, Color.BLACK);
+    private static final Font REFERENCE = new Font(Font.HELVETICA, 28, Font.BOLD, NAVY);
+    private static final Font TEXT = new Font(Font.HELVETICA, 10, Font.NORMAL, Color.BLACK);
+    private static final Font NOTICE = new Font(Font.HELVETICA, 10, Font.BOLD, Color.BLACK);
+    private static final int QR_PIXELS = 360;
+    private static final float QR_POINTS = 150;
+
+    private final Catalogue catalogue;
+    private final SlipToken tokens;
+    private final QrCode qrCode;
+    private final MessageSource messages;
+
+    SlipPdf(Catalogue catalogue, SlipToken tokens, QrCode qrCode, MessageSource messages) {
+        this.catalogue = catalogue;
+        this.tokens = tokens;
+        this.qrCode = qrCode;
+        this.messages = messages;
+    }
+
+    public byte[] render(Appointment appointment, Locale locale) {
+        SlipDetails details = SlipDetails.of(appointment, catalogue, locale);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4, 48, 48, 40, 40);
+        PdfWriter.getInstance(document, pdf);
+        document.addTitle(text("slip.pdf.title", locale) + " " + details.reference());
+        document.open();
+        document.add(headingBar(details, locale));
+        document.add(referenceAndQrCode(appointment, details, locale));
+        document.add(appointmentTable(appointment, details, locale));
+        document.add(notice(text("slip.pdf.rule", locale), RULE_BACKGROUND));
+        document.add(notice(text("slip.pdf.documents", locale), Color.WHITE));
+        document.close();
+        return pdf.toByteArray();
+    }
+
+    private PdfPTable headingBar(SlipDetails details, Locale locale) {
+        PdfPCell cell = new PdfPCell();
+        cell.setBackgroundColor(NAVY);
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(14);
+        cell.addElement(new Paragraph(text("slip.pdf.title", locale).toUpperCase(locale), HEADING));
+        cell.addElement(new Paragraph(details.department(), SUBHEADING));
+        PdfPTable bar = fullWidth(1);
+        bar.addCell(cell);
+        bar.setSpacingAfter(16);
+        return bar;
+    }
+
+    private PdfPTable referenceAndQrCode(Appointment appointment, SlipDetails details, Locale locale) {
+        PdfPCell reference = borderless();
+        reference.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        reference.addElement(new Paragraph(text("slip.reference", locale), LABEL));
+        reference.addElement(new Paragraph(details.reference(), REFERENCE));
+        Paragraph status = new Paragraph(text("slip.status." + appointment.status(), locale).toUpperCase(locale),
+                new Font(Font.HELVETICA, 14, Font.BOLD,
+                        appointment.status() == AppointmentStatus.CANCELLED ? CANCELLED_RED : NAVY));
+        status.setSpacingBefore(8);
+        reference.addElement(status);
+
+        Image code;
+        try {
+            code = Image.getInstance(qrCode.png(tokens.issue(appointment), QR_PIXELS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        code.scaleAbsolute(QR_POINTS, QR_POINTS);
+        PdfPCell qr = borderless();
+        qr.addElement(code);
+        Paragraph caption = new Paragraph(text("slip.pdf.qrCaption", locale), LABEL);
+        caption.setAlignment(Element.ALIGN_CENTER);
+        qr.addElement(caption);
+
+        PdfPTable table = fullWidth(2);
+        table.setWidths(new float[] {62, 38});
+        table.addCell(reference);
+        table.addCell(qr);
+        table.setSpacingAfter(12);
+        return table;
+    }
+
+    private PdfPTable appointmentTable(Appointment appointment, SlipDetails details, Locale locale) {
+        PdfPTable table = fullWidth(2);
+        table.setWidths(new float[] {30, 70});
+        row(table, text("slip.branch", locale), details.branch() + "\n" + details.address());
+        row(table, text("slip.transactionType", locale), details.transactionType());
+        row(table, text("slip.date", locale), details.day());
+        row(table, text("slip.time", locale), details.time());
+        row(table, text("slip.applicant", locale), appointment.applicant().fullName());
+        row(table, text("slip.documentNumber", locale), appointment.applicant().maskedDocumentNumber());
+        table.setSpacingAfter(14);
+        return table;
+    }
+
+    private static void row(PdfPTable table, String label, String value) {
+        PdfPCell labelCell = new PdfPCell(new Phrase(label, LABEL));
+        PdfPCell valueCell = new PdfPCell(new Phrase(value, VALUE));
+        for (PdfPCell cell : new PdfPCell[] {labelCell, valueCell}) {
+            cell.setBorder(Rectangle.BOTTOM);
+            cell.setBorderColor(Color.LIGHT_GRAY);
+            cell.setPaddingTop(6);
+            cell.setPaddingBottom(8);
+            table.addCell(cell);
+        }
+    }
+
+    private static PdfPTable notice(String text, Color background) {
+        PdfPCell cell = new PdfPCell(new Phrase(new Chunk(text, background == Color.WHITE ? TEXT : NOTICE)));
+        cell.setBackgroundColor(background);
+        cell.setBorderColor(NAVY);
+        cell.setPadding(10);
+        PdfPTable box = fullWidth(1);
+        box.addCell(cell);
+        box.setSpacingAfter(8);
+        return box;
+    }
+
+    private static PdfPTable fullWidth(int columns) {
+        PdfPTable table = new PdfPTable(columns);
+        table.setWidthPercentage(100);
+        return table;
+    }
+
+    private static PdfPCell borderless() {
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(Rectangle.NO_BORDER);
+        return cell;
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}

@@ -1,0 +1,29 @@
+package my.gov.temujanji.slip;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import my.gov.temujanji.booking.AppointmentStatus;
+
+/**
+ * What checking a slip's token found. A genuine slip carries the appointment's current status (a slip
+ * stays genuine after its appointment is cancelled, and says so) and the fields the token was signed
+ * with; a forged one carries nothing.
+ */
+public record Verification(Status status, AppointmentStatus appointmentStatus, String reference, String branchCode,
+        LocalDate date, LocalTime start, String maskedDocumentNumber) {
+
+    public enum Status {
+        GENUINE,
+        FORGED
+    }
+
+    static final Verification FORGED = new Verification(Status.FORGED, null, null, null, null, null, null);
+
+    public boolean genuine() {
+        return status == Status.GENUINE;
+    }
+
+    public boolean cancelled() {
+        return appointmentStatus == AppointmentStatus.CANCELLED;
+    }
+}

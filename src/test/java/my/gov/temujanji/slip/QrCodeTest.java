@@ -1,0 +1,70 @@
+package my.gov.temujanji.slip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+class QrCodeTest {
+
+    static final String TEXT = "AQpLN00zUVg5UExSSRUUAAVIUS1QSlkOKioqKioqLSoqLTEyMzQ";
+
+    final QrCode qrCode = new QrCode();
+
+    @Test
+    void thePngDecodesToTheText() throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(qrCode.png(TEXT, 300)));
+
+        assertThat(image.getWidth()).isEqualTo(300);
+        assertThat(decode(image)).isEqualTo(TEXT);
+    }
+
+    @Test
+    void theSvgIsStandaloneWithAQuietZoneAndDrawsTheSameCode() throws Exception {
+        String svg = qrCode.svg(TEXT);
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String[] viewBox = document.getDocumentElement().getAttribute("viewBox").split(" ");
+        int size = Integer.parseInt(viewBox[2]);
+        String path = document.getElementsByTagName("path").item(0).getAttributes().getNamedItem("d").getNodeValue();
+
+        // Paint the path's runs, four pixels a module, and scan the result.
+        int scale = 4;
+        BufferedImage image = new BufferedImage(size * scale, size * scale, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, 0xFFFFFF);
+            }
+        }
+        int darkest = size;
+        Matcher run = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\3z").matcher(path);
+        while (run.find()) {
+            int x0 = Integer.parseInt(run.group(1));
+            int y0 = Integer.parseInt(run.group(2));
+            darkest = Math.min(darkest, Math.min(x0, y0));
+            for (int x = x0 * scale; x < (x0 + Integer.parseInt(run.group(3))) * scale; x++) {
+                for (int y = y0 * scale; y < (y0 + 1) * scale; y++) {
+                    image.setRGB(x, y, 0);
+                }
+            }
+        }
+        assertThat(darkest).as("quiet zone").isEqualTo(4);
+        assertThat(decode(image)).isEqualTo(TEXT);
+    }
+
+    private static String decode(BufferedImage image) throws Exception {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+}

@@ -1,0 +1,232 @@
+package my.gov.temujanji.slip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.lowagie.text.pdf.PRStream;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.Temporal;
+import java.util.Map;
+import java.util.UUID;
+import my.gov.temujanji.booking.Reference;
+import my.gov.temujanji.support.Applicants;
+import my.gov.temujanji.support.Http;
+import my.gov.temujanji.support.IntegrationTest;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class SlipIntegrationTest {
+
+    static final String BRANCH = "HQ-PJY";
+    static final String SERVICE = "BKE";
+    static final LocalDate DAY = LocalDate.of(2026, 9, 22); // a Tuesday
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+    }
+
+    record Booked(String reference, String myKad, LocalTime start) {
+    }
+
+    @Test
+    void theSlipPdfShowsTheAppointmentAndItsQrCodeVerifiesUntilAndAfterCancellation() throws Exception {
+        Booked booked = book();
+
+        HttpResponse<byte[]> response = download("/slip/" + booked.reference() + "/slip.pdf");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"slip-" + booked.reference() + ".pdf\"");
+        PdfReader pdf = new PdfReader(response.body());
+        String text = new PdfTextExtractor(pdf).getTextFromPage(1);
+        assertThat(text).contains(Reference.display(booked.reference()), "SLIP TEMU JANJI", "Selasa, 22 September 2026",
+                booked.start() + "–", "******-**-" + booked.myKad().substring(10), "DISAHKAN",
+                "Hadir sekurang-kurangnya 30 minit")
+                .doesNotContain(booked.myKad().replace("-", ""));
+
+        String token = qrCodeIn(pdf);
+        JsonNode genuine = verify(token);
+        assertThat(genuine.get("status").asString()).isEqualTo("GENUINE");
+        assertThat(genuine.get("appointmentStatus").asString()).isEqualTo("CONFIRMED");
+        assertThat(genuine.get("reference").asString()).isEqualTo(booked.reference());
+        assertThat(genuine.get("branch").asString()).isEqualTo(BRANCH);
+        assertThat(genuine.get("date").asString()).isEqualTo(DAY.toString());
+        assertThat(genuine.get("start").asString()).isEqualTo(booked.start().toString());
+        assertThat(genuine.get("maskedDocumentNumber").asString()).isEqualTo("******-**-" + booked.myKad().substring(10));
+
+        String flipped = token.substring(0, 20) + (token.charAt(20) == 'A' ? 'B' : 'A') + token.substring(21);
+        JsonNode forged = verify(flipped);
+        assertThat(forged.get("status").asString()).isEqualTo("FORGED");
+        for (String field : new String[] {"appointmentStatus", "reference", "branch", "date", "start",
+                "maskedDocumentNumber"}) {
+            assertThat(forged.get(field).isNull()).as(field).isTrue();
+        }
+
+        jdbc.sql("UPDATE appointment SET status = 'CANCELLED' WHERE reference = ?").param(booked.reference()).update();
+        JsonNode cancelled = verify(token);
+        assertThat(cancelled.get("status").asString()).isEqualTo("GENUINE");
+        assertThat(cancelled.get("appointmentStatus").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void theVerificationPageSaysGenuineOrForgedInMalayAndEnglishAndShowsACancellation() throws Exception {
+        Booked booked = book();
+        String token = qrCodeIn(new PdfReader(download("/slip/" + booked.reference() + "/slip.pdf?lang=en").body()));
+
+        Http.Response malay = http.get("/verify/" + token);
+        Http.Response english = http.get("/verify/" + token + "?lang=en");
+        assertThat(malay.status()).isEqualTo(200);
+        assertThat(malay.body()).contains("<h1>Slip sah</h1>", "Selasa, 22 September 2026",
+                Reference.display(booked.reference()), "Disahkan", "Ibu Pejabat Imigresen Malaysia, Putrajaya");
+        assertThat(english.body()).contains("<h1>Genuine slip</h1>", "Tuesday, 22 September 2026", "Confirmed");
+
+        jdbc.sql("UPDATE appointment SET status = 'CANCELLED' WHERE reference = ?").param(booked.reference()).update();
+        assertThat(http.get("/verify/" + token).body()).contains("<h1>Slip sah</h1>", "TEMUJANJI INI TELAH DIBATALKAN",
+                "Dibatalkan");
+        assertThat(http.get("/verify/" + token + "?lang=en").body()).contains("THIS APPOINTMENT HAS BEEN CANCELLED");
+
+        String forged = token.substring(0, token.length() - 2) + "xx";
+        assertThat(http.get("/verify/" + forged).body()).contains("<h1>Slip palsu atau diubah</h1>")
+                .doesNotContain(Reference.display(booked.reference()));
+        assertThat(http.get("/verify/" + forged + "?lang=en").body()).contains("<h1>Forged or altered slip</h1>");
+        assertThat(http.get("/verify/" + "A".repeat(3000)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theCalendarFileHoldsTheBranchLocalTimeWithItsZone() throws Exception {
+        Booked booked = book();
+
+        HttpResponse<byte[]> response = download("/slip/" + booked.reference() + "/temujanji.ics?lang=en");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/calendar;charset=UTF-8");
+        String ics = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ics.replace("\r\n ", "")).contains("METHOD:PUBLISH", "PRODID:-//Temujanji//MS", "BEGIN:VTIMEZONE",
+                "TZID:Asia/Kuala_Lumpur", "DTSTART;TZID=Asia/Kuala_Lumpur:20260922T" + booked.start().toString()
+                        .replace(":", "") + "00", "UID:" + booked.reference() + "@temujanji",
+                "SUMMARY:Immigration appointment: Expatriate Services Division", "BEGIN:VALARM", "TRIGGER:-P1D");
+
+        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(response.body()));
+        calendar.validate();
+        VEvent event = calendar.<VEvent>getComponent("VEVENT").orElseThrow();
+        Temporal start = event.<Temporal>getStartDate().orElseThrow().getDate();
+        assertThat(Instant.from(start)).isEqualTo(OffsetDateTime.of(DAY, booked.start(), ZoneOffset.ofHours(8)).toInstant());
+        if (booked.start().equals(LocalTime.of(9, 0))) {
+            assertThat(Instant.from(start)).isEqualTo(Instant.parse("2026-09-22T01:00:00Z"));
+        }
+        assertThat(event.getLocation().getValue()).startsWith("Immigration Headquarters, Putrajaya, No. 15");
+        assertThat(event.getDescription().getValue()).contains(Reference.display(booked.reference()),
+                "at least 30 minutes");
+
+        String malay = new String(download("/slip/" + booked.reference() + "/temujanji.ics").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(malay.replace("\r\n ", "")).contains("SUMMARY:Temujanji Imigresen: Bahagian Khidmat Ekspatriat");
+    }
+
+    @Test
+    void unknownReferencesAndMissingTokensAreClearRefusals() throws Exception {
+        for (String path : new String[] {"/slip/ABCDEFGHJK/slip.pdf", "/slip/ABCDEFGHJK/temujanji.ics",
+                "/slip/" + "x".repeat(2000) + "/slip.pdf"}) {
+            HttpResponse<byte[]> response = download(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("Temujanji tidak dijumpai");
+        }
+        for (String query : new String[] {"", "?token=", "?token=%20"}) {
+            Http.Response missing = http.get("/api/v1/slips/verify" + query, "Accept-Language", "en");
+            assertThat(missing.status()).isEqualTo(400);
+            assertThat(missing.json().get("code").asString()).isEqualTo("SLIP_TOKEN_REQUIRED");
+            assertThat(missing.json().get("title").asString()).isEqualTo("Slip token required");
+        }
+        Http.Response garbage = http.get("/api/v1/slips/verify?token=%00%C3%A9%20!" + "z".repeat(5000));
+        assertThat(garbage.status()).isEqualTo(200);
+        assertThat(garbage.json().get("status").asString()).isEqualTo("FORGED");
+    }
+
+    private Booked book() {
+        JsonNode slots = http.get("/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + DAY).json();
+        LocalTime start = null;
+        for (JsonNode slot : slots) {
+            if (slot.get("placesLeft").asInt() > 0) {
+                start = LocalTime.parse(slot.get("start").asString());
+                break;
+            }
+        }
+        assertThat(start).as("a free slot on " + DAY).isNotNull();
+        String myKad = Applicants.nextMyKad();
+        Http.Response response = http.postJson("/api/v1/appointments", Map.of("branch", BRANCH, "service", SERVICE,
+                "date", DAY.toString(), "start", start.toString(), "applicant", Applicants.myKadApplicant(myKad)),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return new Booked(response.json().get("reference").asString(), myKad, start);
+    }
+
+    private JsonNode verify(String token) {
+        Http.Response response = http.get("/api/v1/slips/verify?token=" + token);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        return response.json();
+    }
+
+    private HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Reads the QR code the way a scanner would, from the image the PDF holds. */
+    private static String qrCodeIn(PdfReader pdf) throws NotFoundException, IOException {
+        PdfDictionary xObjects = pdf.getPageN(1).getAsDict(PdfName.RESOURCES).getAsDict(PdfName.XOBJECT);
+        for (PdfName name : xObjects.getKeys()) {
+            PdfObject object = PdfReader.getPdfObject(xObjects.get(name));
+            if (object instanceof PRStream && PdfName.IMAGE.equals(((PRStream) object).getAsName(PdfName.SUBTYPE))) {
+                PRStream image = (PRStream) object;
+                int width = image.getAsNumber(PdfName.WIDTH).intValue();
+                int height = image.getAsNumber(PdfName.HEIGHT).intValue();
+                byte[] samples = PdfReader.getStreamBytes(image);
+                int components = samples.length / (width * height); // black and white: any one channel will do
+                byte[] grey = new byte[width * height];
+                for (int i = 0; i < grey.length; i++) {
+                    grey[i] = samples[i * components];
+                }
+                BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                        new PlanarYUVLuminanceSource(grey, width, height, 0, 0, width, height, false)));
+                return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+            }
+        }
+        throw new AssertionError("no image in the PDF");
+    }
+}
