@@ -40,13 +40,14 @@ class Outbox {
      */
     List<OutboxMessage> claimDue(Instant now, Instant leaseEnd, int limit) {
         return jdbc.sql("""
-                        UPDATE outbox_message SET locked_until = :leaseEnd, attempts = attempts + 1
-                        WHERE id IN (
+                        WITH due AS MATERIALIZED (
                             SELECT id FROM outbox_message
                             WHERE status = 'PENDING' AND next_attempt_at <= :now
                               AND (locked_until IS NULL OR locked_until <= :now)
                             ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        RETURNING\s""" + COLUMNS)
+                        UPDATE outbox_message o SET locked_until = :leaseEnd, attempts = o.attempts + 1
+                        FROM due WHERE o.id = due.id
+                        RETURNING\s""" + COLUMNS.replace("id, kind", "o.id, kind"))
                 .param("now", Timestamp.from(now))
                 .param("leaseEnd", Timestamp.from(leaseEnd))
                 .param("limit", limit)

@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.slip.CalendarFile;
+import my.gov.temujanji.slip.SlipPdf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,8 +31,15 @@ class OutboxWorker {
     private final MailTransport transport;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final Booking booking;
+    private final SlipPdf pdf;
+    private final CalendarFile calendar;
 
-    OutboxWorker(Outbox outbox, MailTransport transport, NotificationProperties properties, Clock clock) {
+    OutboxWorker(Outbox outbox, MailTransport transport, NotificationProperties properties, Clock clock,
+            Booking booking, SlipPdf pdf, CalendarFile calendar) {
+        this.booking = booking;
+        this.pdf = pdf;
+        this.calendar = calendar;
         this.outbox = outbox;
         this.transport = transport;
         this.properties = properties;
@@ -42,7 +54,7 @@ class OutboxWorker {
         int sent = 0;
         for (OutboxMessage message : due) {
             try {
-                transport.send(message, List.of());
+                transport.send(message, attachments(message));
                 outbox.markSent(message.id(), clock.instant());
                 sent++;
             } catch (Exception e) {
@@ -52,6 +64,23 @@ class OutboxWorker {
             }
         }
         return sent;
+    }
+
+    /**
+     * The PDF slip and the calendar file, made when the message is sent, from the appointment as it is
+     * then: their signed token always matches the appointment the counter will find.
+     */
+    private List<MailTransport.Attachment> attachments(OutboxMessage message) {
+        if (!message.withSlip()) {
+            return List.of();
+        }
+        Appointment appointment = booking.findByReference(message.appointmentReference()).orElseThrow();
+        Locale locale = Locale.forLanguageTag(message.language());
+        return List.of(
+                new MailTransport.Attachment("slip-" + appointment.reference() + ".pdf", "application/pdf",
+                        pdf.render(appointment, locale)),
+                new MailTransport.Attachment("temujanji-" + appointment.reference() + ".ics",
+                        "text/calendar; charset=UTF-8; method=PUBLISH", calendar.ics(appointment, locale)));
     }
 
     static Duration backoff(int attempts) {

@@ -3,6 +3,7 @@ package my.gov.temujanji.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -46,7 +47,7 @@ class WebErrors {
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingRequestHeaderException.class, HttpMessageNotReadableException.class,
-            HandlerMethodValidationException.class})
+            HandlerMethodValidationException.class, InvalidParameterException.class})
     Object badRequest(Exception e, HttpServletRequest request) {
         return answer(request, HttpStatus.BAD_REQUEST, "INVALID_REQUEST", null);
     }

@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The slip's downloads and its verification page. The reference in the download URLs is the
- * capability: 50 random bits, given only to the applicant.
+ * The Slip Temu Janji (the page the applicant prints or screenshots and shows at the counter), its
+ * downloads and its verification page. The reference in these URLs is the capability: 50 random
+ * bits, given only to the applicant; the document number on the slip is masked. The QR code carries
+ * the signed token, so the counter can tell a genuine slip from an altered one.
  */
 @Controller
 class SlipController {
@@ -33,13 +35,33 @@ class SlipController {
     private final SlipToken tokens;
     private final SlipPdf pdf;
     private final CalendarFile calendar;
+    private final QrCode qr;
 
-    SlipController(Booking booking, Catalogue catalogue, SlipToken tokens, SlipPdf pdf, CalendarFile calendar) {
+    SlipController(Booking booking, Catalogue catalogue, SlipToken tokens, SlipPdf pdf, CalendarFile calendar,
+            QrCode qr) {
+        this.qr = qr;
         this.booking = booking;
         this.catalogue = catalogue;
         this.tokens = tokens;
         this.pdf = pdf;
         this.calendar = calendar;
+    }
+
+    @GetMapping("/slip/{reference}")
+    String slip(@PathVariable String reference, Model model) {
+        Appointment appointment = appointment(reference);
+        model.addAttribute("appointment", appointment);
+        model.addAttribute("reference", Reference.display(appointment.reference()));
+        model.addAttribute("offering", catalogue.requireOffering(appointment.branchCode(), appointment.serviceCode()));
+        return "slip/slip";
+    }
+
+    @GetMapping("/slip/{reference}/qr.svg")
+    ResponseEntity<String> qrCode(@PathVariable String reference) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.valueOf("image/svg+xml"))
+                .cacheControl(CacheControl.noStore())
+                .body(qr.svg(tokens.issue(appointment(reference))));
     }
 
     @GetMapping("/slip/{reference}/slip.pdf")

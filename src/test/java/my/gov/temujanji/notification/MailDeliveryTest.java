@@ -7,6 +7,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import jakarta.mail.BodyPart;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -19,6 +23,7 @@ import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.Mails;
 import my.gov.temujanji.support.MutableClock;
+import my.gov.temujanji.support.ScannedQr;
 import my.gov.temujanji.support.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +94,23 @@ class MailDeliveryTest {
                 + display + "</p>");
         assertThat(jdbc.sql("SELECT status FROM outbox_message WHERE appointment_reference = ?").param(reference)
                 .query(String.class).single()).isEqualTo("SENT");
+
+        List<BodyPart> attachments = Mails.attachments(mail);
+        assertThat(attachments).extracting(BodyPart::getFileName)
+                .containsExactly("slip-" + reference + ".pdf", "temujanji-" + reference + ".ics");
+        byte[] pdf = attachments.get(0).getInputStream().readAllBytes();
+        PdfReader reader = new PdfReader(pdf);
+        assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains(display);
+        String token = ScannedQr.in(reader);
+        JsonNode verified = http.get("/api/v1/slips/verify?token=" + token).json();
+        assertThat(verified.get("status").asString()).isEqualTo("GENUINE");
+        assertThat(verified.get("reference").asString()).isEqualTo(reference);
+        char flipped = token.charAt(10) == 'A' ? 'B' : 'A';
+        String forged = token.substring(0, 10) + flipped + token.substring(11);
+        assertThat(http.get("/api/v1/slips/verify?token=" + forged).json().get("status").asString()).isEqualTo("FORGED");
+        String ics = new String(attachments.get(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ics).contains("DTSTART;TZID=Asia/Kuala_Lumpur:20260901T"
+                + booked.get("start").asString().replace(":", "") + "00");
     }
 
     @Test
@@ -112,8 +134,10 @@ class MailDeliveryTest {
         smtp = started();
         worker.sendDue();
         assertThat(smtp.getReceivedMessages()).as("nothing before the backoff runs out").isEmpty();
-        clock.advance(Duration.ofSeconds(30));
-        for (int round = 0; round < 5; round++) {
+        // The worker keeps trying with its backoff until everything is out.
+        for (int round = 0; round < 10 && outage("SENT") < 100; round++) {
+            clock.advance(Duration.ofHours(1));
+            worker.sendDue();
             worker.sendDue();
         }
 

@@ -68,7 +68,9 @@ class RemindersTest {
             Reminders otherReminders = other.bean(Reminders.class);
             List<Callable<Integer>> both = List.of(reminders::remind, otherReminders::remind, reminders::remind);
 
-            Rush.fireTasks(both);
+            List<Integer> claimed = Rush.fireTasks(both);
+
+            assertThat(claimed.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
         }
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM outbox_message o JOIN appointment a ON a.reference = o.appointment_reference

@@ -2,16 +2,6 @@ package my.gov.temujanji.slip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.PlanarYUVLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.lowagie.text.pdf.PRStream;
-import com.lowagie.text.pdf.PdfDictionary;
-import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
@@ -31,6 +21,7 @@ import java.util.UUID;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.support.Applicants;
 import my.gov.temujanji.support.Http;
+import my.gov.temujanji.support.ScannedQr;
 import my.gov.temujanji.support.IntegrationTest;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -80,7 +71,7 @@ class SlipIntegrationTest {
                 "Hadir sekurang-kurangnya 30 minit")
                 .doesNotContain(booked.myKad().replace("-", ""));
 
-        String token = qrCodeIn(pdf);
+        String token = ScannedQr.in(pdf);
         JsonNode genuine = verify(token);
         assertThat(genuine.get("status").asString()).isEqualTo("GENUINE");
         assertThat(genuine.get("appointmentStatus").asString()).isEqualTo("CONFIRMED");
@@ -107,7 +98,7 @@ class SlipIntegrationTest {
     @Test
     void theVerificationPageSaysGenuineOrForgedInMalayAndEnglishAndShowsACancellation() throws Exception {
         Booked booked = book();
-        String token = qrCodeIn(new PdfReader(download("/slip/" + booked.reference() + "/slip.pdf?lang=en").body()));
+        String token = ScannedQr.in(new PdfReader(download("/slip/" + booked.reference() + "/slip.pdf?lang=en").body()));
 
         Http.Response malay = http.get("/verify/" + token);
         Http.Response english = http.get("/verify/" + token + "?lang=en");
@@ -205,28 +196,5 @@ class SlipIntegrationTest {
     private HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** Reads the QR code the way a scanner would, from the image the PDF holds. */
-    private static String qrCodeIn(PdfReader pdf) throws NotFoundException, IOException {
-        PdfDictionary xObjects = pdf.getPageN(1).getAsDict(PdfName.RESOURCES).getAsDict(PdfName.XOBJECT);
-        for (PdfName name : xObjects.getKeys()) {
-            PdfObject object = PdfReader.getPdfObject(xObjects.get(name));
-            if (object instanceof PRStream && PdfName.IMAGE.equals(((PRStream) object).getAsName(PdfName.SUBTYPE))) {
-                PRStream image = (PRStream) object;
-                int width = image.getAsNumber(PdfName.WIDTH).intValue();
-                int height = image.getAsNumber(PdfName.HEIGHT).intValue();
-                byte[] samples = PdfReader.getStreamBytes(image);
-                int components = samples.length / (width * height); // black and white: any one channel will do
-                byte[] grey = new byte[width * height];
-                for (int i = 0; i < grey.length; i++) {
-                    grey[i] = samples[i * components];
-                }
-                BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-                        new PlanarYUVLuminanceSource(grey, width, height, 0, 0, width, height, false)));
-                return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText();
-            }
-        }
-        throw new AssertionError("no image in the PDF");
     }
 }

@@ -1,0 +1,45 @@
+package my.gov.temujanji.support;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.lowagie.text.pdf.PRStream;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfReader;
+import java.io.IOException;
+import java.util.Map;
+
+/** The QR code of a PDF slip, read the way a scanner at the counter would. */
+public final class ScannedQr {
+
+    private ScannedQr() {
+    }
+
+    /** Decodes the first image of the PDF's first page. */
+    public static String in(PdfReader pdf) throws NotFoundException, IOException {
+        PdfDictionary xObjects = pdf.getPageN(1).getAsDict(PdfName.RESOURCES).getAsDict(PdfName.XOBJECT);
+        for (PdfName name : xObjects.getKeys()) {
+            PdfObject object = PdfReader.getPdfObject(xObjects.get(name));
+            if (object instanceof PRStream && PdfName.IMAGE.equals(((PRStream) object).getAsName(PdfName.SUBTYPE))) {
+                PRStream image = (PRStream) object;
+                int width = image.getAsNumber(PdfName.WIDTH).intValue();
+                int height = image.getAsNumber(PdfName.HEIGHT).intValue();
+                byte[] samples = PdfReader.getStreamBytes(image);
+                int components = samples.length / (width * height); // black and white: any one channel will do
+                byte[] grey = new byte[width * height];
+                for (int i = 0; i < grey.length; i++) {
+                    grey[i] = samples[i * components];
+                }
+                BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                        new PlanarYUVLuminanceSource(grey, width, height, 0, 0, width, height, false)));
+                return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+            }
+        }
+        throw new AssertionError("no image in the PDF");
+    }
+}
