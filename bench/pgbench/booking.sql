@@ -1,5 +1,6 @@
 -- One booking as the app makes it (POST /api/v1/appointments with a slot), statement for statement:
--- the same SQL that Booking, Catalogue, Availability and SlotInventory send, in the same order.
+-- the same SQL that Booking, Catalogue, Availability, SlotInventory and the e-mail outbox send, in the
+-- same order.
 -- Only the first query is the harness's: it picks the next free place (each once), as the request
 -- body would. Texts with a
 -- colon come from -D variables (bench/run), since pgbench reads ":name" inside literals as a variable.
@@ -12,6 +13,10 @@ SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run:
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
        document_number, nationality, email, phone, created_at, request_hash
 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text;
+SELECT (coalesce((SELECT taken >= capacity FROM slot
+WHERE branch_code = :branch AND service_code = :service AND day = :day::date AND start_time = :start_time::time),
+    false))::int AS full \gset
+\if :full = 0
 SELECT pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text || :colon::text || :service::text, 0));
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
        document_number, nationality, email, phone, created_at
@@ -51,6 +56,11 @@ INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, sta
 VALUES (translate(upper(substr(md5(random()::text), 1, 10)), '01', '23'), :slot_id, :branch, :service, :day::date,
     :start_time::time, :end_time::time, 'CONFIRMED', 'Pemohon Ujian', 'PASSPORT',
     'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text, 'SGP', 'bench@example.my', '+6591234567', 'ms',
-    :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, md5(:k::text), now());
+    :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, md5(:k::text), now())
+RETURNING reference \gset
+INSERT INTO outbox_message (kind, appointment_reference, recipient, language, previous_day, previous_start,
+    next_attempt_at, created_at)
+VALUES ('BOOKED', :reference, 'bench@example.my', 'ms', NULL, NULL, now(), now());
+\endif
 \endif
 END;

@@ -1,16 +1,15 @@
--- Every e-mail is written here in the same transaction as the change it reports, then sent by a
--- worker on any node: a node claims a message with a lease (locked_until), so each is sent by one
--- node, and retried with backoff after a failure, with the error kept.
+-- Every e-mail is written here in the same transaction as the change it reports, then written out
+-- and sent by a worker on any node (the booking transaction stays short while it holds its slot): a
+-- node claims a message with a lease (locked_until), so each is sent by one node, and retried with
+-- backoff after a failure, with the error kept.
 CREATE TABLE outbox_message (
     id                    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kind                  text        NOT NULL,
     appointment_reference text,
     recipient             text        NOT NULL,
     language              text        NOT NULL CHECK (language IN ('ms', 'en')),
-    subject               text        NOT NULL,
-    text_body             text        NOT NULL,
-    html_body             text        NOT NULL,
-    with_slip             boolean     NOT NULL,
+    previous_day          date,       -- where a moved appointment was
+    previous_start        time,
     status                text        NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'SENT', 'FAILED')),
     attempts              int         NOT NULL DEFAULT 0,
     next_attempt_at       timestamptz NOT NULL,

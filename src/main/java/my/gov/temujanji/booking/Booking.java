@@ -112,6 +112,10 @@ public class Booking {
             }
             return new Booked(earlier.get().appointment(), true);
         }
+        if (request instanceof FromSlot slot && inventory.full(slot.branch(), slot.service(), slot.date(), slot.start())) {
+            // When a date opens, most requests arrive after the last place went: they are told at once.
+            throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", slot.date(), slot.start());
+        }
         BookingRepository.LockedHold hold = request instanceof FromHold fromHold
                 ? repository.lockHold(fromHold.holdId())
                         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "HOLD_NOT_FOUND"))

@@ -8,18 +8,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the e-mail that reports a booking, cancellation or move into the outbox, inside the
- * transaction that made the change: the change and its e-mail are kept or lost together.
+ * Records the e-mail that reports a booking, cancellation or move in the outbox, inside the
+ * transaction that made the change: the change and its e-mail are kept or lost together. Only the
+ * fact is written here; the worker writes the e-mail itself, outside the booking's transaction.
  */
 @Component
 class AppointmentMails {
 
-    private final MailComposer composer;
     private final Outbox outbox;
     private final Clock clock;
 
-    AppointmentMails(MailComposer composer, Outbox outbox, Clock clock) {
-        this.composer = composer;
+    AppointmentMails(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -35,8 +34,7 @@ class AppointmentMails {
     }
 
     void enqueue(MailKind kind, Appointment appointment, LocalDateTime previous) {
-        MailComposer.Composed mail = composer.compose(kind, appointment, previous);
-        outbox.enqueue(kind, appointment.reference(), mail.recipient(), mail.language(), mail.subject(), mail.text(),
-                mail.html(), clock.instant());
+        outbox.enqueue(kind, appointment.reference(), appointment.applicant().email(), appointment.language(), previous,
+                clock.instant());
     }
 }

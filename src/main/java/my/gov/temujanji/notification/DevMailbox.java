@@ -18,27 +18,37 @@ import org.springframework.web.bind.annotation.PathVariable;
 @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
 class DevMailbox implements MailTransport {
 
-    private final Outbox outbox;
+    /** A message of the mailbox, written out as it was sent. */
+    record Delivered(OutboxMessage message, MailComposer.Composed mail) {
+    }
 
-    DevMailbox(Outbox outbox) {
+    private final Outbox outbox;
+    private final MailComposer composer;
+
+    DevMailbox(Outbox outbox, MailComposer composer) {
         this.outbox = outbox;
+        this.composer = composer;
     }
 
     @Override
-    public void send(OutboxMessage message, List<Attachment> attachments) {
+    public void send(MailComposer.Composed mail, List<Attachment> attachments) {
         // Delivered: the outbox row, marked sent, is what the mailbox page shows.
     }
 
     @GetMapping("/dev/mailbox")
     String mailbox(Model model) {
-        model.addAttribute("messages", outbox.latest(200));
+        model.addAttribute("messages", outbox.latest(100).stream().map(this::delivered).toList());
         return "dev/mailbox";
     }
 
     @GetMapping("/dev/mailbox/{id}")
     String message(@PathVariable long id, Model model) {
-        model.addAttribute("message", outbox.find(id)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND")));
+        model.addAttribute("delivered", delivered(outbox.find(id)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND"))));
         return "dev/message";
+    }
+
+    private Delivered delivered(OutboxMessage message) {
+        return new Delivered(message, composer.compose(message));
     }
 }

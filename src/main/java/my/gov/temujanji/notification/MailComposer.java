@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
 import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -23,17 +24,23 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class MailComposer {
 
     /** What the outbox keeps of one e-mail. */
-    record Composed(MailKind kind, String recipient, String language, String subject, String text, String html) {
+    record Composed(MailKind kind, Appointment appointment, String subject, String text, String html) {
+
+        String recipient() {
+            return appointment.applicant().email();
+        }
     }
 
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
     private final MessageSource messages;
     private final Catalogue catalogue;
+    private final Booking booking;
     private final NotificationProperties properties;
 
-    MailComposer(MessageSource messages, Catalogue catalogue, NotificationProperties properties) {
+    MailComposer(MessageSource messages, Catalogue catalogue, Booking booking, NotificationProperties properties) {
         this.messages = messages;
         this.catalogue = catalogue;
+        this.booking = booking;
         this.properties = properties;
         templates.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
         templates.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
@@ -50,8 +57,17 @@ class MailComposer {
         return resolver;
     }
 
+    /**
+     * The e-mail of an outbox message, about its appointment as it is now: a slip or calendar file sent
+     * with it always matches what the counter will find.
+     */
+    Composed compose(OutboxMessage message) {
+        Appointment appointment = booking.findByReference(message.appointmentReference()).orElseThrow();
+        return compose(message.kind(), appointment, message.previous());
+    }
+
     /** {@code previous}: where a moved appointment was, otherwise null. */
-    Composed compose(MailKind kind, Appointment appointment, LocalDateTime previous) {
+    private Composed compose(MailKind kind, Appointment appointment, LocalDateTime previous) {
         Locale locale = Locale.forLanguageTag(appointment.language());
         Offering offering = catalogue.requireOffering(appointment.branchCode(), appointment.serviceCode());
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", locale);
@@ -72,7 +88,7 @@ class MailComposer {
         String subject = messages.getMessage("mail." + kind + ".subject",
                 new Object[] {Reference.display(appointment.reference())}, locale);
         context.setVariable("subject", subject);
-        return new Composed(kind, appointment.applicant().email(), appointment.language(), subject,
+        return new Composed(kind, appointment, subject,
                 templates.process("appointment.txt", context), templates.process("appointment.html", context));
     }
 }

@@ -8,5 +8,5 @@ interface MailTransport {
     record Attachment(String filename, String contentType, byte[] content) {
     }
 
-    void send(OutboxMessage message, List<Attachment> attachments) throws Exception;
+    void send(MailComposer.Composed mail, List<Attachment> attachments) throws Exception;
 }

@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,8 +17,8 @@ import org.springframework.stereotype.Repository;
 class Outbox {
 
     private static final String COLUMNS = """
-            id, kind, appointment_reference, recipient, language, subject, text_body, html_body, with_slip, status,
-            attempts, last_error, created_at, sent_at""";
+            id, kind, appointment_reference, recipient, language, previous_day, previous_start, status, attempts,
+            last_error, created_at, sent_at""";
 
     private final JdbcClient jdbc;
 
@@ -23,13 +26,14 @@ class Outbox {
         this.jdbc = jdbc;
     }
 
-    void enqueue(MailKind kind, String reference, String recipient, String language, String subject, String text,
-            String html, Instant now) {
+    void enqueue(MailKind kind, String reference, String recipient, String language, LocalDateTime previous,
+            Instant now) {
         jdbc.sql("""
-                        INSERT INTO outbox_message (kind, appointment_reference, recipient, language, subject, text_body,
-                            html_body, with_slip, next_attempt_at, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(kind.name(), reference, recipient, language, subject, text, html, kind.withSlip,
+                        INSERT INTO outbox_message (kind, appointment_reference, recipient, language, previous_day,
+                            previous_start, next_attempt_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(kind.name(), reference, recipient, language,
+                        previous == null ? null : previous.toLocalDate(), previous == null ? null : previous.toLocalTime(),
                         Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
@@ -82,10 +86,11 @@ class Outbox {
 
     private static OutboxMessage message(ResultSet rs) throws SQLException {
         Timestamp sent = rs.getTimestamp("sent_at");
+        LocalDate previousDay = rs.getObject("previous_day", LocalDate.class);
         return new OutboxMessage(rs.getLong("id"), MailKind.valueOf(rs.getString("kind")),
                 rs.getString("appointment_reference"), rs.getString("recipient"), rs.getString("language"),
-                rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
-                rs.getBoolean("with_slip"), rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
+                previousDay == null ? null : previousDay.atTime(rs.getObject("previous_start", LocalTime.class)),
+                rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
     }
 }

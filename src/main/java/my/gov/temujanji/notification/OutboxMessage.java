@@ -1,9 +1,9 @@
 package my.gov.temujanji.notification;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 
-/** An e-mail as written to the outbox. {@code withSlip}: the PDF slip and the calendar file go with it. */
+/** An e-mail to write and send: what happened, to whom, in which language. */
 record OutboxMessage(long id, MailKind kind, String appointmentReference, String recipient, String language,
-        String subject, String textBody, String htmlBody, boolean withSlip, String status, int attempts,
-        String lastError, Instant createdAt, Instant sentAt) {
+        LocalDateTime previous, String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
 }

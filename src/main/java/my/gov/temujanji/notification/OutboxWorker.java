@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
-import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.slip.CalendarFile;
 import my.gov.temujanji.slip.SlipPdf;
 import org.slf4j.Logger;
@@ -31,13 +30,13 @@ class OutboxWorker {
     private final MailTransport transport;
     private final NotificationProperties properties;
     private final Clock clock;
-    private final Booking booking;
+    private final MailComposer composer;
     private final SlipPdf pdf;
     private final CalendarFile calendar;
 
     OutboxWorker(Outbox outbox, MailTransport transport, NotificationProperties properties, Clock clock,
-            Booking booking, SlipPdf pdf, CalendarFile calendar) {
-        this.booking = booking;
+            MailComposer composer, SlipPdf pdf, CalendarFile calendar) {
+        this.composer = composer;
         this.pdf = pdf;
         this.calendar = calendar;
         this.outbox = outbox;
@@ -54,7 +53,8 @@ class OutboxWorker {
         int sent = 0;
         for (OutboxMessage message : due) {
             try {
-                transport.send(message, attachments(message));
+                MailComposer.Composed mail = composer.compose(message);
+                transport.send(mail, attachments(mail));
                 outbox.markSent(message.id(), clock.instant());
                 sent++;
             } catch (Exception e) {
@@ -66,16 +66,13 @@ class OutboxWorker {
         return sent;
     }
 
-    /**
-     * The PDF slip and the calendar file, made when the message is sent, from the appointment as it is
-     * then: their signed token always matches the appointment the counter will find.
-     */
-    private List<MailTransport.Attachment> attachments(OutboxMessage message) {
-        if (!message.withSlip()) {
+    /** The PDF slip and the calendar file, made from the appointment as it is when the message is sent. */
+    private List<MailTransport.Attachment> attachments(MailComposer.Composed mail) {
+        if (!mail.kind().withSlip) {
             return List.of();
         }
-        Appointment appointment = booking.findByReference(message.appointmentReference()).orElseThrow();
-        Locale locale = Locale.forLanguageTag(message.language());
+        Appointment appointment = mail.appointment();
+        Locale locale = Locale.forLanguageTag(appointment.language());
         return List.of(
                 new MailTransport.Attachment("slip-" + appointment.reference() + ".pdf", "application/pdf",
                         pdf.render(appointment, locale)),

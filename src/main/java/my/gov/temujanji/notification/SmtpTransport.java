@@ -22,13 +22,13 @@ class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public void send(OutboxMessage message, List<Attachment> attachments) throws Exception {
+    public void send(MailComposer.Composed mail, List<Attachment> attachments) throws Exception {
         MimeMessage mime = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
         helper.setFrom(properties.from());
-        helper.setTo(message.recipient());
-        helper.setSubject(message.subject());
-        helper.setText(message.textBody(), message.htmlBody());
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.text(), mail.html());
         for (Attachment attachment : attachments) {
             helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
                     attachment.contentType());

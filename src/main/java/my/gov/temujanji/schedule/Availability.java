@@ -25,7 +25,9 @@ import org.springframework.stereotype.Service;
  * state's weekend and its closures, and the places taken in the slot inventory.
  *
  * <p>What applicants are shown is kept for a moment ({@code temujanji.availability.cache-ttl},
- * default one second) because thousands ask for the same days when a date opens. It only informs:
+ * default one second) because thousands ask for the same days when a date opens, and the branch data
+ * it is computed from (hours, closures, the offering) for a minute
+ * ({@code temujanji.availability.reference-cache-ttl}), so a new closure shows within a minute. It only informs:
  * whether a place can be taken is decided by PostgreSQL in {@link SlotInventory}, which never reads
  * this cache, so a node's cache can be a second stale but never gives a place twice.
  */
@@ -45,15 +47,20 @@ public class Availability {
     private final Clock clock;
     private final Cache<Question, List<DayAvailability>> dayAnswers;
     private final Cache<Question, List<SlotAvailability>> slotAnswers;
+    private final Cache<Question, Offering> offerings;
+    private final Cache<Question, BranchCalendar> calendars;
 
     Availability(Catalogue catalogue, ScheduleRepository repository, MessageSource messages, Clock clock,
-            @Value("${temujanji.availability.cache-ttl:1s}") Duration cacheTtl) {
+            @Value("${temujanji.availability.cache-ttl:1s}") Duration cacheTtl,
+            @Value("${temujanji.availability.reference-cache-ttl:1m}") Duration referenceTtl) {
         this.catalogue = catalogue;
         this.repository = repository;
         this.messages = messages;
         this.clock = clock;
         this.dayAnswers = answers(cacheTtl, clock);
         this.slotAnswers = answers(cacheTtl, clock);
+        this.offerings = answers(referenceTtl, clock);
+        this.calendars = answers(referenceTtl, clock);
     }
 
     private static <V> Cache<Question, V> answers(Duration ttl, Clock clock) {
@@ -77,9 +84,9 @@ public class Availability {
     }
 
     private List<DayAvailability> computeDays(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
-        Offering offering = catalogue.requireOffering(branchCode, serviceCode);
+        Offering offering = shownOffering(branchCode, serviceCode);
         BookingWindow window = BookingWindow.of(offering.type(), clock);
-        BranchCalendar calendar = repository.calendar(branchCode, from, to);
+        BranchCalendar calendar = shownCalendar(branchCode, from, to);
         Map<LocalDate, Map<LocalTime, ScheduleRepository.SlotRow>> rows =
                 repository.slotRows(branchCode, serviceCode, from, to);
         List<DayAvailability> days = new ArrayList<>();
@@ -98,14 +105,24 @@ public class Availability {
         return slotAnswers.get(question(branchCode, serviceCode, date, date), q -> computeSlots(branchCode, serviceCode, date));
     }
 
+    /** The offering as shown to applicants; {@link #bookableSlot} always reads it fresh. */
+    private Offering shownOffering(String branchCode, String serviceCode) {
+        return offerings.get(new Question(branchCode, serviceCode, null, null, 0),
+                q -> catalogue.requireOffering(branchCode, serviceCode));
+    }
+
+    private BranchCalendar shownCalendar(String branchCode, LocalDate from, LocalDate to) {
+        return calendars.get(new Question(branchCode, null, from, to, 0), q -> repository.calendar(branchCode, from, to));
+    }
+
     private Question question(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
         return new Question(branchCode, serviceCode, from, to, clock.millis() / 60_000);
     }
 
     private List<SlotAvailability> computeSlots(String branchCode, String serviceCode, LocalDate date) {
-        Offering offering = catalogue.requireOffering(branchCode, serviceCode);
+        Offering offering = shownOffering(branchCode, serviceCode);
         BookingWindow window = BookingWindow.of(offering.type(), clock);
-        BranchCalendar calendar = repository.calendar(branchCode, date, date);
+        BranchCalendar calendar = shownCalendar(branchCode, date, date);
         if (closedOrNotBookable(offering, window, calendar, date) != null) {
             return List.of();
         }

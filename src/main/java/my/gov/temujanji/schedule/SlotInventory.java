@@ -58,6 +58,20 @@ public class SlotInventory {
         return new TakenPlace(slotId, branchCode, serviceCode, day, start, slot.end());
     }
 
+    /**
+     * Whether every place of the slot is taken now. A quick answer for the many who arrive after the
+     * last place went: it never grants a place, only {@link #take} does.
+     */
+    public boolean full(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
+        return jdbc.sql("""
+                        SELECT taken >= capacity FROM slot
+                        WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?""")
+                .params(branchCode, serviceCode, day, start)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     /** Gives a place back, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(long slotId) {
