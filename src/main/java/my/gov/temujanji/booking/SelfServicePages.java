@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.catalogue.TransactionType;
@@ -92,16 +93,10 @@ class SelfServicePages {
             @RequestParam(required = false) String documentNumber, Model model, Locale locale,
             HttpServletResponse response) {
         noStore(response);
-        Appointment appointment = owned(reference, documentNumber);
-        if (appointment == null) {
-            return notFound(clip(reference), "", model, locale);
-        }
-        String refusal = refusal(appointment, locale);
-        if (refusal != null) {
-            return appointmentPage(appointment, documentNumber, refusal, model);
-        }
-        addAppointment(appointment, documentNumber, model);
-        return "booking/manage/cancel";
+        return whenChangeable(reference, documentNumber, model, locale, appointment -> {
+            addAppointment(appointment, documentNumber, model);
+            return "booking/manage/cancel";
+        });
     }
 
     @PostMapping(PATH + "/cancel/confirm")
@@ -135,15 +130,8 @@ class SelfServicePages {
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model,
             Locale locale, HttpServletResponse response) {
         noStore(response);
-        Appointment appointment = owned(reference, documentNumber);
-        if (appointment == null) {
-            return notFound(clip(reference), "", model, locale);
-        }
-        String refusal = refusal(appointment, locale);
-        if (refusal != null) {
-            return appointmentPage(appointment, documentNumber, refusal, model);
-        }
-        return datePage(appointment, documentNumber, month, model, locale);
+        return whenChangeable(reference, documentNumber, model, locale,
+                appointment -> datePage(appointment, documentNumber, month, model, locale));
     }
 
     @PostMapping(PATH + "/reschedule/slots")
@@ -152,18 +140,9 @@ class SelfServicePages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model,
             Locale locale, HttpServletResponse response) {
         noStore(response);
-        Appointment appointment = owned(reference, documentNumber);
-        if (appointment == null) {
-            return notFound(clip(reference), "", model, locale);
-        }
-        String refusal = refusal(appointment, locale);
-        if (refusal != null) {
-            return appointmentPage(appointment, documentNumber, refusal, model);
-        }
-        if (date == null) {
-            return datePage(appointment, documentNumber, null, model, locale);
-        }
-        return slotsPage(appointment, documentNumber, date, null, FormErrors.none(), model, locale);
+        return whenChangeable(reference, documentNumber, model, locale, appointment -> date == null
+                ? datePage(appointment, documentNumber, null, model, locale)
+                : slotsPage(appointment, documentNumber, date, null, FormErrors.none(), model, locale));
     }
 
     @PostMapping(PATH + "/reschedule/confirm")
@@ -281,6 +260,23 @@ class SelfServicePages {
         model.addAttribute("selected", selected == null ? null : selected.toString());
         model.addAttribute("formErrors", errors);
         return "booking/manage/slots";
+    }
+
+    /**
+     * The page {@code next} makes of the appointment this pair opens, when it can still be changed;
+     * otherwise the look-up form again, or the appointment page saying why it cannot.
+     */
+    private String whenChangeable(String reference, String documentNumber, Model model, Locale locale,
+            Function<Appointment, String> next) {
+        Appointment appointment = owned(reference, documentNumber);
+        if (appointment == null) {
+            return notFound(clip(reference), "", model, locale);
+        }
+        String refusal = refusal(appointment, locale);
+        if (refusal != null) {
+            return appointmentPage(appointment, documentNumber, refusal, model);
+        }
+        return next.apply(appointment);
     }
 
     /** A refusal of the booking rules, shown on the appointment page in plain words. */

@@ -72,7 +72,7 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(d)
                         .setCleanDataDirectory(false)
-                        .setPort(port == 0 ? 0 : port)
+                        .setPort(port)
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("timezone", "Asia/Kuala_Lumpur")
                         .start();
