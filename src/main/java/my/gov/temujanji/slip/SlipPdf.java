@@ -14,8 +14,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
@@ -96,12 +94,8 @@ public class SlipPdf {
         status.setSpacingBefore(8);
         reference.addElement(status);
 
-        Image code;
-        try {
-            code = Image.getInstance(qrCode.png(tokens.issue(appointment), QR_PIXELS));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        QrCode.GreyRaster raster = qrCode.grey(tokens.issue(appointment), QR_PIXELS);
+        Image code = Image.getInstance(raster.width(), raster.height(), 1, 8, raster.samples());
         code.scaleAbsolute(QR_POINTS, QR_POINTS);
         PdfPCell qr = borderless();
         qr.addElement(code);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
+import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
@@ -22,11 +23,13 @@ class QrCodeTest {
     final QrCode qrCode = new QrCode();
 
     @Test
-    void thePngDecodesToTheText() throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(qrCode.png(TEXT, 300)));
+    void theGreyRasterDecodesToTheText() throws Exception {
+        QrCode.GreyRaster raster = qrCode.grey(TEXT, 300);
 
-        assertThat(image.getWidth()).isEqualTo(300);
-        assertThat(decode(image)).isEqualTo(TEXT);
+        assertThat(raster.width()).isEqualTo(300);
+        assertThat(raster.samples()).hasSize(300 * 300);
+        assertThat(new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new PlanarYUVLuminanceSource(
+                raster.samples(), 300, 300, 0, 0, 300, 300, false)))).getText()).isEqualTo(TEXT);
     }
 
     @Test
