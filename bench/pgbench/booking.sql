@@ -8,15 +8,15 @@
 \set k :i * :clients + :client_id
 \set i :i + 1
 SELECT branch, service, day, start_time, end_time, capacity FROM bench_place WHERE id = :n \gset
+SELECT (coalesce((SELECT taken >= capacity FROM slot
+WHERE branch_code = :branch AND service_code = :service AND day = :day::date AND start_time = :start_time::time),
+    false))::int AS full \gset
+\if :full = 0
 BEGIN;
 SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, 0));
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
        document_number, nationality, email, phone, created_at, request_hash
 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text;
-SELECT (coalesce((SELECT taken >= capacity FROM slot
-WHERE branch_code = :branch AND service_code = :service AND day = :day::date AND start_time = :start_time::time),
-    false))::int AS full \gset
-\if :full = 0
 SELECT pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text || :colon::text || :service::text, 0));
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
        document_number, nationality, email, phone, created_at
@@ -62,5 +62,7 @@ INSERT INTO outbox_message (kind, appointment_reference, recipient, language, pr
     next_attempt_at, created_at)
 VALUES ('BOOKED', :reference, 'bench@example.my', 'ms', NULL, NULL, now(), now());
 \endif
-\endif
 END;
+\else
+SELECT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text);
+\endif

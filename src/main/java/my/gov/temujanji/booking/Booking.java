@@ -19,7 +19,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The booking transaction. Places are taken by the slot inventory's conditional update; a request
@@ -49,14 +51,16 @@ public class Booking {
     private final BookingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Booking(SlotInventory inventory, BookingRepository repository, BookingProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
         this.inventory = inventory;
         this.repository = repository;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -100,9 +104,23 @@ public class Booking {
      * {@code ALREADY_BOOKED} when the document already has an active appointment for this transaction
      * type; 409 {@code SLOT_FULL} or 422 {@code NOT_BOOKABLE} from the inventory; 404
      * {@code HOLD_NOT_FOUND} for an unknown hold.
+     * <p>
+     * A slot seen full is refused before the transaction and its locks. Only a place given back in the
+     * moment between that read and a concurrent request with the same key would let the two answers
+     * differ (409 to one, 201 to the other); a later retry with the key gets the 201.
      */
-    @Transactional
     public Booked book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey) {
+        if (request instanceof FromSlot slot && inventory.full(slot.branch(), slot.service(), slot.date(), slot.start())
+                && !repository.keyUsed(idempotencyKey)) {
+            // When a date opens, most requests arrive after the last place went: they are told at once,
+            // with two reads and no transaction. A request whose key already booked goes on to its replay.
+            throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", slot.date(), slot.start());
+        }
+        return transactions.execute(status -> bookInTransaction(request, applicant, language, idempotencyKey));
+    }
+
+    private Booked bookInTransaction(PlaceRequest request, Applicant applicant, String language,
+            String idempotencyKey) {
         String requestHash = hash(request, applicant);
         repository.lock("idempotency:" + idempotencyKey);
         Optional<BookingRepository.KeyedAppointment> earlier = repository.findByIdempotencyKey(idempotencyKey);
@@ -111,10 +129,6 @@ public class Booking {
                 throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED");
             }
             return new Booked(earlier.get().appointment(), true);
-        }
-        if (request instanceof FromSlot slot && inventory.full(slot.branch(), slot.service(), slot.date(), slot.start())) {
-            // When a date opens, most requests arrive after the last place went: they are told at once.
-            throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", slot.date(), slot.start());
         }
         BookingRepository.LockedHold hold = request instanceof FromHold fromHold
                 ? repository.lockHold(fromHold.holdId())

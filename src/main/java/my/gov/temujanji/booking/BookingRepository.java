@@ -135,6 +135,11 @@ class BookingRepository {
                 .optional();
     }
 
+    boolean keyUsed(String key) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = ?)").param(key)
+                .query(Boolean.class).single();
+    }
+
     record KeyedAppointment(Appointment appointment, String requestHash) {
     }
 

@@ -100,6 +100,26 @@ class BookingApiTest {
     }
 
     @Test
+    void aRetryAfterTheSlotFilledStillFindsTheAppointmentItsKeyMade() {
+        LocalTime start = slot(10);
+        insertSlot(start, 1);
+        String key = UUID.randomUUID().toString();
+        String myKad = Applicants.nextMyKad();
+
+        Http.Response first = book(key, start, myKad);
+        Http.Response retry = book(key, start, myKad);
+        Http.Response someoneElse = book(UUID.randomUUID().toString(), start, Applicants.nextMyKad());
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("reference").asString()).isEqualTo(first.json().get("reference").asString());
+        assertThat(someoneElse.status()).isEqualTo(409);
+        assertThat(someoneElse.json().get("code").asString()).isEqualTo("SLOT_FULL");
+        assertThat(taken(start)).isEqualTo(1);
+    }
+
+    @Test
     void aSecondActiveAppointmentForTheSameDocumentAndTypeIsRefusedNamingTheFirst() {
         String myKad = Applicants.nextMyKad();
         Http.Response first = book(UUID.randomUUID().toString(), slot(3), myKad);
