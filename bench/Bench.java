@@ -22,9 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +37,9 @@ public class Bench {
             case "seed" -> seed(args[1], Path.of(args[2]));
             case "discover" -> discover(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]));
             case "pgbench-slots" -> pgbenchSlots(args[1], Path.of(args[2]));
-            case "rush" -> rush(args[1], List.of(args[2].split(",")), Path.of(args[3]), args[4],
-                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+            case "rush-prepare" -> rushPrepare(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
+            case "rush-check" -> rushCheck(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), args[6]);
             case "check" -> check(args[1]);
             case "report" -> report(Path.of(args[1]), Path.of(args[2]), args[3]);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -177,59 +175,41 @@ public class Bench {
     }
 
     // ---- the rush: distinct applicants released at once through every node ---------------------
+    // wrk sends the requests (bench/wrk/rush.lua); Java prepares the places and checks the answers.
 
-    static void rush(String jdbc, List<String> nodes, Path work, String tag, int applicants, int places,
-            int inFlight) throws Exception {
-        List<String[]> slots = Files.readAllLines(work.resolve("rush-slots.txt")).stream().map(l -> l.split(" ")).toList();
-        String branch = slots.get(0)[0], service = slots.get(0)[1], day = slots.get(0)[2];
+    static void rushPrepare(String jdbc, Path work, int places) throws Exception {
         try (Connection c = connect(jdbc)) {
-            prepareRushPlaces(c, slots, places);
+            prepareRushPlaces(c, rushSlots(work), places);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
-        Semaphore gate = new Semaphore(inFlight);
-        ConcurrentLinkedQueue<String[]> outcomes = new ConcurrentLinkedQueue<>();
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < applicants; i++) {
-            String[] slot = slots.get(i % slots.size());
-            String id = String.format("%sR%06d", tag, i);
-            String body = String.format("{\"branch\":\"%s\",\"service\":\"%s\",\"date\":\"%s\",\"start\":\"%s\","
-                    + "\"applicant\":{\"fullName\":\"Pemohon Ujian\",\"documentType\":\"PASSPORT\",\"documentNumber\":"
-                    + "\"%s\",\"nationality\":\"SGP\",\"email\":\"rush@example.my\",\"phone\":\"+6591234567\"}}",
-                    slot[0], slot[1], slot[2], slot[3], id);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(nodes.get(i % nodes.size()) + "/api/v1/appointments"))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", "rush-" + id)
-                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            gate.acquireUninterruptibly();
-            long sent = System.nanoTime();
-            all.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-                gate.release();
-                long micros = (System.nanoTime() - sent) / 1000;
-                if (failure != null) {
-                    outcomes.add(new String[] {"ERR", String.valueOf(micros), failure.getClass().getSimpleName()});
-                } else {
-                    Matcher ref = Pattern.compile("\"reference\":\"([A-Z0-9]+)\"").matcher(response.body());
-                    outcomes.add(new String[] {String.valueOf(response.statusCode()), String.valueOf(micros),
-                            ref.find() ? ref.group(1) : ""});
-                }
-                return null;
-            }));
-        }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        double seconds = (System.nanoTime() - start) / 1e9;
+    }
 
+    private static List<String[]> rushSlots(Path work) throws IOException {
+        return Files.readAllLines(work.resolve("rush-slots.txt")).stream().map(l -> l.split(" ")).toList();
+    }
+
+    /**
+     * Checks wrk's answers (one file per wrk thread: status and reference) against the database and
+     * prints the rush's RESULT line, with wrk's timing ({@code wrkResult}).
+     */
+    static void rushCheck(String jdbc, Path work, String tag, int applicants, int places, String wrkResult)
+            throws Exception {
+        List<String[]> slots = rushSlots(work);
+        String branch = slots.get(0)[0], service = slots.get(0)[1], day = slots.get(0)[2];
         Map<String, Integer> statuses = new TreeMap<>();
-        List<Long> latencies = new ArrayList<>();
         Set<String> answered201 = new HashSet<>();
+        int answers = 0;
         int duplicate201 = 0;
-        for (String[] o : outcomes) {
-            statuses.merge(o[0], 1, Integer::sum);
-            latencies.add(Long.parseLong(o[1]));
-            if (o[0].equals("201") && !answered201.add(o[2])) {
-                duplicate201++;
+        for (int thread = 1; thread <= 2; thread++) {
+            Path file = work.resolve("rush-" + tag + "-" + thread + ".txt");
+            for (String line : Files.exists(file) ? Files.readAllLines(file) : List.<String>of()) {
+                String[] o = line.split(" ");
+                answers++;
+                statuses.merge(o[0], 1, Integer::sum);
+                if (o[0].equals("201") && !answered201.add(o[1])) {
+                    duplicate201++;
+                }
             }
         }
-        Collections.sort(latencies);
         Set<String> rows = new HashSet<>();
         int overCapacity;
         try (Connection c = connect(jdbc)) {
@@ -260,14 +240,16 @@ public class Bench {
         List<String> violations = new ArrayList<>();
         int others = applicants - statuses.getOrDefault("201", 0) - statuses.getOrDefault("409", 0);
         if (others > 0) violations.add(others + " answers other than 201 or 409: " + statuses);
-        if (outcomes.size() != applicants) violations.add(outcomes.size() + " answers for " + applicants + " requests");
+        if (answers != applicants) violations.add(answers + " answers for " + applicants + " requests");
         if (answered201.size() != places) violations.add(answered201.size() + " booked for " + places + " places");
         if (duplicate201 > 0) violations.add(duplicate201 + " references answered 201 twice");
         if (!rows.equals(answered201)) violations.add("rows and 201 answers differ: " + rows.size() + " rows");
         if (overCapacity > 0) violations.add(overCapacity + " slots over capacity or miscounted");
-        System.out.printf(Locale.ROOT, "RESULT applicants=%d places=%d seconds=%.3f rps=%.1f p50_ms=%.2f p99_ms=%.2f "
+        double seconds = Double.parseDouble(field(wrkResult, "seconds"));
+        if (!field(wrkResult, "socket_errors").equals("0")) violations.add("socket errors: " + wrkResult);
+        System.out.printf(Locale.ROOT, "RESULT applicants=%d places=%d seconds=%.3f rps=%.1f p50_ms=%s p99_ms=%s "
                         + "booked=%d refused=%d violations=%d%n", applicants, places, seconds, applicants / seconds,
-                percentile(latencies, 50) / 1000.0, percentile(latencies, 99) / 1000.0,
+                field(wrkResult, "p50_ms"), field(wrkResult, "p99_ms"),
                 statuses.getOrDefault("201", 0), statuses.getOrDefault("409", 0), violations.size());
         violations.forEach(v -> System.out.println("VIOLATION " + v));
         if (!violations.isEmpty()) {
@@ -430,8 +412,13 @@ public class Bench {
         return found;
     }
 
-    static long percentile(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    /** A value of a {@code RESULT key=value ...} line. */
+    static String field(String result, String key) {
+        Matcher m = Pattern.compile("\\b" + key + "=([0-9.]+)").matcher(result);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no " + key + " in " + result);
+        }
+        return m.group(1);
     }
 
     static double median(List<Double> v) {
