@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,6 +12,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import my.gov.temujanji.fairaccess.Challenges;
+import my.gov.temujanji.fairaccess.LimitedAction;
+import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,8 +38,13 @@ class BookingApiController {
     private final ApplicantValidation validation;
     private final MessageSource messages;
     private final Clock clock;
+    private final RateLimits rateLimits;
+    private final Challenges challenges;
 
-    BookingApiController(Booking booking, ApplicantValidation validation, MessageSource messages, Clock clock) {
+    BookingApiController(Booking booking, ApplicantValidation validation, MessageSource messages, Clock clock,
+            RateLimits rateLimits, Challenges challenges) {
+        this.rateLimits = rateLimits;
+        this.challenges = challenges;
         this.booking = booking;
         this.validation = validation;
         this.messages = messages;
@@ -63,8 +72,14 @@ class BookingApiController {
 
     @PostMapping("/holds")
     @Operation(summary = "Hold one place of a slot while the applicant fills in their details",
-            description = "201 with the hold; 409 SLOT_FULL; 422 NOT_BOOKABLE; 404 for unknown codes.")
-    ResponseEntity<HoldView> hold(@RequestBody HoldRequest request) {
+            description = "201 with the hold; 409 SLOT_FULL; 422 NOT_BOOKABLE; 404 for unknown codes; 400 "
+                    + "CHALLENGE_REQUIRED or 403 CHALLENGE_INVALID without a fresh solved challenge in the Altcha header "
+                    + "(GET /api/v1/challenge); 429 RATE_LIMITED with Retry-After.")
+    ResponseEntity<HoldView> hold(@RequestBody HoldRequest request,
+            @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
+            @RequestHeader(name = "Altcha", required = false) String altcha, HttpServletRequest http) {
+        rateLimits.check(LimitedAction.HOLD, http, null);
+        challenges.verify(altcha);
         if (request.branch() == null || request.service() == null || request.date() == null || request.start() == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
@@ -77,11 +92,15 @@ class BookingApiController {
     @Operation(summary = "Book an appointment from a hold or directly in a slot",
             description = "201 with the appointment, also when the same Idempotency-Key and body are sent again; "
                     + "409 SLOT_FULL or ALREADY_BOOKED; 422 INVALID_APPLICANT with field errors, NOT_BOOKABLE or "
-                    + "IDEMPOTENCY_KEY_REUSED.")
+                    + "IDEMPOTENCY_KEY_REUSED; 400 CHALLENGE_REQUIRED or 403 CHALLENGE_INVALID without a fresh solved "
+                    + "challenge in the Altcha header (a retry of a booking already made needs none); 429 "
+                    + "RATE_LIMITED with Retry-After.")
     ResponseEntity<AppointmentView> book(
             @Parameter(description = "A key the client makes once per booking and sends again on a retry")
             @RequestHeader("Idempotency-Key") String idempotencyKey,
-            @RequestBody AppointmentRequest request) {
+            @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
+            @RequestHeader(name = "Altcha", required = false) String altcha,
+            @RequestBody AppointmentRequest request, HttpServletRequest http) {
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY");
         }
@@ -96,6 +115,10 @@ class BookingApiController {
                     .toList();
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_APPLICANT", problems);
         }
+        rateLimits.check(LimitedAction.BOOKING, http, result.applicant().documentNumber());
+        if (booking.bookedWith("api:" + idempotencyKey).isEmpty()) {
+            challenges.verify(altcha);
+        }
         Booking.Booked booked = booking.book(place, result.applicant(), LocaleContextHolder.getLocale().getLanguage()
                 .equals("en") ? "en" : "ms", "api:" + idempotencyKey);
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -106,7 +129,9 @@ class BookingApiController {
     @GetMapping("/appointments/{reference}")
     @Operation(summary = "An appointment, for whoever knows its reference and the document number it was booked with",
             description = "404 APPOINTMENT_NOT_FOUND for a wrong reference or a wrong document number alike.")
-    AppointmentView appointment(@PathVariable String reference, @RequestParam String documentNumber) {
+    AppointmentView appointment(@PathVariable String reference, @RequestParam String documentNumber,
+            HttpServletRequest http) {
+        rateLimits.check(LimitedAction.LOOKUP, http, documentNumber);
         return booking.find(reference, documentNumber).map(AppointmentView::of)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
     }
@@ -121,10 +146,12 @@ class BookingApiController {
     @Operation(summary = "Cancel an appointment: its place goes back to others",
             description = "404 APPOINTMENT_NOT_FOUND for a wrong reference or document number; 409 "
                     + "APPOINTMENT_NOT_ACTIVE when already cancelled; 409 APPOINTMENT_PASSED once its time has come.")
-    AppointmentView cancel(@PathVariable String reference, @RequestBody CancelRequest request) {
+    AppointmentView cancel(@PathVariable String reference, @RequestBody CancelRequest request,
+            HttpServletRequest http) {
         if (request.documentNumber() == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
+        rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
         return AppointmentView.of(booking.cancel(reference, request.documentNumber()));
     }
 
@@ -132,10 +159,12 @@ class BookingApiController {
     @Operation(summary = "Move an appointment to another slot of the same branch and transaction type",
             description = "The new place is taken before the old one is given back, in one transaction: 409 "
                     + "SLOT_FULL leaves the appointment as it was. 422 NOT_BOOKABLE or SAME_SLOT.")
-    AppointmentView reschedule(@PathVariable String reference, @RequestBody RescheduleRequest request) {
+    AppointmentView reschedule(@PathVariable String reference, @RequestBody RescheduleRequest request,
+            HttpServletRequest http) {
         if (request.documentNumber() == null || request.date() == null || request.start() == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
+        rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
         return AppointmentView.of(booking.reschedule(reference, request.documentNumber(), request.date(),
                 request.start()));
     }

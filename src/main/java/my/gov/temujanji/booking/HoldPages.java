@@ -1,5 +1,6 @@
 package my.gov.temujanji.booking;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
+import my.gov.temujanji.fairaccess.Challenges;
+import my.gov.temujanji.fairaccess.LimitedAction;
+import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.Availability;
 import my.gov.temujanji.schedule.DayAvailability;
@@ -48,9 +52,14 @@ class HoldPages {
     private final BookingProperties properties;
     private final MessageSource messages;
     private final Clock clock;
+    private final RateLimits rateLimits;
+    private final Challenges challenges;
 
     HoldPages(Catalogue catalogue, Availability availability, Booking booking, ApplicantValidation validation,
-            BookingProperties properties, MessageSource messages, Clock clock) {
+            BookingProperties properties, MessageSource messages, Clock clock, RateLimits rateLimits,
+            Challenges challenges) {
+        this.rateLimits = rateLimits;
+        this.challenges = challenges;
         this.catalogue = catalogue;
         this.availability = availability;
         this.booking = booking;
@@ -91,20 +100,23 @@ class HoldPages {
     Object hold(@RequestParam String branch, @RequestParam String service,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
-            @RequestParam(required = false) UUID from, Model model, Locale locale) {
+            @RequestParam(required = false) UUID from, @RequestParam(required = false) String altcha, Model model,
+            Locale locale, HttpServletRequest request) {
+        rateLimits.check(LimitedAction.HOLD, request, null);
         if (start == null) {
             return slotsPage(branch, service, date, null, from, slotError("slots.error.required", locale), model, locale);
         }
         try {
+            challenges.verify(altcha);
             Hold hold = booking.hold(branch, service, date, start, from);
             return seeOther("/book/holds/" + hold.id() + "/details");
         } catch (ApiProblem problem) {
-            String key = switch (problem.code()) {
-                case "SLOT_FULL" -> "slots.error.taken";
-                case "NOT_BOOKABLE" -> "slots.error.notBookable";
-                default -> throw problem;
+            FormErrors errors = switch (problem.code()) {
+                case "SLOT_FULL" -> slotError("slots.error.taken", locale);
+                case "NOT_BOOKABLE" -> slotError("slots.error.notBookable", locale);
+                default -> challengeError(problem, locale);
             };
-            return slotsPage(branch, service, date, start, from, slotError(key, locale), model, locale);
+            return slotsPage(branch, service, date, start, from, errors, model, locale);
         }
     }
 
@@ -120,6 +132,8 @@ class HoldPages {
         Hold hold = requireHold(id);
         // Kept even when it has errors: the applicant's typing survives a hold that runs out meanwhile.
         booking.saveDraft(id, input);
+        // A hold has no document number until now: the per-document hold limit counts here.
+        rateLimits.checkDocument(LimitedAction.HOLD, input.documentNumber());
         ApplicantValidation.Result result = validation.validate(input);
         if (!result.valid()) {
             return detailsPage(hold, input, FormErrors.of(result.errors(), messages, locale), model, locale);
@@ -138,11 +152,21 @@ class HoldPages {
     }
 
     @PostMapping("/book/holds/{id}/confirm")
-    Object confirm(@PathVariable UUID id, Model model, Locale locale) {
+    Object confirm(@PathVariable UUID id, @RequestParam(required = false) String altcha, Model model, Locale locale,
+            HttpServletRequest request) {
         Hold hold = requireHold(id);
         Applicant applicant = checkedApplicant(hold);
         if (applicant == null) {
             return seeOther("/book/holds/" + id + "/details");
+        }
+        rateLimits.check(LimitedAction.BOOKING, request, applicant.documentNumber());
+        try {
+            challenges.verify(altcha);
+        } catch (ApiProblem problem) {
+            // The details stay saved on the hold: the same question again, with a new challenge.
+            model.addAttribute("formErrors", challengeError(problem, locale));
+            return new ModelAndView(summaryPage("booking/confirm", id, model, locale), model.asMap(),
+                    problem.status());
         }
         try {
             Booking.Booked booked = booking.book(new Booking.FromHold(id), applicant,
@@ -215,6 +239,9 @@ class HoldPages {
         }
         addHold(hold, model);
         model.addAttribute("applicant", applicant);
+        if (!model.containsAttribute("formErrors")) {
+            model.addAttribute("formErrors", FormErrors.none());
+        }
         model.addAttribute("nationality", Countries.name(applicant.nationality(), locale));
         model.addAttribute("documentType",
                 messages.getMessage("details.documentType." + applicant.documentType().name(), null, locale));
@@ -237,6 +264,17 @@ class HoldPages {
     /** The applicant the saved details make, or null while they are missing or have errors. */
     private Applicant checkedApplicant(Hold hold) {
         return hold.draft() == null ? null : validation.validate(hold.draft()).applicant();
+    }
+
+    /** A refused challenge as the form's error, linked to the challenge widget; other problems go on. */
+    private FormErrors challengeError(ApiProblem problem, Locale locale) {
+        String text = switch (problem.code()) {
+            case "CHALLENGE_REQUIRED" -> messages.getMessage("challenge.error.required", null, locale);
+            case "CHALLENGE_INVALID" -> messages.getMessage("challenge.error.invalid", null, locale);
+            case "CHALLENGE_TOO_EARLY" -> messages.getMessage("challenge.error.tooEarly", problem.arguments(), locale);
+            default -> throw problem;
+        };
+        return FormErrors.one("altcha", text);
     }
 
     private FormErrors slotError(String key, Locale locale) {

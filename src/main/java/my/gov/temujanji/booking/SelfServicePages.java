@@ -1,5 +1,6 @@
 package my.gov.temujanji.booking;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import java.util.function.Function;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.catalogue.TransactionType;
+import my.gov.temujanji.fairaccess.LimitedAction;
+import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.Availability;
 import my.gov.temujanji.schedule.DayAvailability;
@@ -37,7 +40,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * number never goes into an address (addresses end up in logs): every page after the look-up is the
  * answer to a POST whose form carries the reference and the document number as hidden fields, and
  * checks the pair again. Links only open pages; a change (cancel, move) is a POST, answered with a
- * 303 to a result page that needs the reference only and shows what the slip shows anyway.
+ * 303 to a result page that needs the reference only and shows what the slip shows anyway. Every POST
+ * checks the pair again, so every one counts towards the look-up rate limits.
  */
 @Controller
 class SelfServicePages {
@@ -50,9 +54,11 @@ class SelfServicePages {
     private final MessageSource messages;
     private final Clock clock;
     private final Catalogue catalogue;
+    private final RateLimits rateLimits;
 
     SelfServicePages(Booking booking, Availability availability, Catalogue catalogue,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.booking = booking;
         this.availability = availability;
         this.catalogue = catalogue;
@@ -69,8 +75,9 @@ class SelfServicePages {
     @PostMapping(PATH)
     String lookup(@RequestParam(required = false) String reference,
             @RequestParam(required = false) String documentNumber, Model model, Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
+        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
         String ref = clip(reference);
         String document = clip(documentNumber);
         List<FormErrors.Entry> errors = new ArrayList<>();
@@ -91,8 +98,9 @@ class SelfServicePages {
     @PostMapping(PATH + "/cancel")
     String cancelQuestion(@RequestParam(required = false) String reference,
             @RequestParam(required = false) String documentNumber, Model model, Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
+        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
         return whenChangeable(reference, documentNumber, model, locale, appointment -> {
             addAppointment(appointment, documentNumber, model);
             return "booking/manage/cancel";
@@ -102,8 +110,9 @@ class SelfServicePages {
     @PostMapping(PATH + "/cancel/confirm")
     Object cancel(@RequestParam(required = false) String reference,
             @RequestParam(required = false) String documentNumber, Model model, Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
+        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
         try {
             Appointment cancelled = booking.cancel(clip(reference), clip(documentNumber));
             return seeOther(UriComponentsBuilder.fromPath(PATH + "/cancelled")
@@ -128,8 +137,9 @@ class SelfServicePages {
     String rescheduleDate(@RequestParam(required = false) String reference,
             @RequestParam(required = false) String documentNumber,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model,
-            Locale locale, HttpServletResponse response) {
+            Locale locale, HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
+        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
         return whenChangeable(reference, documentNumber, model, locale,
                 appointment -> datePage(appointment, documentNumber, month, model, locale));
     }
@@ -138,8 +148,9 @@ class SelfServicePages {
     String rescheduleSlots(@RequestParam(required = false) String reference,
             @RequestParam(required = false) String documentNumber,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model,
-            Locale locale, HttpServletResponse response) {
+            Locale locale, HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
+        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
         return whenChangeable(reference, documentNumber, model, locale, appointment -> date == null
                 ? datePage(appointment, documentNumber, null, model, locale)
                 : slotsPage(appointment, documentNumber, date, null, FormErrors.none(), model, locale));
@@ -150,8 +161,9 @@ class SelfServicePages {
             @RequestParam(required = false) String documentNumber,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start, Model model,
-            Locale locale, HttpServletResponse response) {
+            Locale locale, HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
+        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
         Appointment appointment = owned(reference, documentNumber);
         if (appointment == null) {
             return notFound(clip(reference), "", model, locale);

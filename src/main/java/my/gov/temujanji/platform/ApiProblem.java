@@ -1,6 +1,8 @@
 package my.gov.temujanji.platform;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -14,6 +16,7 @@ public class ApiProblem extends RuntimeException {
     private final String code;
     private final Object[] arguments;
     private final List<FieldProblem> fieldProblems;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String code, Object... arguments) {
         this(status, code, List.of(), arguments);
@@ -41,6 +44,16 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;
+    }
+
+    /** Adds a response header to the answer (such as {@code Retry-After}), on pages and in the API alike. */
+    public ApiProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     /** One invalid field of a request: {@code message} is already in the reader's language. */

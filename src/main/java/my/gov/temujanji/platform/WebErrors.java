@@ -1,6 +1,7 @@
 package my.gov.temujanji.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Locale;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -41,7 +42,8 @@ class WebErrors {
     }
 
     @ExceptionHandler(ApiProblem.class)
-    Object apiProblem(ApiProblem problem, HttpServletRequest request) {
+    Object apiProblem(ApiProblem problem, HttpServletRequest request, HttpServletResponse response) {
+        problem.headers().forEach(response::setHeader);
         return answer(request, problem.status(), problem.code(), problem, problem.arguments());
     }
 
@@ -73,6 +75,25 @@ class WebErrors {
         return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", null);
     }
 
+    /** The page the reader came from on this site, for a way back that keeps what they entered there. */
+    private static String sameSiteReferer(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(referer);
+            String host = request.getHeader("Host");
+            if (uri.getRawAuthority() == null || !uri.getRawAuthority().equals(host) || uri.getRawPath() == null
+                    || !uri.getRawPath().startsWith("/")) {
+                return null;
+            }
+            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private Object answer(HttpServletRequest request, HttpStatus status, String code, ApiProblem problem,
             Object... arguments) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -83,6 +104,7 @@ class WebErrors {
             page.setStatus(status);
             page.addObject("title", title);
             page.addObject("detail", detail);
+            page.addObject("backUrl", sameSiteReferer(request));
             return page;
         }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);

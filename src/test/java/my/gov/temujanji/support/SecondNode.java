@@ -20,6 +20,11 @@ public final class SecondNode implements AutoCloseable {
     }
 
     public static SecondNode startBeside(Environment firstNode, Class<?>... extraSources) {
+        return startBeside(firstNode, List.of(), extraSources);
+    }
+
+    /** With these properties ({@code name=value}) added, such as the first node's test overrides. */
+    public static SecondNode startBeside(Environment firstNode, List<String> properties, Class<?>... extraSources) {
         List<Class<?>> sources = new ArrayList<>(List.of(TemujanjiApplication.class, TestClockConfiguration.class));
         sources.addAll(List.of(extraSources));
         return new SecondNode(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
@@ -29,7 +34,8 @@ public final class SecondNode implements AutoCloseable {
                         "spring.datasource.url=" + firstNode.getRequiredProperty("spring.datasource.url"),
                         "spring.datasource.username=" + firstNode.getRequiredProperty("spring.datasource.username"),
                         "spring.datasource.password=" + firstNode.getProperty("spring.datasource.password", ""))
-                .run());
+                // As arguments: they must win over the test profile's file, as the first node's overrides do.
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
     }
 
     public int port() {

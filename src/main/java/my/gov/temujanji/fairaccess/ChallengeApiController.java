@@ -1,0 +1,28 @@
+package my.gov.temujanji.fairaccess;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Fair access", description = "Proof-of-work challenge asked before a hold and a booking")
+class ChallengeApiController {
+
+    private final Challenges challenges;
+
+    ChallengeApiController(Challenges challenges) {
+        this.challenges = challenges;
+    }
+
+    @GetMapping("/api/v1/challenge")
+    @Operation(summary = "A new ALTCHA challenge (SHA-256, protocol v1), valid for 5 minutes",
+            description = "Find the number n (0..maxnumber) whose SHA-256 of salt + n, in hex, is the challenge; send "
+                    + "base64 of {algorithm, challenge, number, salt, signature} as the Altcha header of POST "
+                    + "/api/v1/holds or /api/v1/appointments. A solution is accepted once.")
+    ResponseEntity<Challenges.Challenge> challenge() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(challenges.create());
+    }
+}

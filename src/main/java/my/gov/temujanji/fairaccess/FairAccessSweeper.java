@@ -1,0 +1,30 @@
+package my.gov.temujanji.fairaccess;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Deletes idle rate-limit buckets and used challenges that expired. Safe on every node at once. */
+@Component
+public class FairAccessSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(FairAccessSweeper.class);
+    private static final int BATCH = 1000;
+
+    private final RateLimits rateLimits;
+    private final Challenges challenges;
+
+    FairAccessSweeper(RateLimits rateLimits, Challenges challenges) {
+        this.rateLimits = rateLimits;
+        this.challenges = challenges;
+    }
+
+    /** @return how many rows went: idle buckets plus used challenges */
+    @Scheduled(fixedDelayString = "${temujanji.fair-access.sweep-interval:5m}")
+    public int sweep() {
+        int removed = rateLimits.removeExpired(BATCH) + challenges.removeExpired();
+        log.debug("Removed {} idle rate-limit buckets and expired used challenges", removed);
+        return removed;
+    }
+}
