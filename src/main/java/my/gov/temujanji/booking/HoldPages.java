@@ -11,6 +11,7 @@ import java.util.UUID;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.Availability;
 import my.gov.temujanji.schedule.DayAvailability;
 import org.springframework.context.MessageSource;
@@ -122,7 +123,7 @@ class HoldPages {
         booking.saveDraft(id, input);
         ApplicantValidation.Result result = validation.validate(input);
         if (!result.valid()) {
-            return detailsPage(hold, input, FormErrors.of(result.errors(), messages, locale), model, locale);
+            return detailsPage(hold, input, formErrors(result.errors(), locale), model, locale);
         }
         return seeOther("/book/holds/" + id + "/review");
     }
@@ -258,5 +259,11 @@ class HoldPages {
         RedirectView view = new RedirectView(url, true);
         view.setStatusCode(HttpStatus.SEE_OTHER);
         return view;
+    }
+
+    private FormErrors formErrors(List<ApplicantValidation.FieldError> errors, Locale locale) {
+        return new FormErrors(errors.stream()
+                .map(e -> new FormErrors.Entry(e.field(), messages.getMessage(e.messageKey(), null, locale)))
+                .toList());
     }
 }
