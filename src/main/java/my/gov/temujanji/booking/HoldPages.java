@@ -15,6 +15,7 @@ import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.Availability;
 import my.gov.temujanji.schedule.DayAvailability;
 import org.springframework.context.MessageSource;
@@ -136,7 +137,7 @@ class HoldPages {
         rateLimits.checkDocument(LimitedAction.HOLD, input.documentNumber());
         ApplicantValidation.Result result = validation.validate(input);
         if (!result.valid()) {
-            return detailsPage(hold, input, FormErrors.of(result.errors(), messages, locale), model, locale);
+            return detailsPage(hold, input, formErrors(result.errors(), locale), model, locale);
         }
         return seeOther("/book/holds/" + id + "/review");
     }
@@ -296,5 +297,11 @@ class HoldPages {
         RedirectView view = new RedirectView(url, true);
         view.setStatusCode(HttpStatus.SEE_OTHER);
         return view;
+    }
+
+    private FormErrors formErrors(List<ApplicantValidation.FieldError> errors, Locale locale) {
+        return new FormErrors(errors.stream()
+                .map(e -> new FormErrors.Entry(e.field(), messages.getMessage(e.messageKey(), null, locale)))
+                .toList());
     }
 }

@@ -13,6 +13,7 @@ import my.gov.temujanji.catalogue.Department;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.Availability;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -17,6 +17,7 @@ import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.Availability;
 import my.gov.temujanji.schedule.DayAvailability;
 import org.springframework.context.MessageSource;

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -57,6 +58,12 @@ class WebErrors {
     @ExceptionHandler(NoResourceFoundException.class)
     Object notFound(NoResourceFoundException e, HttpServletRequest request) {
         return answer(request, HttpStatus.NOT_FOUND, "NOT_FOUND", null);
+    }
+
+    /** A staff member outside their role or branch (e.g. {@code StaffMember.requireBranch}). */
+    @ExceptionHandler(AccessDeniedException.class)
+    Object forbidden(AccessDeniedException e, HttpServletRequest request) {
+        return answer(request, HttpStatus.FORBIDDEN, "FORBIDDEN", null);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -1,0 +1,169 @@
+package my.gov.temujanji.staff;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import my.gov.temujanji.catalogue.Branch;
+import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.catalogue.Department;
+import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * Pentadbir sistem: staff accounts. A new account, or a reset, gets a one-time password shown once on
+ * the page that answers the POST (never stored, never in an address); its holder must change it at
+ * their first login. SYSTEM_ADMIN only (the URL rule of {@code /staff/admin/**}).
+ */
+@Controller
+class AccountAdminPages {
+
+    static final String PATH = "/staff/admin/accounts";
+    private static final String USERNAME = "^[a-z][a-z0-9._-]{2,39}$";
+
+    /** One department's branches, for the branch checkboxes. */
+    record BranchGroup(Department department, List<Branch> branches) {
+    }
+
+    private final StaffAccounts accounts;
+    private final AccountAdministration administration;
+    private final CurrentStaff current;
+    private final Catalogue catalogue;
+    private final MessageSource messages;
+
+    AccountAdminPages(StaffAccounts accounts, AccountAdministration administration, CurrentStaff current,
+            Catalogue catalogue, MessageSource messages) {
+        this.accounts = accounts;
+        this.administration = administration;
+        this.current = current;
+        this.catalogue = catalogue;
+        this.messages = messages;
+    }
+
+    @GetMapping(PATH)
+    String list(Model model) {
+        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("me", current.get().username());
+        return "staff/admin/accounts";
+    }
+
+    @GetMapping(PATH + "/new")
+    String newAccount(Model model) {
+        return form("", "", null, Set.of(), FormErrors.none(), model);
+    }
+
+    @PostMapping(PATH)
+    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(required = false) String role, @RequestParam(required = false) List<String> branches,
+            Model model, Locale locale, HttpServletResponse response) {
+        String name = username.strip().toLowerCase(Locale.ROOT);
+        String display = displayName.strip();
+        Role chosen = parseRole(role);
+        Set<String> chosenBranches = new LinkedHashSet<>(branches == null ? List.of() : branches);
+        List<FormErrors.Entry> errors = new ArrayList<>();
+        if (!name.matches(USERNAME)) {
+            errors.add(entry("username", "staff.accounts.error.username", locale));
+        }
+        if (display.isEmpty() || display.length() > 200) {
+            errors.add(entry("displayName", "staff.accounts.error.displayName", locale));
+        }
+        if (chosen == null) {
+            errors.add(entry("role", "staff.accounts.error.role", locale));
+        } else if (chosen.hasBranches() && (chosenBranches.isEmpty()
+                || !chosenBranches.stream().allMatch(b -> catalogue.branch(b).isPresent()))) {
+            errors.add(entry("branches", "staff.accounts.error.branches", locale));
+        }
+        if (!errors.isEmpty()) {
+            return form(name, display, chosen, chosenBranches, new FormErrors(errors), model);
+        }
+        Optional<String> password = administration.create(name, display, chosen, chosenBranches);
+        if (password.isEmpty()) {
+            return form(name, display, chosen, chosenBranches,
+                    FormErrors.one("username", text("staff.accounts.error.taken", locale)), model);
+        }
+        return oneTimePassword(name, password.get(), "created", model, response);
+    }
+
+    @PostMapping(PATH + "/{username}/disable")
+    RedirectView disable(@PathVariable String username) {
+        if (username.equals(current.get().username())) {
+            // The last administrator could lock everyone out; another administrator must do it.
+            throw new ApiProblem(HttpStatus.CONFLICT, "OWN_ACCOUNT");
+        }
+        return afterChange(administration.setEnabled(username, false));
+    }
+
+    @PostMapping(PATH + "/{username}/enable")
+    RedirectView enable(@PathVariable String username) {
+        return afterChange(administration.setEnabled(username, true));
+    }
+
+    @PostMapping(PATH + "/{username}/password")
+    String resetPassword(@PathVariable String username, Model model, HttpServletResponse response) {
+        String password = administration.resetPassword(username)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND"));
+        return oneTimePassword(username, password, "reset", model, response);
+    }
+
+    private String oneTimePassword(String username, String password, String kind, Model model,
+            HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        model.addAttribute("username", username);
+        model.addAttribute("password", password);
+        model.addAttribute("kind", kind);
+        return "staff/admin/one-time-password";
+    }
+
+    private RedirectView afterChange(boolean changed) {
+        if (!changed) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND");
+        }
+        RedirectView list = new RedirectView(PATH);
+        list.setStatusCode(HttpStatus.SEE_OTHER);
+        return list;
+    }
+
+    private String form(String username, String displayName, Role role, Set<String> branches, FormErrors errors,
+            Model model) {
+        model.addAttribute("username", username);
+        model.addAttribute("displayName", displayName);
+        model.addAttribute("role", role);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("chosenBranches", branches);
+        model.addAttribute("branchGroups", catalogue.departments().stream()
+                .map(d -> new BranchGroup(d, catalogue.branchesOf(d.code()))).toList());
+        model.addAttribute("formErrors", errors);
+        model.addAttribute("pageUrl", PATH + "/new");
+        return "staff/admin/account-new";
+    }
+
+    private static Role parseRole(String role) {
+        try {
+            return role == null ? null : Role.valueOf(role);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private FormErrors.Entry entry(String field, String key, Locale locale) {
+        return new FormErrors.Entry(field, text(key, locale));
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}

@@ -1,0 +1,126 @@
+package my.gov.temujanji.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import my.gov.temujanji.support.Http;
+import my.gov.temujanji.support.IntegrationTest;
+import my.gov.temujanji.support.MutableClock;
+import my.gov.temujanji.support.SecondNode;
+import my.gov.temujanji.support.StaffFixture;
+import my.gov.temujanji.support.TestClockConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Failed logins count in PostgreSQL, so that two nodes behind a load balancer count them together. */
+@IntegrationTest
+class LoginThrottlingTest {
+
+    static SecondNode secondNode;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+
+    StaffFixture staff;
+
+    @BeforeAll
+    static void startSecondNode(@Autowired Environment environment) {
+        secondNode = SecondNode.startBeside(environment);
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        secondNode.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        staff = new StaffFixture(jdbc, passwords);
+        setClocks();
+    }
+
+    @Test
+    void fiveFailuresOnTwoNodesLockTheAccountForFifteenMinutes() {
+        StaffFixture.Account officer = staff.officer("PRK-TAIPING");
+        Http first = new Http(port);
+        Http second = new Http(secondNode.port());
+        for (int i = 0; i < 2; i++) {
+            assertThat(first.login(officer.username(), "wrong-" + i).body()).contains("tidak betul");
+        }
+        for (int i = 2; i < 4; i++) {
+            assertThat(second.login(officer.username(), "wrong-" + i).body()).contains("tidak betul");
+        }
+        Http.Response fifth = first.login(officer.username(), "wrong-5");
+        assertThat(fifth.body()).contains("Akaun ini dikunci sementara", "Cuba lagi selepas jam 09:15");
+
+        // Locked: even the right password is refused, on either node, and in English on request.
+        assertThat(second.login(officer.username(), officer.password()).status()).isEqualTo(200);
+        assertThat(new Http(port).login(officer.username().toUpperCase(), officer.password()).body())
+                .contains("Akaun ini dikunci sementara");
+        assertThat(new Http(secondNode.port()).get("/staff/login?lang=en").status()).isEqualTo(200);
+        assertThat(second.login(officer.username(), officer.password()).body()).contains("dikunci");
+
+        advanceClocks(Duration.ofMinutes(14));
+        assertThat(first.login(officer.username(), officer.password()).body()).contains("dikunci");
+        advanceClocks(Duration.ofMinutes(1));
+        assertThat(first.login(officer.username(), officer.password()).status()).isEqualTo(302);
+
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'STAFF_LOGIN_FAILED'""")
+                .param(officer.username()).query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'STAFF_LOGIN_REFUSED'""")
+                .param(officer.username()).query(Long.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void aSuccessStartsTheCountAgainAndOldFailuresExpire() {
+        StaffFixture.Account officer = staff.officer("PRK-TAIPING");
+        Http first = new Http(port);
+        Http second = new Http(secondNode.port());
+        for (int i = 0; i < 4; i++) {
+            (i % 2 == 0 ? first : second).login(officer.username(), "wrong-" + i);
+        }
+        assertThat(second.login(officer.username(), officer.password()).status()).isEqualTo(302);
+        for (int i = 0; i < 4; i++) {
+            (i % 2 == 0 ? first : second).login(officer.username(), "wrong-" + i);
+        }
+        advanceClocks(Duration.ofMinutes(16)); // the window of those four has passed
+        assertThat(first.login(officer.username(), "wrong-again").body()).doesNotContain("dikunci");
+        assertThat(new Http(port).login(officer.username(), officer.password()).status()).isEqualTo(302);
+    }
+
+    @Test
+    void aSessionStartedOnOneNodeWorksOnTheOther() {
+        Http onFirst = new Http(port).loginAs(staff.officer("PRK-TAIPING"));
+        Http onSecond = onFirst.onNode(secondNode.port());
+        assertThat(onSecond.get("/staff").status()).isEqualTo(200);
+        assertThat(onSecond.get("/staff/branches/PRK-TAIPING").status()).isEqualTo(200);
+        // A form from node 2's page is accepted on node 1: the CSRF token lives in the browser's cookie.
+        assertThat(onFirst.postForm("/staff/logout", java.util.Map.of()).status()).isEqualTo(302);
+        assertThat(onSecond.get("/staff").status()).isEqualTo(302);
+    }
+
+    private void setClocks() {
+        clock.set(TestClockConfiguration.DEFAULT_NOW);
+        secondNode.bean(MutableClock.class).set(TestClockConfiguration.DEFAULT_NOW);
+    }
+
+    private void advanceClocks(Duration duration) {
+        clock.advance(duration);
+        secondNode.bean(MutableClock.class).advance(duration);
+    }
+}
