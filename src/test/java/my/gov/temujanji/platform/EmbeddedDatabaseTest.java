@@ -22,6 +22,13 @@ class EmbeddedDatabaseTest {
     void dataWrittenToTheEmbeddedDatabaseSurvivesARestart() throws Exception {
         String url = start();
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            // The product's own data is durable by default: a confirmed booking is on disk when told.
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                try (ResultSet shown = s.executeQuery("SHOW " + setting)) {
+                    shown.next();
+                    assertThat(shown.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
             s.execute("CREATE TABLE kept (note text)");
             s.execute("INSERT INTO kept VALUES ('still here')");
         }
