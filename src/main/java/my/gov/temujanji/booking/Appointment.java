@@ -14,4 +14,14 @@ public record Appointment(String reference, AppointmentStatus status, String bra
     public boolean active() {
         return status == AppointmentStatus.CONFIRMED;
     }
+
+    /** The same appointment with another status. */
+    Appointment withStatus(AppointmentStatus next) {
+        return new Appointment(reference, next, branchCode, serviceCode, date, start, end, applicant, createdAt, language);
+    }
+
+    /** Cancelled by the applicant, or by the counter for arriving late: the place was given back. */
+    public boolean cancelled() {
+        return status == AppointmentStatus.CANCELLED || status == AppointmentStatus.LATE;
+    }
 }

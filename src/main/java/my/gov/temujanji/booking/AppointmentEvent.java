@@ -17,6 +17,10 @@ public sealed interface AppointmentEvent {
     record Cancelled(Appointment appointment) implements AppointmentEvent {
     }
 
+    /** Cancelled by the counter: the applicant came after the check-in window closed. */
+    record MarkedLate(Appointment appointment) implements AppointmentEvent {
+    }
+
     record Rescheduled(Appointment appointment, LocalDate previousDate, LocalTime previousStart)
             implements AppointmentEvent {
     }

@@ -164,7 +164,7 @@ public class Booking {
         requireUpcoming(locked.appointment());
         inventory.release(locked.slotId());
         repository.updateStatus(locked.appointment().reference(), cancelled, clock.instant());
-        Appointment appointment = withStatus(locked.appointment(), cancelled);
+        Appointment appointment = locked.appointment().withStatus(cancelled);
         events.publishEvent(new AppointmentEvent.Cancelled(appointment));
         return appointment;
     }
@@ -203,11 +203,6 @@ public class Booking {
         if (!appointment.date().atTime(appointment.start()).isAfter(LocalDateTime.now(clock))) {
             throw new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_PASSED");
         }
-    }
-
-    private static Appointment withStatus(Appointment a, AppointmentStatus status) {
-        return new Appointment(a.reference(), status, a.branchCode(), a.serviceCode(), a.date(), a.start(), a.end(),
-                a.applicant(), a.createdAt(), a.language());
     }
 
     /**

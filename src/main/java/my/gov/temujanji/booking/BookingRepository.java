@@ -191,6 +191,79 @@ class BookingRepository {
                 .optional();
     }
 
+    private static final String VISIT_COLUMNS = APPOINTMENT_COLUMNS + ", checked_in_at, checked_in_by";
+
+    /**
+     * The branch's appointments of a day. {@code reference}, {@code documentNumber} and {@code name} are
+     * the same text read three ways (null: no search): an exact reference or document number, or part
+     * of the name in any case.
+     */
+    List<Attendance.Visit> visitsOfDay(String branchCode, LocalDate day, String serviceCode, AppointmentStatus status,
+            String reference, String documentNumber, String name) {
+        StringBuilder sql = new StringBuilder("SELECT " + VISIT_COLUMNS
+                + " FROM appointment WHERE branch_code = :branch AND day = :day");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("branch", branchCode);
+        params.put("day", day);
+        if (serviceCode != null) {
+            sql.append(" AND service_code = :service");
+            params.put("service", serviceCode);
+        }
+        if (status != null) {
+            sql.append(" AND status = :status");
+            params.put("status", status.name());
+        }
+        if (name != null) {
+            sql.append(" AND (reference = :reference OR document_number = :document"
+                    + " OR full_name ILIKE '%' || :name || '%' ESCAPE '\\')");
+            params.put("reference", reference);
+            params.put("document", documentNumber);
+            params.put("name", name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        }
+        sql.append(" ORDER BY start_time, full_name, reference");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> visit(rs)).list();
+    }
+
+    Optional<Attendance.Visit> findVisit(String reference) {
+        return jdbc.sql("SELECT " + VISIT_COLUMNS + " FROM appointment WHERE reference = ?").param(reference)
+                .query((rs, n) -> visit(rs)).optional();
+    }
+
+    void recordCheckIn(String reference, AppointmentStatus status, Instant now, String officer) {
+        jdbc.sql("UPDATE appointment SET status = ?, checked_in_at = ?, checked_in_by = ? WHERE reference = ?")
+                .params(status.name(), Timestamp.from(now), officer, reference).update();
+    }
+
+    void recordLate(String reference, AppointmentStatus status, Instant now) {
+        jdbc.sql("UPDATE appointment SET status = ?, late_at = ? WHERE reference = ?")
+                .params(status.name(), Timestamp.from(now), reference).update();
+    }
+
+    /**
+     * CONFIRMED appointments of days before {@code today} become NO_SHOW, in one statement; returns the
+     * slot of each, to give its place back. Rows another node (or the counter) holds are skipped, so
+     * each appointment is marked once whatever runs at the same time; a skipped one is marked next time.
+     */
+    List<Long> markNoShows(LocalDate today, Instant now) {
+        return jdbc.sql("""
+                        WITH due AS (
+                            SELECT id FROM appointment WHERE status = 'CONFIRMED' AND day < :today
+                            FOR UPDATE SKIP LOCKED)
+                        UPDATE appointment a SET status = 'NO_SHOW', no_show_at = :now
+                        FROM due WHERE a.id = due.id
+                        RETURNING a.slot_id""")
+                .param("now", Timestamp.from(now))
+                .param("today", today)
+                .query(Long.class)
+                .list();
+    }
+
+    private static Attendance.Visit visit(ResultSet rs) throws SQLException {
+        Timestamp checkedIn = rs.getTimestamp("checked_in_at");
+        return new Attendance.Visit(appointment(rs), checkedIn == null ? null : checkedIn.toInstant(),
+                rs.getString("checked_in_by"));
+    }
+
     private static Appointment appointment(ResultSet rs) throws SQLException {
         return new Appointment(rs.getString("reference"), AppointmentStatus.valueOf(rs.getString("status")),
                 rs.getString("branch_code"), rs.getString("service_code"), rs.getObject("day", LocalDate.class),

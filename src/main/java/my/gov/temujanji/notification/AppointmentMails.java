@@ -8,7 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the e-mail that reports a booking, cancellation or move in the outbox, inside the
+ * Records the e-mail that reports a booking, cancellation, move or late arrival in the outbox, inside the
  * transaction that made the change: the change and its e-mail are kept or lost together. Only the
  * fact is written here; the worker writes the e-mail itself, outside the booking's transaction.
  */
@@ -25,8 +25,11 @@ class AppointmentMails {
 
     @EventListener
     void on(AppointmentEvent event) {
+        // Java 17: no pattern matching in switch yet.
         if (event instanceof AppointmentEvent.Rescheduled moved) {
             enqueue(MailKind.RESCHEDULED, moved.appointment(), moved.previousDate().atTime(moved.previousStart()));
+        } else if (event instanceof AppointmentEvent.MarkedLate) {
+            enqueue(MailKind.LATE, event.appointment(), null);
         } else {
             enqueue(event instanceof AppointmentEvent.Booked ? MailKind.BOOKED : MailKind.CANCELLED,
                     event.appointment(), null);

@@ -5,7 +5,9 @@ enum MailKind {
     BOOKED(true),
     CANCELLED(false),
     RESCHEDULED(true),
-    REMINDER(true);
+    REMINDER(true),
+    /** Cancelled by the counter for arriving after the check-in window: cites the rule of the slip. */
+    LATE(false);
 
     final boolean withSlip;
 

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
-import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.catalogue.Catalogue;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -65,7 +64,7 @@ public class CalendarFile {
         event.add(new Location(details.branch() + ", " + details.address()));
         event.add(new Description(text("slip.calendar.description", locale, details.reference())
                 + "\n" + text("slip.pdf.rule", locale) + "\n" + text("slip.pdf.documents", locale)));
-        event.add(appointment.status() == AppointmentStatus.CANCELLED
+        event.add(appointment.cancelled()
                 ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         VAlarm dayBefore = new VAlarm(Duration.ofDays(-1));
         dayBefore.add(ImmutableAction.DISPLAY);

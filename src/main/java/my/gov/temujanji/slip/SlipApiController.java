@@ -36,7 +36,7 @@ class SlipApiController {
 
     @GetMapping("/api/v1/slips/verify")
     @Operation(summary = "Check the token of a slip's QR code",
-            description = "GENUINE with the appointment's current status (CONFIRMED or CANCELLED) and the slip's "
+            description = "GENUINE with the appointment's current status (CONFIRMED, CANCELLED, CHECKED_IN, LATE or NO_SHOW) and the slip's "
                     + "fields, or FORGED with every field null; 400 SLIP_TOKEN_REQUIRED without a token.")
     ResponseEntity<VerificationView> verify(@RequestParam(required = false) String token) {
         if (token == null || token.isBlank()) {

@@ -16,7 +16,6 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
-import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.catalogue.Catalogue;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -90,7 +89,7 @@ public class SlipPdf {
         reference.addElement(new Paragraph(details.reference(), REFERENCE));
         Paragraph status = new Paragraph(text("slip.status." + appointment.status(), locale).toUpperCase(locale),
                 new Font(Font.HELVETICA, 14, Font.BOLD,
-                        appointment.status() == AppointmentStatus.CANCELLED ? CANCELLED_RED : NAVY));
+                        appointment.cancelled() ? CANCELLED_RED : NAVY));
         status.setSpacingBefore(8);
         reference.addElement(status);
 

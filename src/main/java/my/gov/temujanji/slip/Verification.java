@@ -23,7 +23,14 @@ public record Verification(Status status, AppointmentStatus appointmentStatus, S
         return status == Status.GENUINE;
     }
 
+    /** Whether the appointment no longer gives service: cancelled, or cancelled for arriving late, or missed. */
     public boolean cancelled() {
-        return appointmentStatus == AppointmentStatus.CANCELLED;
+        return appointmentStatus == AppointmentStatus.CANCELLED || appointmentStatus == AppointmentStatus.LATE
+                || appointmentStatus == AppointmentStatus.NO_SHOW;
+    }
+
+    /** Whether the slip was already used: the applicant has been checked in. */
+    public boolean used() {
+        return appointmentStatus == AppointmentStatus.CHECKED_IN;
     }
 }
