@@ -28,8 +28,10 @@ class AppointmentMails {
         if (event instanceof AppointmentEvent.Rescheduled moved) {
             enqueue(MailKind.RESCHEDULED, moved.appointment(), moved.previousDate().atTime(moved.previousStart()));
         } else {
-            enqueue(event instanceof AppointmentEvent.Booked ? MailKind.BOOKED : MailKind.CANCELLED,
-                    event.appointment(), null);
+            MailKind kind = event instanceof AppointmentEvent.Booked ? MailKind.BOOKED
+                    : event instanceof AppointmentEvent.CancelledByBranch ? MailKind.CANCELLED_BY_BRANCH
+                    : MailKind.CANCELLED;
+            enqueue(kind, event.appointment(), null);
         }
     }
 
