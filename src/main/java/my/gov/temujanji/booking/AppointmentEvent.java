@@ -21,6 +21,13 @@ public sealed interface AppointmentEvent {
     record MarkedLate(Appointment appointment) implements AppointmentEvent {
     }
 
+    /**
+     * Cancelled by the branch, not the applicant: a change of its schedule (a closure, fewer places,
+     * other hours) took the place away. The applicant is told so and asked to choose another slot.
+     */
+    record CancelledByBranch(Appointment appointment) implements AppointmentEvent {
+    }
+
     record Rescheduled(Appointment appointment, LocalDate previousDate, LocalTime previousStart)
             implements AppointmentEvent {
     }

@@ -169,6 +169,35 @@ class BookingRepository {
                 .update();
     }
 
+    /**
+     * Up to {@code places} live holds of a slot, locked, newest first (those that ran out before
+     * them): the places a schedule change takes from holders before it takes any from an appointment.
+     */
+    List<UUID> lockNewestLiveHolds(long slotId, int places, Instant now) {
+        return jdbc.sql("""
+                        SELECT id FROM hold WHERE slot_id = ? AND released_at IS NULL
+                        ORDER BY expires_at <= ? DESC, created_at DESC, id LIMIT ? FOR UPDATE""")
+                .params(slotId, Timestamp.from(now), places)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Up to {@code places} confirmed appointments of a slot, locked, latest booked first. */
+    List<Appointment> lockLatestConfirmed(long slotId, int places) {
+        return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + """
+                         FROM appointment WHERE slot_id = ? AND status = 'CONFIRMED'
+                        ORDER BY created_at DESC, id DESC LIMIT ? FOR UPDATE""")
+                .params(slotId, places)
+                .query((rs, n) -> appointment(rs))
+                .list();
+    }
+
+    void cancelByStaff(String reference, String staff, Instant now) {
+        jdbc.sql("UPDATE appointment SET status = 'CANCELLED', cancelled_at = ?, cancelled_by_staff = ? WHERE reference = ?")
+                .params(Timestamp.from(now), staff, reference)
+                .update();
+    }
+
     void move(String reference, TakenPlace place) {
         jdbc.sql("UPDATE appointment SET slot_id = ?, day = ?, start_time = ?, end_time = ? WHERE reference = ?")
                 .params(place.slotId(), place.day(), place.start(), place.end(), reference)

@@ -14,7 +14,9 @@ public class Catalogue {
 
     private static final String BRANCH_COLUMNS =
             "b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address";
-    private static final String TYPE_COLUMNS = "t.code, t.name_ms, t.name_en, t.slot_minutes, t.lead_days, t.window_months";
+    // A branch's own booking window for a type (offering.lead_days / window_months) wins over the type's.
+    private static final String TYPE_COLUMNS = "t.code, t.name_ms, t.name_en, t.slot_minutes,"
+            + " coalesce(o.lead_days, t.lead_days), coalesce(o.window_months, t.window_months)";
 
     private final JdbcClient jdbc;
 

@@ -31,8 +31,10 @@ class AppointmentMails {
         } else if (event instanceof AppointmentEvent.MarkedLate) {
             enqueue(MailKind.LATE, event.appointment(), null);
         } else {
-            enqueue(event instanceof AppointmentEvent.Booked ? MailKind.BOOKED : MailKind.CANCELLED,
-                    event.appointment(), null);
+            MailKind kind = event instanceof AppointmentEvent.Booked ? MailKind.BOOKED
+                    : event instanceof AppointmentEvent.CancelledByBranch ? MailKind.CANCELLED_BY_BRANCH
+                    : MailKind.CANCELLED;
+            enqueue(kind, event.appointment(), null);
         }
     }
 

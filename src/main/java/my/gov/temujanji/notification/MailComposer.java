@@ -11,6 +11,7 @@ import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -73,6 +74,7 @@ class MailComposer {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", locale);
         Context context = new Context(locale);
         context.setVariable("kind", kind.name());
+        context.setVariable("withSlip", kind.withSlip);
         context.setVariable("appointment", appointment);
         context.setVariable("reference", Reference.display(appointment.reference()));
         context.setVariable("branchName", offering.branch().name().in(locale));
@@ -85,6 +87,12 @@ class MailComposer {
         context.setVariable("slipUrl", properties.publicUrl() + "/slip/" + appointment.reference());
         context.setVariable("manageUrl", properties.publicUrl() + "/appointments/manage?reference="
                 + appointment.reference());
+        // Choosing a new slot starts at the date question of the same branch and transaction type.
+        context.setVariable("rebookUrl", kind == MailKind.CANCELLED_BY_BRANCH
+                ? UriComponentsBuilder.fromUriString(properties.publicUrl()).path("/book/date")
+                        .queryParam("branch", appointment.branchCode()).queryParam("service", appointment.serviceCode())
+                        .queryParam("lang", appointment.language()).build().encode().toUriString()
+                : null);
         String subject = messages.getMessage("mail." + kind + ".subject",
                 new Object[] {Reference.display(appointment.reference())}, locale);
         context.setVariable("subject", subject);

@@ -4,6 +4,8 @@ package my.gov.temujanji.notification;
 enum MailKind {
     BOOKED(true),
     CANCELLED(false),
+    /** Cancelled by the branch (closure, fewer places, other hours), with a link to choose a new slot. */
+    CANCELLED_BY_BRANCH(false),
     RESCHEDULED(true),
     REMINDER(true),
     /** Cancelled by the counter for arriving after the check-in window: cites the rule of the slip. */

@@ -72,6 +72,16 @@ public class Availability {
                 .build();
     }
 
+    /**
+     * Forgets what this node keeps of a branch, after its schedule changed: its pages show the change at
+     * once; other nodes within their cache times. Bookings never depend on it ({@link SlotInventory}).
+     */
+    public void forget(String branchCode) {
+        for (Cache<Question, ?> cache : List.of(dayAnswers, slotAnswers, offerings, calendars)) {
+            cache.asMap().keySet().removeIf(q -> q.branch().equals(branchCode));
+        }
+    }
+
     public List<DayAvailability> days(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_RANGE", from, to);

@@ -45,7 +45,7 @@ class ScheduleRepository {
                         FROM state_weekend w JOIN branch b ON b.state_code = w.state_code WHERE b.code = :branch
                         UNION ALL
                         SELECT 'C', NULL, NULL, NULL, c.day, c.name_ms, c.name_en,
-                               array_position(ARRAY['FEDERAL', 'STATE', 'BRANCH'], c.kind) * 1000000000 + c.id
+                               array_position(ARRAY['FEDERAL', 'STATE', 'BRANCH'], c.kind)::bigint * 1000000000 + c.id
                         FROM closure c
                         WHERE c.day BETWEEN :from AND :to
                           AND (c.branch_code = :branch OR EXISTS (

@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Takes and gives back places in slots. PostgreSQL decides: a place is taken by one conditional
  * upsert that only succeeds while the slot has a free place, so two requests can never both take the
  * last one, on any number of app nodes. Callers hold the place for as long as their transaction runs.
+ * Taking reads the branch's schedule fresh (never a cache) under the branch's shared schedule lock, so
+ * a closure or a change of hours refuses new places from the moment it commits, on every node.
  */
 @Service
 public class SlotInventory {
@@ -40,6 +42,8 @@ public class SlotInventory {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public TakenPlace take(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
+        // Before reading the schedule: a change of the branch's schedule being made now is seen whole.
+        BranchScheduleLock.shared(jdbc, branchCode);
         Offering offering = catalogue.requireOffering(branchCode, serviceCode);
         SlotAvailability slot = availability.bookableSlot(offering, day, start);
         if (slot == null) {

@@ -1,0 +1,28 @@
+package my.gov.temujanji.schedule;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A PostgreSQL advisory lock per branch, held until the transaction ends, between taking a place and
+ * changing the branch's schedule. Every place taken holds it shared, so bookings never wait for each
+ * other; a change of hours, closures or places holds it exclusively while it counts and frees the
+ * places it takes away, so no node can take a place on a day as that day is being closed (a slot row
+ * lock could not do that: a slot nobody has booked yet has no row to lock). The two-key form keeps
+ * these locks apart from the one-key locks of the booking repository.
+ */
+final class BranchScheduleLock {
+
+    /** The first key of every branch's lock: which kind of lock this is. */
+    private static final int KIND = 0x5343; // "SC"
+
+    private BranchScheduleLock() {
+    }
+
+    static void shared(JdbcClient jdbc, String branchCode) {
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(?, hashtext(?))").params(KIND, branchCode).query().singleRow();
+    }
+
+    static void exclusive(JdbcClient jdbc, String branchCode) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(KIND, branchCode).query().singleRow();
+    }
+}
