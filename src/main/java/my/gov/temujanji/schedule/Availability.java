@@ -115,10 +115,43 @@ public class Availability {
         return slotAnswers.get(question(branchCode, serviceCode, date, date), q -> computeSlots(branchCode, serviceCode, date));
     }
 
-    /** The offering as shown to applicants; {@link #bookableSlot} always reads it fresh. */
+    /**
+     * The offering as shown to applicants: one deactivated meanwhile may still be shown for the
+     * reference cache's time, but {@link SlotInventory#take} reads it fresh and refuses it.
+     */
     private Offering shownOffering(String branchCode, String serviceCode) {
         return offerings.get(new Question(branchCode, serviceCode, null, null, 0),
-                q -> catalogue.requireOffering(branchCode, serviceCode));
+                q -> catalogue.requireOffered(branchCode, serviceCode));
+    }
+
+    /**
+     * The places a branch's schedule offers on each day of a range, over every transaction type it
+     * offers now: for each day it serves (its hours, less its state's weekend and its closures), the
+     * places of every slot of the day, as the slot inventory has them once a slot was booked, else the
+     * offering's capacity. Past days count too, and the booking window does not apply: this is what
+     * the branch was set to serve, for reports. Read fresh, never cached.
+     */
+    public Map<LocalDate, Integer> placesOffered(String branchCode, LocalDate from, LocalDate to) {
+        BranchCalendar calendar = repository.calendar(branchCode, from, to);
+        Map<String, Map<LocalDate, Map<LocalTime, ScheduleRepository.SlotRow>>> rows =
+                repository.slotRowsAt(branchCode, from, to);
+        List<Offering> offered = catalogue.offeringsAt(branchCode);
+        Map<LocalDate, Integer> places = new java.util.TreeMap<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            int total = 0;
+            if (!calendar.closures().containsKey(date)) {
+                for (Offering offering : offered) {
+                    Map<LocalTime, ScheduleRepository.SlotRow> day = rows.getOrDefault(offering.type().code(), Map.of())
+                            .getOrDefault(date, Map.of());
+                    for (WeeklyHours.Interval slot : calendar.hours().slotsOn(date.getDayOfWeek(), offering.slotMinutes())) {
+                        ScheduleRepository.SlotRow row = day.get(slot.opens());
+                        total += row != null ? row.capacity() : offering.capacity();
+                    }
+                }
+            }
+            places.put(date, total);
+        }
+        return places;
     }
 
     private BranchCalendar shownCalendar(String branchCode, LocalDate from, LocalDate to) {

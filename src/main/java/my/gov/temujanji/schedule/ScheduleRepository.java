@@ -80,4 +80,26 @@ class ScheduleRepository {
                 });
         return rows;
     }
+
+    /** The inventory rows of every transaction type of a branch in a date range, by service code. */
+    Map<String, Map<LocalDate, Map<LocalTime, SlotRow>>> slotRowsAt(String branchCode, LocalDate from, LocalDate to) {
+        Map<String, Map<LocalDate, Map<LocalTime, SlotRow>>> rows = new HashMap<>();
+        jdbc.sql("SELECT service_code, day, start_time, capacity, taken FROM slot WHERE branch_code = ? AND day BETWEEN ? AND ?")
+                .params(branchCode, from, to)
+                .query(rs -> {
+                    rows.computeIfAbsent(rs.getString(1), s -> new HashMap<>())
+                            .computeIfAbsent(rs.getObject(2, LocalDate.class), d -> new HashMap<>())
+                            .put(rs.getObject(3, LocalTime.class), new SlotRow(rs.getInt(4), rs.getInt(5)));
+                });
+        return rows;
+    }
+
+    /** Gives a new branch the weekly hours of another, in the caller's transaction; answers the rows copied. */
+    int copyHours(String fromBranch, String toBranch) {
+        return jdbc.sql("""
+                        INSERT INTO opening_hours (branch_code, day_of_week, opens, closes)
+                        SELECT ?, day_of_week, opens, closes FROM opening_hours WHERE branch_code = ?""")
+                .params(toBranch, fromBranch)
+                .update();
+    }
 }

@@ -37,14 +37,15 @@ public class SlotInventory {
     }
 
     /**
-     * Takes one place, or refuses: 404 for unknown codes, 422 {@code NOT_BOOKABLE} for a day or time
+     * Takes one place, or refuses: 404 for unknown codes or an inactive branch or offering, 422 {@code NOT_BOOKABLE} for a day or time
      * the schedule does not offer now, 409 {@code SLOT_FULL} when no place is left.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public TakenPlace take(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
         // Before reading the schedule: a change of the branch's schedule being made now is seen whole.
         BranchScheduleLock.shared(jdbc, branchCode);
-        Offering offering = catalogue.requireOffering(branchCode, serviceCode);
+        // Read fresh, never from a cache: an offering or branch deactivated a moment ago takes no booking.
+        Offering offering = catalogue.requireOffered(branchCode, serviceCode);
         SlotAvailability slot = availability.bookableSlot(offering, day, start);
         if (slot == null) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NOT_BOOKABLE", day, start);

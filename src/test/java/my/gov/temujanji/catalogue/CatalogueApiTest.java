@@ -74,8 +74,9 @@ class CatalogueApiTest {
 
     @Test
     void everyBranchOffersAtLeastOneOfTheSevenTransactionTypes() {
+        // The seven of the demo catalogue; system administration may add others (CatalogueAdminTest does).
         assertThat(jdbc.sql("SELECT code FROM transaction_type").query(String.class).list())
-                .containsExactlyInAnyOrder("RTK", "RPL", "BKE", "VPP", "BKP", "BPA", "OSP");
+                .contains("RTK", "RPL", "BKE", "VPP", "BKP", "BPA", "OSP");
         assertThat(jdbc.sql("SELECT count(*) FROM branch b WHERE NOT EXISTS (SELECT 1 FROM offering o WHERE o.branch_code = b.code)")
                 .query(Long.class).single()).isZero();
     }

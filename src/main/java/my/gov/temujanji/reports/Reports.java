@@ -1,0 +1,63 @@
+package my.gov.temujanji.reports;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import my.gov.temujanji.booking.AppointmentFigures;
+import my.gov.temujanji.booking.AppointmentFigures.DayFigures;
+import my.gov.temujanji.catalogue.Branch;
+import my.gov.temujanji.schedule.Availability;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Puts together a report from the schedule's places and the appointments' statuses. */
+@Service
+class Reports {
+
+    /** The longest period one report covers: about a quarter. */
+    static final int MAX_DAYS = 92;
+
+    private final Availability availability;
+    private final AppointmentFigures appointments;
+
+    Reports(Availability availability, AppointmentFigures appointments) {
+        this.availability = availability;
+        this.appointments = appointments;
+    }
+
+    /** The report of the branches (already checked against the reader's scope) over {@code from..to}. */
+    @Transactional(readOnly = true)
+    Report of(List<Branch> branches, LocalDate from, LocalDate to) {
+        Map<String, Map<LocalDate, DayFigures>> booked = new HashMap<>();
+        for (DayFigures f : appointments.daily(branches.stream().map(Branch::code).toList(), from, to)) {
+            booked.computeIfAbsent(f.branchCode(), b -> new HashMap<>()).put(f.day(), f);
+        }
+        List<Report.Row> rows = new ArrayList<>();
+        Map<LocalDate, Report.Figures> days = new TreeMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.put(day, Report.Figures.ZERO);
+        }
+        for (Branch branch : branches) {
+            Map<LocalDate, Integer> places = availability.placesOffered(branch.code(), from, to);
+            Map<LocalDate, DayFigures> counted = booked.getOrDefault(branch.code(), Map.of());
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                DayFigures f = counted.get(day);
+                Report.Figures figures = f == null ? new Report.Figures(places.get(day), 0, 0, 0, 0, 0)
+                        : new Report.Figures(places.get(day), f.booked(), f.checkedIn(), f.late(), f.noShow(),
+                                f.cancelled());
+                if (!figures.empty()) {
+                    rows.add(new Report.Row(branch.code(), branch.name(), day, figures));
+                    days.merge(day, figures, Report.Figures::plus);
+                }
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(Report.Row::branchCode).thenComparing(Report.Row::day));
+        List<Report.Row> totals = days.entrySet().stream()
+                .map(e -> new Report.Row(null, null, e.getKey(), e.getValue())).toList();
+        Report.Figures total = totals.stream().map(Report.Row::figures).reduce(Report.Figures.ZERO, Report.Figures::plus);
+        return new Report(from, to, List.copyOf(rows), totals, total);
+    }
+}
