@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.BranchCancellations;
-import my.gov.temujanji.catalogue.CatalogueAdministration;
-import my.gov.temujanji.catalogue.CatalogueAdministration.OfferingSettings;
+import my.gov.temujanji.catalogue.BranchSettings;
+import my.gov.temujanji.catalogue.BranchSettings.OfferingSettings;
 import my.gov.temujanji.platform.LocalizedText;
 import my.gov.temujanji.schedule.Availability;
 import my.gov.temujanji.schedule.ScheduleAdministration;
@@ -66,13 +66,13 @@ class BranchChanges {
     private static final int ATTEMPTS = 3;
 
     private final ScheduleAdministration schedule;
-    private final CatalogueAdministration catalogue;
+    private final BranchSettings catalogue;
     private final BranchCancellations cancellations;
     private final Availability availability;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    BranchChanges(ScheduleAdministration schedule, CatalogueAdministration catalogue,
+    BranchChanges(ScheduleAdministration schedule, BranchSettings catalogue,
             BranchCancellations cancellations, Availability availability, AuditLog audit,
             PlatformTransactionManager transactionManager) {
         this.schedule = schedule;

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
-import my.gov.temujanji.catalogue.CatalogueAdministration;
-import my.gov.temujanji.catalogue.CatalogueAdministration.OfferingSettings;
+import my.gov.temujanji.catalogue.BranchSettings;
+import my.gov.temujanji.catalogue.BranchSettings.OfferingSettings;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.platform.LocalizedText;
@@ -51,13 +51,13 @@ class BranchSettingsPages {
 
     private final CurrentStaff current;
     private final Catalogue catalogue;
-    private final CatalogueAdministration offerings;
+    private final BranchSettings offerings;
     private final ScheduleAdministration schedule;
     private final BranchChanges changes;
     private final MessageSource messages;
     private final Clock clock;
 
-    BranchSettingsPages(CurrentStaff current, Catalogue catalogue, CatalogueAdministration offerings,
+    BranchSettingsPages(CurrentStaff current, Catalogue catalogue, BranchSettings offerings,
             ScheduleAdministration schedule, BranchChanges changes, MessageSource messages, Clock clock) {
         this.current = current;
         this.catalogue = catalogue;

@@ -9,7 +9,7 @@ import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Attendance;
 import my.gov.temujanji.booking.Attendance.Visit;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import my.gov.temujanji.catalogue.BranchSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,14 +41,15 @@ class Counter {
     private final Attendance attendance;
     private final AuditLog audit;
     private final CounterProperties properties;
-    private final JdbcClient jdbc;
+    private final BranchSettings branches;
     private final Clock clock;
 
-    Counter(Attendance attendance, AuditLog audit, CounterProperties properties, JdbcClient jdbc, Clock clock) {
+    Counter(Attendance attendance, AuditLog audit, CounterProperties properties,
+            BranchSettings branches, Clock clock) {
         this.attendance = attendance;
         this.audit = audit;
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.branches = branches;
         this.clock = clock;
     }
 
@@ -110,8 +111,7 @@ class Counter {
 
     /** The branch's grace after the arrive-early time (branch configuration sets it). */
     int graceMinutes(String branchCode) {
-        return jdbc.sql("SELECT late_grace_minutes FROM branch WHERE code = ?").param(branchCode)
-                .query(Integer.class).optional().orElse(0);
+        return branches.lateGraceMinutes(branchCode);
     }
 
     private static Map<String, Object> state(Visit visit) {

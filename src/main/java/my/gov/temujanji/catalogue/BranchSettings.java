@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction, which also deals with the appointments a change affects.
  */
 @Service
-public class CatalogueAdministration {
+public class BranchSettings {
 
     /**
      * How a branch offers a transaction type, as its administrator edits it: {@code leadDays} and
@@ -27,7 +27,7 @@ public class CatalogueAdministration {
 
     private final JdbcClient jdbc;
 
-    CatalogueAdministration(JdbcClient jdbc) {
+    BranchSettings(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
