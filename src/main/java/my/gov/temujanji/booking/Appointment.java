@@ -11,7 +11,12 @@ import java.time.LocalTime;
 public record Appointment(String reference, AppointmentStatus status, String branchCode, String serviceCode,
         LocalDate date, LocalTime start, LocalTime end, Applicant applicant, Instant createdAt, String language) {
 
+    /** Holds its place: confirmed, or waiting for its e-mailed code. */
     public boolean active() {
+        return status.active();
+    }
+
+    public boolean confirmed() {
         return status == AppointmentStatus.CONFIRMED;
     }
 }

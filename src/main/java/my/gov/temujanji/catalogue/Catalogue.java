@@ -14,7 +14,8 @@ public class Catalogue {
 
     private static final String BRANCH_COLUMNS =
             "b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address";
-    private static final String TYPE_COLUMNS = "t.code, t.name_ms, t.name_en, t.slot_minutes, t.lead_days, t.window_months";
+    private static final String TYPE_COLUMNS = "t.code, t.name_ms, t.name_en, t.slot_minutes, t.lead_days, t.window_months,"
+            + " t.email_confirmation";
 
     private final JdbcClient jdbc;
 
@@ -76,7 +77,7 @@ public class Catalogue {
                 .params(params)
                 .query((rs, n) -> new Offering(branch(rs),
                         new TransactionType(rs.getString(7), new LocalizedText(rs.getString(8), rs.getString(9)),
-                                rs.getInt(10), rs.getInt(11), rs.getInt(12)),
+                                rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getObject(13, Boolean.class)),
                         rs.getInt("offered_minutes"), rs.getInt("capacity")))
                 .list();
     }

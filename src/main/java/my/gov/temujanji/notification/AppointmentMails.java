@@ -25,16 +25,30 @@ class AppointmentMails {
 
     @EventListener
     void on(AppointmentEvent event) {
-        if (event instanceof AppointmentEvent.Rescheduled moved) {
-            enqueue(MailKind.RESCHEDULED, moved.appointment(), moved.previousDate().atTime(moved.previousStart()));
+        String reference = event.appointment().reference();
+        if (event instanceof AppointmentEvent.ConfirmationRequested requested) {
+            outbox.eraseSecrets(reference); // an earlier code is dead
+            enqueue(MailKind.CONFIRMATION_CODE, event.appointment(), null, requested.code());
+        } else if (event instanceof AppointmentEvent.Rescheduled moved) {
+            enqueue(MailKind.RESCHEDULED, moved.appointment(), moved.previousDate().atTime(moved.previousStart()), null);
+        } else if (event instanceof AppointmentEvent.Booked) {
+            enqueue(MailKind.BOOKED, event.appointment(), null, null);
         } else {
-            enqueue(event instanceof AppointmentEvent.Booked ? MailKind.BOOKED : MailKind.CANCELLED,
-                    event.appointment(), null);
+            outbox.eraseSecrets(reference); // the code is used (confirmed) or dead (expired, cancelled)
+            if (event instanceof AppointmentEvent.Confirmed) {
+                enqueue(MailKind.BOOKED, event.appointment(), null, null);
+            } else if (event instanceof AppointmentEvent.Cancelled) {
+                enqueue(MailKind.CANCELLED, event.appointment(), null, null);
+            }
         }
     }
 
     void enqueue(MailKind kind, Appointment appointment, LocalDateTime previous) {
+        enqueue(kind, appointment, previous, null);
+    }
+
+    private void enqueue(MailKind kind, Appointment appointment, LocalDateTime previous, String secret) {
         outbox.enqueue(kind, appointment.reference(), appointment.applicant().email(), appointment.language(), previous,
-                clock.instant());
+                secret, clock.instant());
     }
 }
