@@ -178,7 +178,7 @@ public class Booking {
             String code = codes.generate();
             Instant deadline = now.plus(properties.holdDuration());
             repository.insertCode(reference, codes.hash(reference, code), deadline);
-            events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code, deadline));
+            events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code, deadline, false));
         } else {
             events.publishEvent(new AppointmentEvent.Booked(appointment));
         }
@@ -268,7 +268,7 @@ public class Booking {
                     : refusal;
         }
         Appointment appointment = repository.findByReference(ref).orElseThrow();
-        events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code, deadline.get()));
+        events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code, deadline.get(), true));
         return appointment;
     }
 

@@ -27,7 +27,9 @@ class AppointmentMails {
     void on(AppointmentEvent event) {
         String reference = event.appointment().reference();
         if (event instanceof AppointmentEvent.ConfirmationRequested requested) {
-            outbox.eraseSecrets(reference); // an earlier code is dead
+            if (requested.resent()) {
+                outbox.eraseSecrets(reference); // the earlier code is dead
+            }
             enqueue(MailKind.CONFIRMATION_CODE, event.appointment(), null, requested.code());
         } else if (event instanceof AppointmentEvent.Rescheduled moved) {
             enqueue(MailKind.RESCHEDULED, moved.appointment(), moved.previousDate().atTime(moved.previousStart()), null);
