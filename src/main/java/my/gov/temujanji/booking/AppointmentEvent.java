@@ -22,9 +22,9 @@ public sealed interface AppointmentEvent {
 
     /**
      * Booked, waiting for the applicant to enter {@code code}, which the e-mail carries; published
-     * again with a new code when the applicant asks for one. Any earlier code is dead.
+     * again with a new code ({@code resent}) when the applicant asks for one. Any earlier code is dead.
      */
-    record ConfirmationRequested(Appointment appointment, String code, Instant deadline)
+    record ConfirmationRequested(Appointment appointment, String code, Instant deadline, boolean resent)
             implements AppointmentEvent {
     }
 
