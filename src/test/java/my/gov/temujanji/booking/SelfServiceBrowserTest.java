@@ -56,7 +56,7 @@ class SelfServiceBrowserTest {
     }
 
     @Test
-    void anApplicantFollowsTheEmailLinkAndCancelsAndThePlaceIsFreeAgain() {
+    void anApplicantFollowsTheEmailLinkAndCancelsAndThePlaceIsFreeAgainAfterTheDelay() {
         LocalDate day = LocalDate.of(2026, 10, 5);
         String start = slots(day).get(8).get("start").asString();
         int placesBefore = placesLeft(day, start);
@@ -103,6 +103,9 @@ class SelfServiceBrowserTest {
             browser.screenshot("manage-06-cancelled");
         }
 
+        // A cancelled place is offered again only after the release delay (15 minutes by default).
+        assertThat(placesLeft(day, start)).isEqualTo(placesBefore - 1);
+        clock.advance(java.time.Duration.ofMinutes(15));
         assertThat(placesLeft(day, start)).isEqualTo(placesBefore);
         Outboxes.sendDue(context);
         assertThat(http.get("/dev/mailbox").body()).contains("Temujanji dibatalkan: " + Reference.display(reference));
