@@ -51,8 +51,8 @@ class SlipController {
     @GetMapping("/slip/{reference}")
     String slip(@PathVariable String reference, Model model) {
         Appointment appointment = appointment(reference);
-        if (appointment.status() == AppointmentStatus.PENDING) {
-            // No slip before the e-mailed code is entered: its page instead.
+        if (neverConfirmed(appointment)) {
+            // No slip before the e-mailed code is entered: its page instead (which says when it is too late).
             return "redirect:/book/appointments/" + appointment.reference() + "/confirm";
         }
         model.addAttribute("appointment", appointment);
@@ -101,10 +101,15 @@ class SlipController {
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "SLIP_NOT_FOUND"));
     }
 
-    /** What is downloaded or scanned needs a confirmed (or since cancelled) appointment, never a PENDING one. */
+    /** Waiting for its code, or expired unconfirmed: such an appointment never had a slip. */
+    private static boolean neverConfirmed(Appointment appointment) {
+        return appointment.status() == AppointmentStatus.PENDING || appointment.status() == AppointmentStatus.EXPIRED;
+    }
+
+    /** What is downloaded or scanned needs an appointment that was confirmed (maybe cancelled since). */
     private Appointment withSlip(String reference) {
         Appointment appointment = appointment(reference);
-        if (appointment.status() == AppointmentStatus.PENDING) {
+        if (neverConfirmed(appointment)) {
             throw new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_NOT_CONFIRMED");
         }
         return appointment;

@@ -165,6 +165,9 @@ class ConfirmationTest {
         Http.Response late = confirm(http, reference, code, "Accept-Language", "en");
         assertThat(late.status()).isEqualTo(410);
         assertThat(late.json().get("code").asString()).isEqualTo("CONFIRMATION_EXPIRED");
+        assertThat(http.get("/slip/" + reference + "/slip.pdf").status()).as("never confirmed: no slip").isEqualTo(409);
+        assertThat(http.get("/book/appointments/" + reference + "/confirm?lang=en").body())
+                .contains("This appointment was not confirmed in time, so its slot has been released.");
         assertThat(jdbc.sql("SELECT taken FROM slot WHERE branch_code = ? AND service_code = 'OSP' AND day = ?")
                 .params(BRANCH, day).query(Integer.class).single()).isZero();
 
