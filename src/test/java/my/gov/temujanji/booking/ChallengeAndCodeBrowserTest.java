@@ -1,7 +1,7 @@
 package my.gov.temujanji.booking;
 
+import static my.gov.temujanji.support.Browser.follow;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import my.gov.temujanji.support.Browser;
 import my.gov.temujanji.support.IntegrationTest;
@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -117,14 +115,6 @@ class ChallengeAndCodeBrowserTest {
 
     private static void submit(WebDriver page) {
         follow(page, By.cssSelector("main button[type=submit]"));
-    }
-
-    private static void follow(WebDriver page, By target) {
-        WebElement current = page.findElement(By.tagName("html"));
-        page.findElement(target).click();
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(current));
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> "complete".equals(
-                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private static String text(WebDriver page, String css) {
