@@ -214,7 +214,7 @@ public class Bench {
         int overCapacity;
         try (Connection c = connect(jdbc)) {
             try (PreparedStatement q = c.prepareStatement("SELECT reference FROM appointment WHERE branch_code = ? "
-                    + "AND service_code = ? AND day = ?::date AND status = 'CONFIRMED' AND idempotency_key LIKE ?")) {
+                    + "AND service_code = ? AND day = ?::date AND status IN ('PENDING', 'CONFIRMED') AND idempotency_key LIKE ?")) {
                 q.setString(1, branch);
                 q.setString(2, service);
                 q.setString(3, day);
@@ -227,7 +227,7 @@ public class Bench {
             }
             try (PreparedStatement q = c.prepareStatement("SELECT count(*) FROM slot s WHERE s.branch_code = ? "
                     + "AND s.service_code = ? AND s.day = ?::date AND (s.taken > s.capacity OR s.taken <> "
-                    + "(SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status = 'CONFIRMED'))")) {
+                    + "(SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED')))")) {
                 q.setString(1, branch);
                 q.setString(2, service);
                 q.setString(3, day);
@@ -263,7 +263,7 @@ public class Bench {
                 ResultSet rs = s.executeQuery("""
                         SELECT count(*) FROM slot s
                         WHERE s.taken > s.capacity
-                           OR s.taken <> (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status = 'CONFIRMED')
+                           OR s.taken <> (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED'))
                                        + (SELECT count(*) FROM hold h WHERE h.slot_id = s.id AND h.released_at IS NULL)""")) {
             rs.next();
             int wrong = rs.getInt(1);

@@ -8,7 +8,8 @@
 \set k :i * :clients + :client_id
 \set i :i + 1
 SELECT branch, service, day, start_time, end_time, capacity FROM bench_place WHERE id = :n \gset
-SELECT (coalesce((SELECT taken >= capacity FROM slot
+SELECT (coalesce((SELECT slot.taken + cardinality(array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > now()))
+ >= capacity FROM slot
 WHERE branch_code = :branch AND service_code = :service AND day = :day::date AND start_time = :start_time::time),
     false))::int AS full \gset
 \if :full = 0
@@ -17,14 +18,22 @@ SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run:
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
        document_number, nationality, email, phone, created_at, request_hash
 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text;
-SELECT pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text || :colon::text || :service::text, 0));
+SELECT pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text, 0));
+SELECT pg_advisory_xact_lock(hashtextextended('email' || :colon::text || 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', 0));
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
        document_number, nationality, email, phone, created_at
 FROM appointment
 WHERE document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text
-  AND service_code = :service AND status = 'CONFIRMED';
+  AND service_code = :service
+  AND status IN ('PENDING', 'CONFIRMED');
+SELECT count(*) FILTER (WHERE document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text) AS by_document,
+       count(*) FILTER (WHERE lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my')) AS by_email
+FROM appointment
+WHERE status IN ('PENDING', 'CONFIRMED') AND day + start_time > localtimestamp
+  AND ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text)
+       OR lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'));
 SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, t.code, t.name_ms, t.name_en,
-       t.slot_minutes, t.lead_days, t.window_months, o.slot_minutes AS offered_minutes, o.capacity
+       t.slot_minutes, t.lead_days, t.window_months, t.email_confirmation, o.slot_minutes AS offered_minutes, o.capacity
 FROM offering o JOIN branch b ON b.code = o.branch_code JOIN transaction_type t ON t.code = o.service_code
 WHERE o.branch_code = :branch AND o.service_code = :service ORDER BY t.code;
 SELECT 'H' AS kind, day_of_week, opens, closes, NULL::date AS day, NULL AS name_ms, NULL AS name_en, 0 AS rank
@@ -46,21 +55,32 @@ WITH up AS (
     INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
     VALUES (:branch, :service, :day::date, :start_time::time, :end_time::time, :capacity::int, 1)
     ON CONFLICT (branch_code, service_code, day, start_time)
-    DO UPDATE SET taken = slot.taken + 1 WHERE slot.taken < slot.capacity
+    DO UPDATE SET taken = slot.taken + 1,
+        quarantined_until = array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > now())
+    WHERE slot.taken + cardinality(array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > now())) < slot.capacity
     RETURNING id)
 SELECT coalesce(max(id), 0) AS slot_id FROM up \gset
 \if :slot_id > 0
+-- Booking reads the offering again: does this transaction type wait for an e-mailed code?
+SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, t.code, t.name_ms, t.name_en,
+       t.slot_minutes, t.lead_days, t.window_months, t.email_confirmation, o.slot_minutes AS offered_minutes, o.capacity
+FROM offering o JOIN branch b ON b.code = o.branch_code JOIN transaction_type t ON t.code = o.service_code
+WHERE o.branch_code = :branch AND o.service_code = :service ORDER BY t.code;
 INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
     status, full_name, document_type, document_number, nationality, email, phone, language,
     idempotency_key, request_hash, created_at)
 VALUES (translate(upper(substr(md5(random()::text), 1, 10)), '01', '23'), :slot_id, :branch, :service, :day::date,
-    :start_time::time, :end_time::time, 'CONFIRMED', 'Pemohon Ujian', 'PASSPORT',
-    'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text, 'SGP', 'bench@example.my', '+6591234567', 'ms',
+    :start_time::time, :end_time::time, 'PENDING', 'Pemohon Ujian', 'PASSPORT',
+    'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text, 'SGP',
+    'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', '+6591234567', 'ms',
     :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, md5(:k::text), now())
 RETURNING reference \gset
+INSERT INTO confirmation_code (reference, code_hash, expires_at)
+VALUES (:reference, encode(sha256(random()::text::bytea), 'hex'), now() + interval '10 minutes');
 INSERT INTO outbox_message (kind, appointment_reference, recipient, language, previous_day, previous_start,
-    next_attempt_at, created_at)
-VALUES ('BOOKED', :reference, 'bench@example.my', 'ms', NULL, NULL, now(), now());
+    next_attempt_at, created_at, secret)
+VALUES ('CONFIRMATION_CODE', :reference, 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my',
+    'ms', NULL, NULL, now(), now(), lpad((random() * 999999)::int::text, 6, '0'));
 \endif
 END;
 \else

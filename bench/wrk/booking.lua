@@ -17,7 +17,7 @@ function request()
   local id = string.format("%sT%dN%d", tag, tid, counter)
   local body = string.format('{"branch":"%s","service":"%s","date":"%s","start":"%s","applicant":'
     .. '{"fullName":"Pemohon Ujian","documentType":"PASSPORT","documentNumber":"%s","nationality":"SGP",'
-    .. '"email":"bench@example.my","phone":"+6591234567"}}', s[1], s[2], s[3], s[4], id)
+    .. '"email":"%s@bench.example.my","phone":"+6591234567"}}', s[1], s[2], s[3], s[4], id, id)
   return wrk.format("POST", "/api/v1/appointments",
     {["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-" .. id}, body)
 end

@@ -70,7 +70,7 @@ function request()
   local id = string.format("%sR%06d", tag, i)
   local body = string.format('{"branch":"%s","service":"%s","date":"%s","start":"%s","applicant":'
     .. '{"fullName":"Pemohon Ujian","documentType":"PASSPORT","documentNumber":"%s","nationality":"SGP",'
-    .. '"email":"rush@example.my","phone":"+6591234567"}}', s[1], s[2], s[3], s[4], id)
+    .. '"email":"%s@rush.example.my","phone":"+6591234567"}}', s[1], s[2], s[3], s[4], id, id)
   return wrk.format("POST", "/api/v1/appointments",
     { ["Content-Type"] = "application/json", ["Idempotency-Key"] = "rush-" .. id }, body)
 end

@@ -231,7 +231,8 @@ class CatalogueAdminPages {
         if (check.failed()) {
             return typeForm(existing, form, check.errors(), model, locale);
         }
-        TransactionType t = new TransactionType(code, name, slotMinutes, leadDays, windowMonths);
+        // E-mail confirmation is not edited here: null keeps the type following the application's default.
+        TransactionType t = new TransactionType(code, name, slotMinutes, leadDays, windowMonths, null);
         if (existing == null ? !administration.create(t) : !administration.update(t)) {
             return typeForm(existing, form, FormErrors.one("code", text("admin.error.codeTaken", locale)), model, locale);
         }

@@ -11,7 +11,12 @@ import java.time.LocalTime;
 public record Appointment(String reference, AppointmentStatus status, String branchCode, String serviceCode,
         LocalDate date, LocalTime start, LocalTime end, Applicant applicant, Instant createdAt, String language) {
 
+    /** Holds its place: confirmed, or waiting for its e-mailed code. */
     public boolean active() {
+        return status.active();
+    }
+
+    public boolean confirmed() {
         return status == AppointmentStatus.CONFIRMED;
     }
 
@@ -20,8 +25,9 @@ public record Appointment(String reference, AppointmentStatus status, String bra
         return new Appointment(reference, next, branchCode, serviceCode, date, start, end, applicant, createdAt, language);
     }
 
-    /** Cancelled by the applicant, or by the counter for arriving late: the place was given back. */
+    /** Cancelled by the applicant, by the counter for arriving late, or never confirmed: the place was given back. */
     public boolean cancelled() {
-        return status == AppointmentStatus.CANCELLED || status == AppointmentStatus.LATE;
+        return status == AppointmentStatus.CANCELLED || status == AppointmentStatus.LATE
+                || status == AppointmentStatus.EXPIRED;
     }
 }

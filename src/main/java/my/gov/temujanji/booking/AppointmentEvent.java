@@ -1,5 +1,6 @@
 package my.gov.temujanji.booking;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
@@ -11,7 +12,24 @@ public sealed interface AppointmentEvent {
 
     Appointment appointment();
 
+    /** Booked, needing no code: the confirmation with the slip goes out. */
     record Booked(Appointment appointment) implements AppointmentEvent {
+    }
+
+    /** A PENDING booking confirmed with its code: the confirmation with the slip goes out. */
+    record Confirmed(Appointment appointment) implements AppointmentEvent {
+    }
+
+    /**
+     * Booked, waiting for the applicant to enter {@code code}, which the e-mail carries; published
+     * again with a new code ({@code resent}) when the applicant asks for one. Any earlier code is dead.
+     */
+    record ConfirmationRequested(Appointment appointment, String code, Instant deadline, boolean resent)
+            implements AppointmentEvent {
+    }
+
+    /** Not confirmed in time: its place is given back; its code is dead. */
+    record Expired(Appointment appointment) implements AppointmentEvent {
     }
 
     record Cancelled(Appointment appointment) implements AppointmentEvent {

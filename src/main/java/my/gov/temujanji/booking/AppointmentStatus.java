@@ -4,12 +4,16 @@ import my.gov.temujanji.platform.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /**
- * The life of an appointment. A CONFIRMED appointment holds its place; a CHECKED_IN one has used it.
- * CANCELLED, LATE and NO_SHOW gave theirs back.
+ * The life of an appointment. PENDING (booked, waiting for the code sent by e-mail) and CONFIRMED
+ * hold their place and are active; an unconfirmed appointment becomes EXPIRED when its time to
+ * confirm runs out, and gives its place back. A CHECKED_IN appointment has used its place; CANCELLED,
+ * LATE and NO_SHOW gave theirs back.
  */
 public enum AppointmentStatus {
+    PENDING,
     CONFIRMED,
     CANCELLED,
+    EXPIRED,
     /** Daftar masuk: the applicant came to the counter in time. */
     CHECKED_IN,
     /** Lewat: came after the check-in window closed; cancelled by the counter, the place given back. */
@@ -17,13 +21,24 @@ public enum AppointmentStatus {
     /** Tidak hadir: still confirmed when the day ended. */
     NO_SHOW;
 
-    /** The status after cancelling; only a confirmed appointment can be cancelled. */
-    AppointmentStatus cancel() {
-        return from(CONFIRMED, CANCELLED);
+    /** Holds its place and counts towards the limits per document and e-mail address. */
+    public boolean active() {
+        return this == PENDING || this == CONFIRMED;
     }
 
-    /** Moving keeps an appointment confirmed; no other can be moved. */
+    /** The status after cancelling; an appointment waiting for its code can be cancelled too. */
+    AppointmentStatus cancel() {
+        if (!active()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_NOT_ACTIVE");
+        }
+        return CANCELLED;
+    }
+
+    /** Moving keeps an appointment confirmed; one not yet confirmed, or no longer active, cannot be moved. */
     AppointmentStatus reschedule() {
+        if (this == PENDING) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_NOT_CONFIRMED");
+        }
         return from(CONFIRMED, CONFIRMED);
     }
 

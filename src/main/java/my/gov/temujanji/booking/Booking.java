@@ -10,8 +10,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.SlotInventory;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
@@ -25,9 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The booking transaction. Places are taken by the slot inventory's conditional update; a request
- * key and a document are each serialised by a transaction-scoped advisory lock, so a resubmitted form
- * finds the appointment it made and one document cannot book one transaction type twice. Unique
- * constraints stand behind both.
+ * key, a document and an e-mail address are each serialised by a transaction-scoped advisory lock, so
+ * a resubmitted form finds the appointment it made, one document cannot book one transaction type
+ * twice, and the counts behind the limits on hoarding (active appointments per document and per
+ * address) cannot be read by two requests at once on any node. Unique constraints stand behind the
+ * first two.
+ *
+ * <p>Where the transaction type asks for it, a booking is PENDING until the applicant enters the code
+ * sent by e-mail, within the hold time; unconfirmed, the {@link ConfirmationSweeper} expires it.
  */
 @Service
 public class Booking {
@@ -52,9 +59,14 @@ public class Booking {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ConfirmationCodes codes;
+    private final Catalogue catalogue;
 
     Booking(SlotInventory inventory, BookingRepository repository, BookingProperties properties,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
+            ConfirmationCodes codes, Catalogue catalogue) {
+        this.codes = codes;
+        this.catalogue = catalogue;
         this.inventory = inventory;
         this.repository = repository;
         this.properties = properties;
@@ -102,7 +114,9 @@ public class Booking {
      * Books an appointment for a checked applicant. The same key with the same request returns the
      * appointment it made; with another request, 422 {@code IDEMPOTENCY_KEY_REUSED}. 409
      * {@code ALREADY_BOOKED} when the document already has an active appointment for this transaction
-     * type; 409 {@code SLOT_FULL} or 422 {@code NOT_BOOKABLE} from the inventory; 404
+     * type; 409 {@code TOO_MANY_APPOINTMENTS} when the document or the e-mail address has as many
+     * upcoming active appointments as allowed (the second argument: 0 for the document, 1 for the
+     * address); 409 {@code SLOT_FULL} or 422 {@code NOT_BOOKABLE} from the inventory; 404
      * {@code HOLD_NOT_FOUND} for an unknown hold.
      * <p>
      * A slot seen full is refused before the transaction and its locks. Only a place given back in the
@@ -136,20 +150,132 @@ public class Booking {
                 : null;
         FromSlot slot = request instanceof FromSlot fromSlot ? fromSlot : null;
         String serviceCode = hold != null ? hold.place().serviceCode() : slot.service();
-        repository.lock("document:" + applicant.documentType() + ":" + applicant.documentNumber() + ":" + serviceCode);
+        // Always the document first, then the address: one order for every request, so no two wait on each other.
+        repository.lock("document:" + applicant.documentType() + ":" + applicant.documentNumber());
+        repository.lock("email:" + applicant.email().toLowerCase(Locale.ROOT));
         repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
             throw new AlreadyBooked(existing);
         });
+        BookingRepository.ActiveCounts active = repository.countActive(applicant.documentType(),
+                applicant.documentNumber(), applicant.email(), LocalDateTime.now(clock));
+        if (active.byDocument() >= properties.maxActivePerDocument()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "TOO_MANY_APPOINTMENTS", properties.maxActivePerDocument(), 0);
+        }
+        if (active.byEmail() >= properties.maxActivePerEmail()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "TOO_MANY_APPOINTMENTS", properties.maxActivePerEmail(), 1);
+        }
         TakenPlace place = hold != null
                 ? placeOfHold(hold)
                 : inventory.take(slot.branch(), slot.service(), slot.date(), slot.start());
         String reference = Reference.generate();
         Instant now = clock.instant();
-        repository.insertAppointment(reference, place, applicant, language, idempotencyKey, requestHash, now);
-        Appointment appointment = new Appointment(reference, AppointmentStatus.CONFIRMED, place.branchCode(),
+        boolean confirmByEmail = confirmsByEmail(place.branchCode(), place.serviceCode());
+        AppointmentStatus status = confirmByEmail ? AppointmentStatus.PENDING : AppointmentStatus.CONFIRMED;
+        repository.insertAppointment(reference, status, place, applicant, language, idempotencyKey, requestHash, now);
+        Appointment appointment = new Appointment(reference, status, place.branchCode(),
                 place.serviceCode(), place.day(), place.start(), place.end(), applicant, now, language);
-        events.publishEvent(new AppointmentEvent.Booked(appointment));
+        if (confirmByEmail) {
+            String code = codes.generate();
+            Instant deadline = now.plus(properties.holdDuration());
+            repository.insertCode(reference, codes.hash(reference, code), deadline);
+            events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code, deadline, false));
+        } else {
+            events.publishEvent(new AppointmentEvent.Booked(appointment));
+        }
         return new Booked(appointment, false);
+    }
+
+    private boolean confirmsByEmail(String branchCode, String serviceCode) {
+        Boolean ofType = catalogue.requireOffering(branchCode, serviceCode).type().emailConfirmation();
+        return ofType != null ? ofType : properties.emailConfirmation();
+    }
+
+    /**
+     * Confirms a PENDING appointment with the code sent by e-mail; its confirmation (with the slip)
+     * is sent then. Every try counts, on any node, and is kept even when refused: 422
+     * {@code CONFIRMATION_CODE_WRONG} (the argument says how many tries are left), 409
+     * {@code CONFIRMATION_TRIES_USED} once they are all used (a new code can be asked for), 410
+     * {@code CONFIRMATION_EXPIRED} after the time to confirm, 409 {@code ALREADY_CONFIRMED} for a code
+     * used already, 409 {@code APPOINTMENT_NOT_ACTIVE} when cancelled, 404 {@code APPOINTMENT_NOT_FOUND}.
+     */
+    public Appointment confirm(String reference, String typedCode) {
+        String ref = Reference.normalise(reference);
+        String code = ConfirmationCodes.normalise(typedCode);
+        if (code == null) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "CONFIRMATION_CODE_INVALID");
+        }
+        // The transaction returns the refusal instead of throwing it, so that the try it counted is kept.
+        Object outcome = transactions.execute(status -> confirmInTransaction(ref, code));
+        if (outcome instanceof ApiProblem refusal) {
+            throw refusal;
+        }
+        return (Appointment) outcome;
+    }
+
+    private Object confirmInTransaction(String reference, String code) {
+        Instant now = clock.instant();
+        Optional<String> hash = repository.countTry(reference, now, properties.confirmationTries());
+        if (hash.isEmpty()) {
+            return whyRefused(reference, now);
+        }
+        if (!codes.matches(reference, code, hash.get())) {
+            int left = repository.codeState(reference).map(c -> properties.confirmationTries() - c.tries()).orElse(0);
+            return left > 0 ? new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "CONFIRMATION_CODE_WRONG", left)
+                    : new ApiProblem(HttpStatus.CONFLICT, "CONFIRMATION_TRIES_USED");
+        }
+        if (!repository.confirm(reference, now)) {
+            return whyRefused(reference, now);
+        }
+        repository.markCodeUsed(reference, now);
+        Appointment appointment = repository.findByReference(reference).orElseThrow();
+        events.publishEvent(new AppointmentEvent.Confirmed(appointment));
+        return appointment;
+    }
+
+    private ApiProblem whyRefused(String reference, Instant now) {
+        Appointment appointment = repository.findByReference(reference).orElse(null);
+        if (appointment == null) {
+            return new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND");
+        }
+        return switch (appointment.status()) {
+            case CONFIRMED, CHECKED_IN, NO_SHOW -> new ApiProblem(HttpStatus.CONFLICT, "ALREADY_CONFIRMED");
+            case CANCELLED, LATE -> new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_NOT_ACTIVE");
+            case EXPIRED -> new ApiProblem(HttpStatus.GONE, "CONFIRMATION_EXPIRED");
+            case PENDING -> repository.codeState(reference)
+                    .filter(c -> c.expiresAt().isAfter(now))
+                    .<ApiProblem>map(c -> new ApiProblem(HttpStatus.CONFLICT, "CONFIRMATION_TRIES_USED"))
+                    .orElseGet(() -> new ApiProblem(HttpStatus.GONE, "CONFIRMATION_EXPIRED"));
+        };
+    }
+
+    /**
+     * Sends a new code for a PENDING appointment; the earlier one is dead, the deadline stays. 429
+     * {@code CONFIRMATION_RESEND_LIMIT} after as many codes as allowed, and the refusals of
+     * {@link #confirm} when it is no longer waiting for one.
+     */
+    @Transactional
+    public Appointment resendCode(String reference) {
+        String ref = Reference.normalise(reference);
+        Instant now = clock.instant();
+        String code = codes.generate();
+        Optional<Instant> deadline = repository.replaceCode(ref, codes.hash(ref, code), now,
+                properties.confirmationSends());
+        if (deadline.isEmpty()) {
+            ApiProblem refusal = whyRefused(ref, now);
+            // Still pending and in time: every code allowed has been sent.
+            throw "CONFIRMATION_TRIES_USED".equals(refusal.code())
+                    ? new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "CONFIRMATION_RESEND_LIMIT")
+                    : refusal;
+        }
+        Appointment appointment = repository.findByReference(ref).orElseThrow();
+        events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code, deadline.get(), true));
+        return appointment;
+    }
+
+    /** When a PENDING appointment must be confirmed by; empty once it is not waiting for a code. */
+    public Optional<Instant> confirmationDeadline(String reference) {
+        return repository.codeState(Reference.normalise(reference)).filter(c -> !c.used()).map(
+                BookingRepository.CodeState::expiresAt);
     }
 
     /**
@@ -162,7 +288,7 @@ public class Booking {
         BookingRepository.LockedAppointment locked = lockOwned(reference, documentNumber);
         AppointmentStatus cancelled = locked.appointment().status().cancel();
         requireUpcoming(locked.appointment());
-        inventory.release(locked.slotId());
+        inventory.releaseFrom(locked.slotId(), clock.instant().plus(properties.releaseDelay()));
         repository.updateStatus(locked.appointment().reference(), cancelled, clock.instant());
         Appointment appointment = locked.appointment().withStatus(cancelled);
         events.publishEvent(new AppointmentEvent.Cancelled(appointment));
@@ -184,7 +310,7 @@ public class Booking {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "SAME_SLOT");
         }
         TakenPlace place = inventory.take(old.branchCode(), old.serviceCode(), date, start);
-        inventory.release(locked.slotId());
+        inventory.releaseFrom(locked.slotId(), clock.instant().plus(properties.releaseDelay()));
         repository.move(old.reference(), place);
         Appointment moved = new Appointment(old.reference(), status, old.branchCode(), old.serviceCode(), place.day(),
                 place.start(), place.end(), old.applicant(), old.createdAt(), old.language());

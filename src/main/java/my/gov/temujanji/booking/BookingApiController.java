@@ -90,8 +90,11 @@ class BookingApiController {
 
     @PostMapping("/appointments")
     @Operation(summary = "Book an appointment from a hold or directly in a slot",
-            description = "201 with the appointment, also when the same Idempotency-Key and body are sent again; "
-                    + "409 SLOT_FULL or ALREADY_BOOKED; 422 INVALID_APPLICANT with field errors, NOT_BOOKABLE or "
+            description = "201 with the appointment, also when the same Idempotency-Key and body are sent again. Its "
+                    + "status is PENDING when the transaction type asks for confirmation by e-mail (the default): a "
+                    + "6-digit code is e-mailed, and the appointment holds its place only until the code is sent to "
+                    + "POST /api/v1/appointments/{reference}/confirm within the hold time. 409 SLOT_FULL, ALREADY_BOOKED "
+                    + "or TOO_MANY_APPOINTMENTS (upcoming active appointments per document or e-mail address); 422 INVALID_APPLICANT with field errors, NOT_BOOKABLE or "
                     + "IDEMPOTENCY_KEY_REUSED; 400 CHALLENGE_REQUIRED or 403 CHALLENGE_INVALID without a fresh solved "
                     + "challenge in the Altcha header (a retry of a booking already made needs none); 429 "
                     + "RATE_LIMITED with Retry-After.")
@@ -137,6 +140,31 @@ class BookingApiController {
     }
 
     record CancelRequest(String documentNumber) {
+    }
+
+    record ConfirmRequest(String code) {
+    }
+
+    @PostMapping("/appointments/{reference}/confirm")
+    @Operation(summary = "Confirm a PENDING appointment with the 6-digit code sent by e-mail",
+            description = "200 with the CONFIRMED appointment; the confirmation e-mail with the slip is sent then. 422 "
+                    + "CONFIRMATION_CODE_INVALID (not 6 digits) or CONFIRMATION_CODE_WRONG (tries left in the detail); "
+                    + "409 CONFIRMATION_TRIES_USED after 5 wrong codes (ask for a new one), ALREADY_CONFIRMED (a code "
+                    + "works once) or APPOINTMENT_NOT_ACTIVE; 410 CONFIRMATION_EXPIRED after the hold time; 404 "
+                    + "APPOINTMENT_NOT_FOUND.")
+    AppointmentView confirm(@PathVariable String reference, @RequestBody ConfirmRequest request,
+            HttpServletRequest http) {
+        rateLimits.check(LimitedAction.LOOKUP, http, null);
+        return AppointmentView.of(booking.confirm(reference, request.code()));
+    }
+
+    @PostMapping("/appointments/{reference}/confirmation-code")
+    @Operation(summary = "E-mail a new confirmation code for a PENDING appointment; the earlier code stops working",
+            description = "202; 429 CONFIRMATION_RESEND_LIMIT after 3 codes; 410 CONFIRMATION_EXPIRED; 409 "
+                    + "ALREADY_CONFIRMED or APPOINTMENT_NOT_ACTIVE; 404 APPOINTMENT_NOT_FOUND. The deadline does not move.")
+    ResponseEntity<AppointmentView> resendCode(@PathVariable String reference, HttpServletRequest http) {
+        rateLimits.check(LimitedAction.LOOKUP, http, null);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(AppointmentView.of(booking.resendCode(reference)));
     }
 
     record RescheduleRequest(String documentNumber, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start) {

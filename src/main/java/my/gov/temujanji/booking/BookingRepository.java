@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
@@ -113,15 +114,15 @@ class BookingRepository {
                 .param(Timestamp.from(cutoff)).update();
     }
 
-    void insertAppointment(String reference, TakenPlace place, Applicant applicant, String language,
-            String idempotencyKey, String requestHash, Instant now) {
+    void insertAppointment(String reference, AppointmentStatus status, TakenPlace place, Applicant applicant,
+            String language, String idempotencyKey, String requestHash, Instant now) {
         jdbc.sql("""
                         INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
                             status, full_name, document_type, document_number, nationality, email, phone, language,
                             idempotency_key, request_hash, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(reference, place.slotId(), place.branchCode(), place.serviceCode(), place.day(), place.start(),
-                        place.end(), applicant.fullName(), applicant.documentType().name(), applicant.documentNumber(),
+                        place.end(), status.name(), applicant.fullName(), applicant.documentType().name(), applicant.documentNumber(),
                         applicant.nationality(), applicant.email(), applicant.phone(), language, idempotencyKey,
                         requestHash, Timestamp.from(now))
                 .update();
@@ -146,10 +147,118 @@ class BookingRepository {
     Optional<Appointment> findActive(DocumentType type, String documentNumber, String serviceCode) {
         return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + """
                          FROM appointment
-                        WHERE document_type = ? AND document_number = ? AND service_code = ? AND status = 'CONFIRMED'""")
+                        WHERE document_type = ? AND document_number = ? AND service_code = ?
+                          AND status IN ('PENDING', 'CONFIRMED')""")
                 .params(type.name(), documentNumber, serviceCode)
                 .query((rs, n) -> appointment(rs))
                 .optional();
+    }
+
+    /** Upcoming active appointments (PENDING or CONFIRMED) of a document, and of an e-mail address. */
+    record ActiveCounts(int byDocument, int byEmail) {
+    }
+
+    ActiveCounts countActive(DocumentType type, String documentNumber, String email, LocalDateTime now) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE document_type = :type AND document_number = :number) AS by_document,
+                               count(*) FILTER (WHERE lower(email) = lower(:email)) AS by_email
+                        FROM appointment
+                        WHERE status IN ('PENDING', 'CONFIRMED') AND day + start_time > :now
+                          AND ((document_type = :type AND document_number = :number) OR lower(email) = lower(:email))""")
+                .param("type", type.name()).param("number", documentNumber).param("email", email).param("now", now)
+                .query((rs, n) -> new ActiveCounts(rs.getInt("by_document"), rs.getInt("by_email")))
+                .single();
+    }
+
+    void insertCode(String reference, String codeHash, Instant expiresAt) {
+        jdbc.sql("INSERT INTO confirmation_code (reference, code_hash, expires_at) VALUES (?, ?, ?)")
+                .params(reference, codeHash, Timestamp.from(expiresAt)).update();
+    }
+
+    /**
+     * Counts one try of the code, in one conditional statement so that nodes together cannot give more
+     * than {@code maxTries}; empty when the code is used, dead, expired or missing. The row stays
+     * locked until the caller's transaction ends.
+     */
+    Optional<String> countTry(String reference, Instant now, int maxTries) {
+        return jdbc.sql("""
+                        UPDATE confirmation_code SET tries = tries + 1
+                        WHERE reference = ? AND used_at IS NULL AND expires_at > ? AND tries < ?
+                        RETURNING code_hash""")
+                .params(reference, Timestamp.from(now), maxTries)
+                .query(String.class)
+                .optional();
+    }
+
+    /** A code's state, to say why a try was refused. */
+    record CodeState(int tries, int sends, Instant expiresAt, boolean used) {
+    }
+
+    Optional<CodeState> codeState(String reference) {
+        return jdbc.sql("SELECT tries, sends, expires_at, used_at IS NOT NULL AS used FROM confirmation_code WHERE reference = ?")
+                .param(reference)
+                .query((rs, n) -> new CodeState(rs.getInt("tries"), rs.getInt("sends"),
+                        rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("used")))
+                .optional();
+    }
+
+    void markCodeUsed(String reference, Instant now) {
+        jdbc.sql("UPDATE confirmation_code SET used_at = ? WHERE reference = ?").params(Timestamp.from(now), reference)
+                .update();
+    }
+
+    /** Confirms a PENDING appointment; false when it is no longer pending. */
+    boolean confirm(String reference, Instant now) {
+        return jdbc.sql("UPDATE appointment SET status = 'CONFIRMED', confirmed_at = ? WHERE reference = ? AND status = 'PENDING'")
+                .params(Timestamp.from(now), reference).update() == 1;
+    }
+
+    /**
+     * Replaces a live code with a new one, its tries counted from zero, while fewer than
+     * {@code maxSends} codes were sent; returns the deadline, which does not move, or empty.
+     */
+    Optional<Instant> replaceCode(String reference, String codeHash, Instant now, int maxSends) {
+        return jdbc.sql("""
+                        UPDATE confirmation_code c SET code_hash = ?, tries = 0, sends = sends + 1
+                        FROM appointment a
+                        WHERE c.reference = ? AND a.reference = c.reference AND a.status = 'PENDING'
+                          AND c.used_at IS NULL AND c.expires_at > ? AND c.sends < ?
+                        RETURNING c.expires_at""")
+                .params(codeHash, reference, Timestamp.from(now), maxSends)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
+    /**
+     * Expires the PENDING appointments whose time to confirm has run out and gives their places back,
+     * offered again from {@code availableFrom}, in one statement. Codes another node is working on
+     * (a try in progress) are skipped, so several nodes can sweep at once. The codes of appointments
+     * no longer pending (cancelled, confirmed meanwhile) are deleted too. Returns the expired ones.
+     */
+    List<Appointment> expireUnconfirmed(Instant now, Instant availableFrom, int limit) {
+        return jdbc.sql("""
+                        WITH due AS (
+                            SELECT reference FROM confirmation_code
+                            WHERE used_at IS NULL AND expires_at <= :now
+                            ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED
+                        ), dead AS (
+                            DELETE FROM confirmation_code c USING due WHERE c.reference = due.reference
+                        ), expired AS (
+                            UPDATE appointment a SET status = 'EXPIRED', cancelled_at = :now
+                            FROM due WHERE a.reference = due.reference AND a.status = 'PENDING'
+                            RETURNING a.*
+                        ), given_back AS (
+                            UPDATE slot s SET taken = s.taken - r.places,
+                                quarantined_until = s.quarantined_until || array_fill(:availableFrom::timestamptz, ARRAY[r.places])
+                            FROM (SELECT slot_id, count(*)::int AS places FROM expired GROUP BY slot_id) r
+                            WHERE s.id = r.slot_id
+                        )
+                        SELECT\s""" + APPOINTMENT_COLUMNS + " FROM expired")
+                .param("now", Timestamp.from(now))
+                .param("availableFrom", Timestamp.from(availableFrom))
+                .param("limit", limit)
+                .query((rs, n) -> appointment(rs))
+                .list();
     }
 
     /** The appointment and its slot, locked until the caller's transaction ends. */
@@ -164,7 +273,7 @@ class BookingRepository {
     }
 
     void updateStatus(String reference, AppointmentStatus status, Instant now) {
-        jdbc.sql("UPDATE appointment SET status = ?, cancelled_at = CASE WHEN ? = 'CANCELLED' THEN ?::timestamptz END WHERE reference = ?")
+        jdbc.sql("UPDATE appointment SET status = ?, cancelled_at = CASE WHEN ? IN ('CANCELLED', 'EXPIRED') THEN ?::timestamptz END WHERE reference = ?")
                 .params(status.name(), status.name(), Timestamp.from(now), reference)
                 .update();
     }
@@ -182,10 +291,10 @@ class BookingRepository {
                 .list();
     }
 
-    /** Up to {@code places} confirmed appointments of a slot, locked, latest booked first. */
-    List<Appointment> lockLatestConfirmed(long slotId, int places) {
+    /** Up to {@code places} active (confirmed or pending) appointments of a slot, locked, latest booked first. */
+    List<Appointment> lockLatestActive(long slotId, int places) {
         return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + """
-                         FROM appointment WHERE slot_id = ? AND status = 'CONFIRMED'
+                         FROM appointment WHERE slot_id = ? AND status IN ('PENDING', 'CONFIRMED')
                         ORDER BY created_at DESC, id DESC LIMIT ? FOR UPDATE""")
                 .params(slotId, places)
                 .query((rs, n) -> appointment(rs))

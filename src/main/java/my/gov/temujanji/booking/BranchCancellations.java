@@ -45,7 +45,7 @@ public class BranchCancellations {
             inventory.release(slotId);
         }
         List<Appointment> cancelled = places > holds.size()
-                ? repository.lockLatestConfirmed(slotId, places - holds.size())
+                ? repository.lockLatestActive(slotId, places - holds.size())
                 : List.of();
         for (Appointment appointment : cancelled) {
             inventory.release(slotId);

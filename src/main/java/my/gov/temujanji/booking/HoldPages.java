@@ -172,7 +172,9 @@ class HoldPages {
         try {
             Booking.Booked booked = booking.book(new Booking.FromHold(id), applicant,
                     "en".equals(locale.getLanguage()) ? "en" : "ms", idempotencyKey(id));
-            return seeOther("/slip/" + booked.appointment().reference());
+            Appointment appointment = booked.appointment();
+            return seeOther(appointment.confirmed() ? "/slip/" + appointment.reference()
+                    : ConfirmationPages.path(appointment.reference()));
         } catch (Booking.AlreadyBooked already) {
             Appointment existing = already.existing();
             model.addAttribute("existing", existing);
@@ -181,6 +183,14 @@ class HoldPages {
             model.addAttribute("pageUrl", "/book/holds/" + id + "/review");
             return new ModelAndView("booking/already-booked", model.asMap(), HttpStatus.CONFLICT);
         } catch (ApiProblem problem) {
+            if ("TOO_MANY_APPOINTMENTS".equals(problem.code())) {
+                // Back to the details as typed, the limit shown at the field that reached it.
+                String field = Integer.valueOf(0).equals(problem.arguments()[1]) ? "documentNumber" : "email";
+                FormErrors errors = FormErrors.one(field, messages.getMessage("problem.TOO_MANY_APPOINTMENTS.detail",
+                        problem.arguments(), locale));
+                return new ModelAndView(detailsPage(hold, hold.draft(), errors, model, locale), model.asMap(),
+                        HttpStatus.CONFLICT);
+            }
             String notice = switch (problem.code()) {
                 case "SLOT_FULL" -> NOTICE_SLOT_TAKEN;
                 case "NOT_BOOKABLE" -> NOTICE_NOT_BOOKABLE;

@@ -45,7 +45,8 @@ class PlaceChoicePages {
     }
 
     @GetMapping("/")
-    String landing() {
+    String landing(Model model) {
+        model.addAttribute("openingTime", availability.openingTime().toString());
         return "booking/landing";
     }
 

@@ -223,7 +223,9 @@ class SelfServicePages {
     private String appointmentPage(Appointment appointment, String documentNumber, String notice, Model model) {
         addAppointment(appointment, documentNumber, model);
         model.addAttribute("notice", notice);
-        model.addAttribute("changeable", appointment.active() && upcoming(appointment));
+        model.addAttribute("changeable", appointment.confirmed() && upcoming(appointment));
+        model.addAttribute("confirmUrl", appointment.status() == AppointmentStatus.PENDING
+                ? ConfirmationPages.path(appointment.reference()) : null);
         return "booking/manage/appointment";
     }
 
@@ -304,6 +306,7 @@ class SelfServicePages {
         }
         String key = switch (problem.code()) {
             case "APPOINTMENT_NOT_ACTIVE" -> "manage.notice.notActive";
+            case "APPOINTMENT_NOT_CONFIRMED" -> "manage.notice.pending";
             case "APPOINTMENT_PASSED" -> "manage.notice.passed";
             default -> throw problem;
         };
@@ -312,6 +315,9 @@ class SelfServicePages {
 
     /** Why this appointment can no longer be cancelled or moved, or null when it can. */
     private String refusal(Appointment appointment, Locale locale) {
+        if (appointment.status() == AppointmentStatus.PENDING) {
+            return text("manage.notice.pending", locale);
+        }
         if (!appointment.active()) {
             return text("manage.notice.notActive", locale);
         }

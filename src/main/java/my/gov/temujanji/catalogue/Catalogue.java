@@ -24,10 +24,11 @@ public class Catalogue {
 
     private static final String BRANCH_COLUMNS =
             "b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, b.active";
-    private static final String TYPE_COLUMNS = "t.code, t.name_ms, t.name_en, t.slot_minutes, t.lead_days, t.window_months";
+    private static final String TYPE_COLUMNS = "t.code, t.name_ms, t.name_en, t.slot_minutes, t.lead_days, t.window_months,"
+            + " t.email_confirmation";
     // Offered at a branch: its own booking window for the type (offering.lead_days / window_months) wins.
     private static final String OFFERED_TYPE_COLUMNS = "t.code, t.name_ms, t.name_en, t.slot_minutes,"
-            + " coalesce(o.lead_days, t.lead_days), coalesce(o.window_months, t.window_months)";
+            + " coalesce(o.lead_days, t.lead_days), coalesce(o.window_months, t.window_months), t.email_confirmation";
 
     private final JdbcClient jdbc;
 
@@ -150,7 +151,7 @@ public class Catalogue {
     private static TransactionType type(ResultSet rs, int first) throws SQLException {
         return new TransactionType(rs.getString(first),
                 new LocalizedText(rs.getString(first + 1), rs.getString(first + 2)),
-                rs.getInt(first + 3), rs.getInt(first + 4), rs.getInt(first + 5));
+                rs.getInt(first + 3), rs.getInt(first + 4), rs.getInt(first + 5), rs.getObject(first + 6, Boolean.class));
     }
 
     private static Department department(ResultSet rs) throws SQLException {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * node may keep the value it read.
  */
 @Component
-class SharedSecrets {
+public class SharedSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -24,7 +24,8 @@ class SharedSecrets {
         this.jdbc = jdbc;
     }
 
-    String get(String name) {
+    /** The base64 key of this name, made now if no node has made it yet. */
+    public String get(String name) {
         return read.computeIfAbsent(name, this::load);
     }
 

@@ -26,20 +26,36 @@ class AppointmentMails {
     @EventListener
     void on(AppointmentEvent event) {
         // Java 17: no pattern matching in switch yet.
-        if (event instanceof AppointmentEvent.Rescheduled moved) {
-            enqueue(MailKind.RESCHEDULED, moved.appointment(), moved.previousDate().atTime(moved.previousStart()));
+        String reference = event.appointment().reference();
+        if (event instanceof AppointmentEvent.ConfirmationRequested requested) {
+            if (requested.resent()) {
+                outbox.eraseSecrets(reference); // the earlier code is dead
+            }
+            enqueue(MailKind.CONFIRMATION_CODE, event.appointment(), null, requested.code());
+        } else if (event instanceof AppointmentEvent.Rescheduled moved) {
+            enqueue(MailKind.RESCHEDULED, moved.appointment(), moved.previousDate().atTime(moved.previousStart()), null);
+        } else if (event instanceof AppointmentEvent.Booked) {
+            enqueue(MailKind.BOOKED, event.appointment(), null, null);
         } else if (event instanceof AppointmentEvent.MarkedLate) {
-            enqueue(MailKind.LATE, event.appointment(), null);
+            enqueue(MailKind.LATE, event.appointment(), null, null);
         } else {
-            MailKind kind = event instanceof AppointmentEvent.Booked ? MailKind.BOOKED
-                    : event instanceof AppointmentEvent.CancelledByBranch ? MailKind.CANCELLED_BY_BRANCH
-                    : MailKind.CANCELLED;
-            enqueue(kind, event.appointment(), null);
+            outbox.eraseSecrets(reference); // the code is used (confirmed) or dead (expired, cancelled)
+            if (event instanceof AppointmentEvent.Confirmed) {
+                enqueue(MailKind.BOOKED, event.appointment(), null, null);
+            } else if (event instanceof AppointmentEvent.CancelledByBranch) {
+                enqueue(MailKind.CANCELLED_BY_BRANCH, event.appointment(), null, null);
+            } else if (event instanceof AppointmentEvent.Cancelled) {
+                enqueue(MailKind.CANCELLED, event.appointment(), null, null);
+            }
         }
     }
 
     void enqueue(MailKind kind, Appointment appointment, LocalDateTime previous) {
+        enqueue(kind, appointment, previous, null);
+    }
+
+    private void enqueue(MailKind kind, Appointment appointment, LocalDateTime previous, String secret) {
         outbox.enqueue(kind, appointment.reference(), appointment.applicant().email(), appointment.language(), previous,
-                clock.instant());
+                secret, clock.instant());
     }
 }

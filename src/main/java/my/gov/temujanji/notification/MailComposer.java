@@ -64,11 +64,14 @@ class MailComposer {
      */
     Composed compose(OutboxMessage message) {
         Appointment appointment = booking.findByReference(message.appointmentReference()).orElseThrow();
-        return compose(message.kind(), appointment, message.previous());
+        return compose(message.kind(), appointment, message.previous(), message.secret());
     }
 
-    /** {@code previous}: where a moved appointment was, otherwise null. */
-    private Composed compose(MailKind kind, Appointment appointment, LocalDateTime previous) {
+    /**
+     * {@code previous}: where a moved appointment was, otherwise null; {@code code}: the confirmation
+     * code, null once it is used or dead.
+     */
+    private Composed compose(MailKind kind, Appointment appointment, LocalDateTime previous, String code) {
         Locale locale = Locale.forLanguageTag(appointment.language());
         Offering offering = catalogue.requireOffering(appointment.branchCode(), appointment.serviceCode());
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", locale);
@@ -85,6 +88,9 @@ class MailComposer {
         context.setVariable("previousDate", previous == null ? null
                 : day.format(previous.toLocalDate()) + ", " + previous.toLocalTime());
         context.setVariable("slipUrl", properties.publicUrl() + "/slip/" + appointment.reference());
+        context.setVariable("code", code);
+        context.setVariable("confirmUrl", properties.publicUrl() + "/book/appointments/" + appointment.reference()
+                + "/confirm" + (code == null ? "" : "?code=" + code));
         context.setVariable("manageUrl", properties.publicUrl() + "/appointments/manage?reference="
                 + appointment.reference());
         // Choosing a new slot starts at the date question of the same branch and transaction type.

@@ -2,6 +2,8 @@ package my.gov.temujanji.notification;
 
 /** The e-mails an applicant receives; each has its subject and opening words in the mail bundle. */
 enum MailKind {
+    /** The code that confirms a booking (and its link): the booking counts only once it is entered. */
+    CONFIRMATION_CODE(false),
     BOOKED(true),
     CANCELLED(false),
     /** Cancelled by the branch (closure, fewer places, other hours), with a link to choose a new slot. */

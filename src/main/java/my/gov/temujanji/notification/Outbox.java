@@ -18,7 +18,7 @@ class Outbox {
 
     private static final String COLUMNS = """
             id, kind, appointment_reference, recipient, language, previous_day, previous_start, status, attempts,
-            last_error, created_at, sent_at""";
+            last_error, created_at, sent_at, secret""";
 
     private final JdbcClient jdbc;
 
@@ -27,15 +27,21 @@ class Outbox {
     }
 
     void enqueue(MailKind kind, String reference, String recipient, String language, LocalDateTime previous,
-            Instant now) {
+            String secret, Instant now) {
         jdbc.sql("""
                         INSERT INTO outbox_message (kind, appointment_reference, recipient, language, previous_day,
-                            previous_start, next_attempt_at, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                            previous_start, next_attempt_at, created_at, secret)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(kind.name(), reference, recipient, language,
                         previous == null ? null : previous.toLocalDate(), previous == null ? null : previous.toLocalTime(),
-                        Timestamp.from(now), Timestamp.from(now))
+                        Timestamp.from(now), Timestamp.from(now), secret)
                 .update();
+    }
+
+    /** Forgets the codes the messages about this appointment carry: they are used or dead. */
+    void eraseSecrets(String reference) {
+        jdbc.sql("UPDATE outbox_message SET secret = NULL WHERE appointment_reference = ? AND secret IS NOT NULL")
+                .param(reference).update();
     }
 
     /**
@@ -91,6 +97,6 @@ class Outbox {
                 rs.getString("appointment_reference"), rs.getString("recipient"), rs.getString("language"),
                 previousDay == null ? null : previousDay.atTime(rs.getObject("previous_start", LocalTime.class)),
                 rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(), rs.getString("secret"));
     }
 }

@@ -3,7 +3,11 @@ package my.gov.temujanji.notification;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
-/** An e-mail to write and send: what happened, to whom, in which language. */
+/**
+ * An e-mail to write and send: what happened, to whom, in which language. {@code secret}: the
+ * confirmation code a CONFIRMATION_CODE e-mail carries, until the code is used or dead.
+ */
 record OutboxMessage(long id, MailKind kind, String appointmentReference, String recipient, String language,
-        LocalDateTime previous, String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+        LocalDateTime previous, String status, int attempts, String lastError, Instant createdAt, Instant sentAt,
+        String secret) {
 }

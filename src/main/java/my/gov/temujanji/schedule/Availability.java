@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -45,6 +47,7 @@ public class Availability {
     private final ScheduleRepository repository;
     private final MessageSource messages;
     private final Clock clock;
+    private final LocalTime openingTime;
     private final Cache<Question, List<DayAvailability>> dayAnswers;
     private final Cache<Question, List<SlotAvailability>> slotAnswers;
     private final Cache<Question, Offering> offerings;
@@ -52,7 +55,9 @@ public class Availability {
 
     Availability(Catalogue catalogue, ScheduleRepository repository, MessageSource messages, Clock clock,
             @Value("${temujanji.availability.cache-ttl:1s}") Duration cacheTtl,
-            @Value("${temujanji.availability.reference-cache-ttl:1m}") Duration referenceTtl) {
+            @Value("${temujanji.availability.reference-cache-ttl:1m}") Duration referenceTtl,
+            @Value("${temujanji.booking.opening-time:08:00}") LocalTime openingTime) {
+        this.openingTime = openingTime;
         this.catalogue = catalogue;
         this.repository = repository;
         this.messages = messages;
@@ -95,10 +100,10 @@ public class Availability {
 
     private List<DayAvailability> computeDays(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
         Offering offering = shownOffering(branchCode, serviceCode);
-        BookingWindow window = BookingWindow.of(offering.type(), clock);
+        BookingWindow window = BookingWindow.of(offering.type(), clock, openingTime);
         BranchCalendar calendar = shownCalendar(branchCode, from, to);
         Map<LocalDate, Map<LocalTime, ScheduleRepository.SlotRow>> rows =
-                repository.slotRows(branchCode, serviceCode, from, to);
+                repository.slotRows(branchCode, serviceCode, from, to, clock.instant());
         List<DayAvailability> days = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             days.add(day(offering, window, calendar, date, rows.getOrDefault(date, Map.of())));
@@ -164,18 +169,18 @@ public class Availability {
 
     private List<SlotAvailability> computeSlots(String branchCode, String serviceCode, LocalDate date) {
         Offering offering = shownOffering(branchCode, serviceCode);
-        BookingWindow window = BookingWindow.of(offering.type(), clock);
+        BookingWindow window = BookingWindow.of(offering.type(), clock, openingTime);
         BranchCalendar calendar = shownCalendar(branchCode, date, date);
         if (closedOrNotBookable(offering, window, calendar, date) != null) {
             return List.of();
         }
-        return slotsOf(offering, window, calendar, date, repository.slotRows(branchCode, serviceCode, date, date)
+        return slotsOf(offering, window, calendar, date, repository.slotRows(branchCode, serviceCode, date, date, clock.instant())
                 .getOrDefault(date, Map.of()));
     }
 
     /** The slot of the schedule that starts at {@code start}, if that day and slot can be booked now. */
     SlotAvailability bookableSlot(Offering offering, LocalDate date, LocalTime start) {
-        BookingWindow window = BookingWindow.of(offering.type(), clock);
+        BookingWindow window = BookingWindow.of(offering.type(), clock, openingTime);
         BranchCalendar calendar = repository.calendar(offering.branch().code(), date, date);
         if (closedOrNotBookable(offering, window, calendar, date) != null) {
             return null;
@@ -207,6 +212,9 @@ public class Availability {
             return new DayAvailability(date, DayStatus.NOT_BOOKABLE, date.isBefore(window.now().toLocalDate())
                     ? reason("day.reason.past")
                     : reason("day.reason.tooSoon", offering.type().leadDays()), 0);
+        }
+        if (window.opensLaterToday(date)) {
+            return new DayAvailability(date, DayStatus.NOT_BOOKABLE, opensAt(window.now().toLocalDate()), 0);
         }
         if (window.tooFar(date)) {
             return new DayAvailability(date, DayStatus.NOT_BOOKABLE,
@@ -240,6 +248,22 @@ public class Availability {
             slots.add(new SlotAvailability(slot.opens(), slot.closes(), capacity, Math.max(0, capacity - taken)));
         }
         return slots;
+    }
+
+    /** "Opens at 08:00 on 13 July 2026", in both languages. */
+    private LocalizedText opensAt(LocalDate day) {
+        return new LocalizedText(opensAt(day, LocalizedText.MALAY), opensAt(day, Locale.ENGLISH));
+    }
+
+    private String opensAt(LocalDate day, Locale locale) {
+        return messages.getMessage("day.reason.opensAt",
+                new Object[] {openingTime.toString(), DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(day)},
+                locale);
+    }
+
+    /** When, each day, the booking window moves one day forward (branch time). */
+    public LocalTime openingTime() {
+        return openingTime;
     }
 
     private LocalizedText reason(String key, Object... arguments) {

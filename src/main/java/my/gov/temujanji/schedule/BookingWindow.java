@@ -3,18 +3,25 @@ package my.gov.temujanji.schedule;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import my.gov.temujanji.catalogue.TransactionType;
 
 /**
  * The dates a transaction type can be booked for, seen at one instant: from today plus the lead time
- * to today plus the window's calendar months (3 in the seed), both inclusive.
+ * to today plus the window's calendar months (3 in the seed), both inclusive. The window moves forward
+ * once a day at the announced opening time, not at midnight: before it, the last day is the one
+ * yesterday's window ended on, and the days today adds are {@link #opensLaterToday not open yet}.
  */
-record BookingWindow(LocalDateTime now, LocalDate first, LocalDate last) {
+record BookingWindow(LocalDateTime now, LocalDate first, LocalDate last, LocalDate lastToday) {
 
-    static BookingWindow of(TransactionType type, Clock clock) {
+    static BookingWindow of(TransactionType type, Clock clock, LocalTime openingTime) {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDate today = now.toLocalDate();
-        return new BookingWindow(now, today.plusDays(type.leadDays()), today.plusMonths(type.windowMonths()));
+        LocalDate lastToday = today.plusMonths(type.windowMonths());
+        LocalDate last = now.toLocalTime().isBefore(openingTime)
+                ? today.minusDays(1).plusMonths(type.windowMonths())
+                : lastToday;
+        return new BookingWindow(now, today.plusDays(type.leadDays()), last, lastToday);
     }
 
     boolean tooSoon(LocalDate date) {
@@ -23,5 +30,10 @@ record BookingWindow(LocalDateTime now, LocalDate first, LocalDate last) {
 
     boolean tooFar(LocalDate date) {
         return date.isAfter(last);
+    }
+
+    /** A day past the window now that the window opens at the opening time today. */
+    boolean opensLaterToday(LocalDate date) {
+        return tooFar(date) && !date.isAfter(lastToday);
     }
 }

@@ -1,6 +1,8 @@
 package my.gov.temujanji.schedule;
 
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -17,7 +19,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ScheduleRepository {
 
-    /** A slot's row in the inventory: its capacity and the places taken by holds and appointments. */
+    /**
+     * A slot's row in the inventory: its capacity and the places not free, taken by holds and
+     * appointments or given back but not yet offered again.
+     */
     record SlotRow(int capacity, int taken) {
     }
 
@@ -68,12 +73,14 @@ class ScheduleRepository {
         return new BranchCalendar(new WeeklyHours(hours), weekend, closures);
     }
 
-    Map<LocalDate, Map<LocalTime, SlotRow>> slotRows(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
+    Map<LocalDate, Map<LocalTime, SlotRow>> slotRows(String branchCode, String serviceCode, LocalDate from, LocalDate to,
+            Instant now) {
         Map<LocalDate, Map<LocalTime, SlotRow>> rows = new HashMap<>();
         jdbc.sql("""
-                        SELECT day, start_time, capacity, taken FROM slot
+                        SELECT day, start_time, capacity,\s""" + SlotInventory.occupied("slot", "?") + """
+                         FROM slot
                         WHERE branch_code = ? AND service_code = ? AND day BETWEEN ? AND ?""")
-                .params(branchCode, serviceCode, from, to)
+                .params(Timestamp.from(now), branchCode, serviceCode, from, to)
                 .query(rs -> {
                     rows.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new HashMap<>())
                             .put(rs.getObject(2, LocalTime.class), new SlotRow(rs.getInt(3), rs.getInt(4)));

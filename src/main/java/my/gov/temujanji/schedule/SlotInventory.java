@@ -1,5 +1,8 @@
 package my.gov.temujanji.schedule;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -17,6 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  * last one, on any number of app nodes. Callers hold the place for as long as their transaction runs.
  * Taking reads the branch's schedule fresh (never a cache) under the branch's shared schedule lock, so
  * a closure or a change of hours refuses new places from the moment it commits, on every node.
+ *
+ * <p>A place a booking gives back (cancelled, unconfirmed, moved away) is offered again only after a
+ * delay, so that a place cannot be handed from one person to another by cancelling it at an agreed
+ * moment: the time it becomes free is kept in the slot's row ({@code quarantined_until}), and a place
+ * is free when {@code taken} plus the releases still waiting is below capacity.
  */
 @Service
 public class SlotInventory {
@@ -28,12 +36,20 @@ public class SlotInventory {
 
     private final Catalogue catalogue;
     private final Availability availability;
-    private final JdbcClient jdbc;
+    /** The places of a slot held or still waiting to be offered again, as SQL over a row of {@code slot}. */
+    static String occupied(String slot, String now) {
+        return slot + ".taken + cardinality(array(SELECT t FROM unnest(" + slot + ".quarantined_until) t WHERE t > "
+                + now + "))";
+    }
 
-    SlotInventory(Catalogue catalogue, Availability availability, JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SlotInventory(Catalogue catalogue, Availability availability, JdbcClient jdbc, Clock clock) {
         this.catalogue = catalogue;
         this.availability = availability;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -52,11 +68,16 @@ public class SlotInventory {
         }
         Long slotId = jdbc.sql("""
                         INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-                        VALUES (?, ?, ?, ?, ?, ?, 1)
+                        VALUES (:branch, :service, :day, :start, :end, :capacity, 1)
                         ON CONFLICT (branch_code, service_code, day, start_time)
-                        DO UPDATE SET taken = slot.taken + 1 WHERE slot.taken < slot.capacity
+                        DO UPDATE SET taken = slot.taken + 1,
+                            quarantined_until = array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > :now)
+                        WHERE\s""" + occupied("slot", ":now") + """
+                         < slot.capacity
                         RETURNING id""")
-                .params(branchCode, serviceCode, day, start, slot.end(), offering.capacity())
+                .param("branch", branchCode).param("service", serviceCode).param("day", day).param("start", start)
+                .param("end", slot.end()).param("capacity", offering.capacity())
+                .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", day, start));
@@ -69,20 +90,43 @@ public class SlotInventory {
      */
     public boolean full(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
         return jdbc.sql("""
-                        SELECT taken >= capacity FROM slot
+                        SELECT\s""" + occupied("slot", "?") + """
+                         >= capacity FROM slot
                         WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?""")
-                .params(branchCode, serviceCode, day, start)
+                .params(Timestamp.from(clock.instant()), branchCode, serviceCode, day, start)
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);
     }
 
-    /** Gives a place back, in the caller's transaction. */
+    /**
+     * Gives a held place back at once, in the caller's transaction: for a hold, which was never a
+     * booking (and whose applicant may take the same slot again when it ran out).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(long slotId) {
-        int updated = jdbc.sql("UPDATE slot SET taken = taken - 1 WHERE id = ? AND taken > 0").param(slotId).update();
+        giveBack(slotId, null);
+    }
+
+    /** Gives a booked place back, to be offered again from {@code availableFrom}, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releaseFrom(long slotId, Instant availableFrom) {
+        giveBack(slotId, availableFrom);
+    }
+
+    private void giveBack(long slotId, Instant availableFrom) {
+        int updated = jdbc.sql("""
+                        UPDATE slot SET taken = taken - 1,
+                            quarantined_until = CASE WHEN ?::timestamptz IS NULL THEN quarantined_until
+                                ELSE array_append(quarantined_until, ?::timestamptz) END
+                        WHERE id = ? AND taken > 0""")
+                .params(ts(availableFrom), ts(availableFrom), slotId).update();
         if (updated != 1) {
             throw new IllegalStateException("Slot " + slotId + " had no place taken to give back");
         }
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 }

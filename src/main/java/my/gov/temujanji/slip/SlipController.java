@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -50,6 +51,10 @@ class SlipController {
     @GetMapping("/slip/{reference}")
     String slip(@PathVariable String reference, Model model) {
         Appointment appointment = appointment(reference);
+        if (neverConfirmed(appointment)) {
+            // No slip before the e-mailed code is entered: its page instead (which says when it is too late).
+            return "redirect:/book/appointments/" + appointment.reference() + "/confirm";
+        }
         model.addAttribute("appointment", appointment);
         model.addAttribute("reference", Reference.display(appointment.reference()));
         model.addAttribute("offering", catalogue.requireOffering(appointment.branchCode(), appointment.serviceCode()));
@@ -61,19 +66,19 @@ class SlipController {
         return ResponseEntity.ok()
                 .contentType(MediaType.valueOf("image/svg+xml"))
                 .cacheControl(CacheControl.noStore())
-                .body(qr.svg(tokens.issue(appointment(reference))));
+                .body(qr.svg(tokens.issue(withSlip(reference))));
     }
 
     @GetMapping("/slip/{reference}/slip.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String reference, Locale locale) {
-        Appointment appointment = appointment(reference);
+        Appointment appointment = withSlip(reference);
         return download(pdf.render(appointment, locale), MediaType.APPLICATION_PDF,
                 "slip-" + appointment.reference() + ".pdf");
     }
 
     @GetMapping("/slip/{reference}/temujanji.ics")
     ResponseEntity<byte[]> ics(@PathVariable String reference, Locale locale) {
-        Appointment appointment = appointment(reference);
+        Appointment appointment = withSlip(reference);
         return download(calendar.ics(appointment, locale), CALENDAR, "temujanji-" + appointment.reference() + ".ics");
     }
 
@@ -94,6 +99,20 @@ class SlipController {
     private Appointment appointment(String reference) {
         return booking.findByReference(reference)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "SLIP_NOT_FOUND"));
+    }
+
+    /** Waiting for its code, or expired unconfirmed: such an appointment never had a slip. */
+    private static boolean neverConfirmed(Appointment appointment) {
+        return appointment.status() == AppointmentStatus.PENDING || appointment.status() == AppointmentStatus.EXPIRED;
+    }
+
+    /** What is downloaded or scanned needs an appointment that was confirmed (maybe cancelled since). */
+    private Appointment withSlip(String reference) {
+        Appointment appointment = appointment(reference);
+        if (neverConfirmed(appointment)) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_NOT_CONFIRMED");
+        }
+        return appointment;
     }
 
     /** Personal data: the downloads are kept by no cache on the way. */

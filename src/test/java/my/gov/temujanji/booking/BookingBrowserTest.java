@@ -1,8 +1,7 @@
 package my.gov.temujanji.booking;
 
+import static my.gov.temujanji.support.Browser.follow;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
 import my.gov.temujanji.support.Browser;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.MutableClock;
@@ -10,11 +9,7 @@ import my.gov.temujanji.support.TestClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -134,15 +129,6 @@ class BookingBrowserTest {
 
     private static void submit(WebDriver page) {
         follow(page, By.cssSelector("main button[type=submit]"));
-    }
-
-    /** Clicks what leads to another page, and waits until that page has replaced this one. */
-    private static void follow(WebDriver page, By target) {
-        WebElement current = page.findElement(By.tagName("html"));
-        page.findElement(target).click();
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(current));
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> "complete".equals(
-                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private static String text(WebDriver page, String css) {

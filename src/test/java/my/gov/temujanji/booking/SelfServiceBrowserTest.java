@@ -1,7 +1,7 @@
 package my.gov.temujanji.booking;
 
+import static my.gov.temujanji.support.Browser.follow;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,11 +17,7 @@ import my.gov.temujanji.support.TestClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -56,7 +52,7 @@ class SelfServiceBrowserTest {
     }
 
     @Test
-    void anApplicantFollowsTheEmailLinkAndCancelsAndThePlaceIsFreeAgain() {
+    void anApplicantFollowsTheEmailLinkAndCancelsAndThePlaceIsFreeAgainAfterTheDelay() {
         LocalDate day = LocalDate.of(2026, 10, 5);
         String start = slots(day).get(8).get("start").asString();
         int placesBefore = placesLeft(day, start);
@@ -103,6 +99,9 @@ class SelfServiceBrowserTest {
             browser.screenshot("manage-06-cancelled");
         }
 
+        // A cancelled place is offered again only after the release delay (15 minutes by default).
+        assertThat(placesLeft(day, start)).isEqualTo(placesBefore - 1);
+        clock.advance(java.time.Duration.ofMinutes(15));
         assertThat(placesLeft(day, start)).isEqualTo(placesBefore);
         Outboxes.sendDue(context);
         assertThat(http.get("/dev/mailbox").body()).contains("Temujanji dibatalkan: " + Reference.display(reference));
@@ -166,15 +165,6 @@ class SelfServiceBrowserTest {
 
     private static void submit(WebDriver page) {
         follow(page, By.cssSelector("main button[type=submit]"));
-    }
-
-    /** Clicks what leads to another page, and waits until that page has replaced this one. */
-    private static void follow(WebDriver page, By target) {
-        WebElement current = page.findElement(By.tagName("html"));
-        page.findElement(target).click();
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(current));
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> "complete".equals(
-                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private static String text(WebDriver page, String css) {

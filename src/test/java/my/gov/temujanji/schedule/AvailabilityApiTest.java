@@ -114,13 +114,17 @@ class AvailabilityApiTest {
     }
 
     @Test
-    void theWindowMovesWithTheClock() {
+    void theWindowMovesWithTheClockAtTheOpeningTimeNotAtMidnight() {
         clock.set(LocalDateTime.of(2026, 7, 13, 23, 59));
         assertThat(days(SELANGOR, "VPP", "2026-10-14", "2026-10-14").get(0).get("status").asString())
                 .isEqualTo("NOT_BOOKABLE");
         clock.set(LocalDateTime.of(2026, 7, 14, 0, 0));
         assertThat(days(SELANGOR, "VPP", "2026-07-14", "2026-07-14").get(0).get("status").asString())
                 .isEqualTo("NOT_BOOKABLE");
+        JsonNode beforeEight = days(SELANGOR, "VPP", "2026-10-14", "2026-10-14").get(0);
+        assertThat(beforeEight.get("status").asString()).isEqualTo("NOT_BOOKABLE");
+        assertThat(beforeEight.get("reason").get("en").asString()).isEqualTo("Opens at 08:00 on 14 July 2026");
+        clock.set(LocalDateTime.of(2026, 7, 14, 8, 0));
         assertThat(days(SELANGOR, "VPP", "2026-10-14", "2026-10-14").get(0).get("status").asString())
                 .isEqualTo("OPEN");
     }

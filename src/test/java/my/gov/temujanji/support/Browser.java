@@ -11,10 +11,17 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.http.ClientConfig;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -89,6 +96,33 @@ public final class Browser implements AutoCloseable {
         Browser browser = new Browser(driver, profile);
         browser.emulateViewport(HEIGHT);
         return browser;
+    }
+
+    /** Clicks what leads to another page, and waits until that page has replaced this one and has loaded. */
+    public static void follow(WebDriver page, By target) {
+        WebElement current = page.findElement(By.tagName("html"));
+        page.findElement(target).click();
+        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> replaced(current));
+        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page of this element has been replaced. Asked while the new page is arriving,
+     * Chromium sometimes answers with an inspector error instead of "stale": the node is gone all the same.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public ChromeDriver driver() {

@@ -1,0 +1,142 @@
+package my.gov.temujanji.booking;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.Locale;
+import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * "Check your e-mail": after SUBMIT, a booking that needs its e-mailed code waits on this one-question
+ * page until the applicant enters it, then the slip follows. The link in the e-mail opens this page
+ * with the code filled in: only the POST confirms, so a mail scanner following the link changes
+ * nothing. The reference in the address is the capability, as for the slip.
+ */
+@Controller
+class ConfirmationPages {
+
+    static String path(String reference) {
+        return "/book/appointments/" + reference + "/confirm";
+    }
+
+    private final Booking booking;
+    private final Catalogue catalogue;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ConfirmationPages(Booking booking, Catalogue catalogue, MessageSource messages, Clock clock) {
+        this.booking = booking;
+        this.catalogue = catalogue;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/book/appointments/{reference}/confirm")
+    Object question(@PathVariable String reference, @RequestParam(required = false) String code,
+            @RequestParam(required = false) String sent, Model model, Locale locale, HttpServletResponse response) {
+        noStore(response);
+        Appointment appointment = appointment(reference);
+        if (appointment.confirmed()) {
+            return seeOther("/slip/" + appointment.reference());
+        }
+        if ("again".equals(sent)) {
+            model.addAttribute("notice", messages.getMessage("confirmCode.resent", null, locale));
+        }
+        return page(appointment, code == null ? "" : clip(code), FormErrors.none(), model);
+    }
+
+    @PostMapping("/book/appointments/{reference}/confirm")
+    Object confirm(@PathVariable String reference, @RequestParam(required = false) String code, Model model,
+            Locale locale, HttpServletResponse response) {
+        noStore(response);
+        Appointment appointment = appointment(reference);
+        String typed = clip(code);
+        if (typed.isBlank()) {
+            return refused(appointment, typed, "confirmCode.error.required", null, model, locale);
+        }
+        try {
+            Appointment confirmed = booking.confirm(appointment.reference(), typed);
+            return seeOther("/slip/" + confirmed.reference());
+        } catch (ApiProblem problem) {
+            if ("ALREADY_CONFIRMED".equals(problem.code())) {
+                return seeOther("/slip/" + appointment.reference());
+            }
+            return refused(appointment(reference), typed, "confirmCode.error." + problem.code(), problem.arguments(),
+                    model, locale);
+        }
+    }
+
+    /** A new code, when the first did not arrive or too many wrong ones were typed; sends are limited. */
+    @PostMapping("/book/appointments/{reference}/confirm/resend")
+    Object resend(@PathVariable String reference, Model model, Locale locale, HttpServletResponse response) {
+        noStore(response);
+        Appointment appointment = appointment(reference);
+        try {
+            booking.resendCode(appointment.reference());
+            return seeOther(path(appointment.reference()) + "?sent=again");
+        } catch (ApiProblem problem) {
+            if ("ALREADY_CONFIRMED".equals(problem.code())) {
+                return seeOther("/slip/" + appointment.reference());
+            }
+            return refused(appointment(reference), "", "confirmCode.error." + problem.code(), null, model, locale);
+        }
+    }
+
+    private ModelAndView refused(Appointment appointment, String typed, String key, Object[] arguments, Model model,
+            Locale locale) {
+        FormErrors errors = FormErrors.one("code", messages.getMessage(key, arguments, locale));
+        return new ModelAndView(page(appointment, typed, errors, model), model.asMap(),
+                HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    private String page(Appointment appointment, String typed, FormErrors errors, Model model) {
+        model.addAttribute("appointment", appointment);
+        model.addAttribute("reference", Reference.display(appointment.reference()));
+        model.addAttribute("offering", catalogue.requireOffering(appointment.branchCode(), appointment.serviceCode()));
+        model.addAttribute("email", appointment.applicant().email());
+        model.addAttribute("code", typed);
+        model.addAttribute("formErrors", errors);
+        model.addAttribute("waiting", appointment.status() == AppointmentStatus.PENDING);
+        model.addAttribute("deadline", booking.confirmationDeadline(appointment.reference())
+                .map(d -> LocalTime.ofInstant(d, clock.getZone()).withSecond(0).withNano(0)).orElse(null));
+        model.addAttribute("pageUrl", path(appointment.reference()));
+        return "booking/confirm-code";
+    }
+
+    private Appointment appointment(String reference) {
+        return booking.findByReference(clip(reference))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
+    }
+
+    private static String clip(String text) {
+        if (text == null) {
+            return "";
+        }
+        String trimmed = text.strip();
+        return trimmed.length() > 20 ? trimmed.substring(0, 20) : trimmed;
+    }
+
+    private static void noStore(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+    }
+
+    private static RedirectView seeOther(String url) {
+        RedirectView view = new RedirectView(url, true);
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        return view;
+    }
+}
