@@ -204,13 +204,20 @@ class ReportsTest {
         jdbc.sql("""
                         INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
                             status, full_name, document_type, document_number, nationality, email, phone, language,
-                            idempotency_key, request_hash, created_at, cancelled_at)
+                            idempotency_key, request_hash, created_at, cancelled_at, checked_in_at, checked_in_by,
+                            late_at, no_show_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Pemohon Laporan', 'PASSPORT', ?, 'MYS', 'laporan@example.my',
-                            '+60123456789', 'ms', ?, 'hash', ?, ?)""")
+                            '+60123456789', 'ms', ?, 'hash', ?, ?, ?, ?, ?, ?)""")
                 .params(reference, slotId, branch, service, day, start, start.plusMinutes(15), status,
                         "RPT" + UUID.randomUUID().toString().substring(0, 8), UUID.randomUUID().toString(),
-                        Timestamp.from(Instant.now()),
-                        "CANCELLED".equals(status) ? Timestamp.from(Instant.now()) : null)
+                        Timestamp.from(Instant.now()), when(status, "CANCELLED"), when(status, "CHECKED_IN"),
+                        "CHECKED_IN".equals(status) ? "pegawai-laporan" : null, when(status, "LATE"),
+                        when(status, "NO_SHOW"))
                 .update();
+    }
+
+    /** The time a status was reached, for the column that records it (the schema requires it). */
+    private static Timestamp when(String status, String recorded) {
+        return status.equals(recorded) ? Timestamp.from(Instant.now()) : null;
     }
 }
