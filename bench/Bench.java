@@ -277,15 +277,20 @@ public class Bench {
     /** Gives the rush day's slots exactly {@code places} places in all, none taken. */
     static void prepareRushPlaces(Connection c, List<String[]> slots, int places) throws Exception {
         String[] first = slots.get(0);
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM appointment WHERE branch_code = ? "
-                + "AND service_code = ? AND day = ?::date");
+        // The codes of earlier rushes' appointments go first (they refer to them), and no place of the
+        // day waits out a release delay.
+        try (PreparedStatement delete = c.prepareStatement("WITH gone AS (DELETE FROM confirmation_code WHERE reference "
+                + "IN (SELECT reference FROM appointment WHERE branch_code = ? AND service_code = ? AND day = ?::date)) "
+                + "DELETE FROM appointment WHERE branch_code = ? AND service_code = ? AND day = ?::date");
                 PreparedStatement upsert = c.prepareStatement("INSERT INTO slot (branch_code, service_code, day, "
                         + "start_time, end_time, capacity, taken) VALUES (?, ?, ?::date, ?::time, ?::time, ?, 0) "
                         + "ON CONFLICT (branch_code, service_code, day, start_time) DO UPDATE SET capacity = "
-                        + "excluded.capacity, taken = 0")) {
-            delete.setString(1, first[0]);
-            delete.setString(2, first[1]);
-            delete.setString(3, first[2]);
+                        + "excluded.capacity, taken = 0, quarantined_until = '{}'")) {
+            for (int p = 0; p < 6; p += 3) {
+                delete.setString(p + 1, first[0]);
+                delete.setString(p + 2, first[1]);
+                delete.setString(p + 3, first[2]);
+            }
             delete.executeUpdate();
             for (int i = 0; i < slots.size(); i++) {
                 String[] s = slots.get(i);
