@@ -20,6 +20,24 @@ SELECT reference, status, branch_code, service_code, day, start_time, end_time, 
 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text;
 SELECT pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text, 0));
 SELECT pg_advisory_xact_lock(hashtextextended('email' || :colon::text || 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', 0));
+-- Blocks: the automatic block (3 missed within 90 days, 30 days, 24 h) and the staff blocks.
+WITH missed AS (
+    SELECT day, lag(day, 3 - 1) OVER (ORDER BY day, start_time) AS kth_back
+    FROM appointment
+    WHERE document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text
+      AND status IN ('NO_SHOW', 'LATE', 'CANCELLED') AND day >= current_date - 120
+      AND (status <> 'CANCELLED' OR (cancelled_by_staff IS NULL
+           AND cancelled_at > ((day + start_time) AT TIME ZONE 'Asia/Kuala_Lumpur') - 1440 * interval '1 minute')))
+SELECT 'DOCUMENT' AS subject, 'MISSED_APPOINTMENTS' AS reason, max(day) + 30 AS last_day,
+       true AS automatic
+FROM missed WHERE true AND kth_back > day - 90
+HAVING max(day) + 30 >= current_date
+UNION ALL
+SELECT CASE WHEN email IS NULL THEN 'DOCUMENT' ELSE 'EMAIL' END, reason, ends_on, false
+FROM applicant_block
+WHERE lifted_at IS NULL AND ends_on >= current_date
+  AND ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text) OR email = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'))
+ORDER BY last_day DESC, automatic LIMIT 1;
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
        document_number, nationality, email, phone, created_at
 FROM appointment

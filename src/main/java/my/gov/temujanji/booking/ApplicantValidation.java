@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import my.gov.temujanji.platform.DocumentNumbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -125,8 +126,7 @@ public class ApplicantValidation {
 
     /** The document number as stored, for look-ups: MyKad digits only, passports upper case. */
     public static String normaliseDocumentNumber(String text) {
-        String mykad = MyKadNumber.normalise(text);
-        return mykad != null ? mykad : trim(text).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        return DocumentNumbers.normalise(text);
     }
 
     private static DocumentType documentType(String text) {

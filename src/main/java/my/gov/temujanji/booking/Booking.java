@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.SlotInventory;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
@@ -61,10 +62,12 @@ public class Booking {
     private final TransactionTemplate transactions;
     private final ConfirmationCodes codes;
     private final Catalogue catalogue;
+    private final Blocks blocks;
 
     Booking(SlotInventory inventory, BookingRepository repository, BookingProperties properties,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-            ConfirmationCodes codes, Catalogue catalogue) {
+            ConfirmationCodes codes, Catalogue catalogue, Blocks blocks) {
+        this.blocks = blocks;
         this.codes = codes;
         this.catalogue = catalogue;
         this.inventory = inventory;
@@ -112,7 +115,8 @@ public class Booking {
 
     /**
      * Books an appointment for a checked applicant. The same key with the same request returns the
-     * appointment it made; with another request, 422 {@code IDEMPOTENCY_KEY_REUSED}. 409
+     * appointment it made; with another request, 422 {@code IDEMPOTENCY_KEY_REUSED}. 403
+     * {@code APPLICANT_BLOCKED} when the document or the address is blocked ({@link Blocks}). 409
      * {@code ALREADY_BOOKED} when the document already has an active appointment for this transaction
      * type; 409 {@code TOO_MANY_APPOINTMENTS} when the document or the e-mail address has as many
      * upcoming active appointments as allowed (the second argument: 0 for the document, 1 for the
@@ -153,6 +157,7 @@ public class Booking {
         // Always the document first, then the address: one order for every request, so no two wait on each other.
         repository.lock("document:" + applicant.documentType() + ":" + applicant.documentNumber());
         repository.lock("email:" + applicant.email().toLowerCase(Locale.ROOT));
+        blocks.refuseBlocked(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
         repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
             throw new AlreadyBooked(existing);
         });

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
+import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
@@ -55,10 +56,12 @@ class HoldPages {
     private final Clock clock;
     private final RateLimits rateLimits;
     private final Challenges challenges;
+    private final Blocks blocks;
 
     HoldPages(Catalogue catalogue, Availability availability, Booking booking, ApplicantValidation validation,
             BookingProperties properties, MessageSource messages, Clock clock, RateLimits rateLimits,
-            Challenges challenges) {
+            Challenges challenges, Blocks blocks) {
+        this.blocks = blocks;
         this.rateLimits = rateLimits;
         this.challenges = challenges;
         this.catalogue = catalogue;
@@ -139,6 +142,15 @@ class HoldPages {
         if (!result.valid()) {
             return detailsPage(hold, input, formErrors(result.errors(), locale), model, locale);
         }
+        // Told now, before the review and the challenge, with what they typed still on the page; the
+        // booking transaction decides again.
+        try {
+            Applicant applicant = result.applicant();
+            blocks.refuseBlocked(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
+        } catch (ApiProblem blocked) {
+            return new ModelAndView(detailsPage(hold, input, blockedError(blocked, locale), model, locale), model.asMap(),
+                    blocked.status());
+        }
         return seeOther("/book/holds/" + id + "/review");
     }
 
@@ -183,6 +195,10 @@ class HoldPages {
             model.addAttribute("pageUrl", "/book/holds/" + id + "/review");
             return new ModelAndView("booking/already-booked", model.asMap(), HttpStatus.CONFLICT);
         } catch (ApiProblem problem) {
+            if ("APPLICANT_BLOCKED".equals(problem.code())) {
+                return new ModelAndView(detailsPage(hold, hold.draft(), blockedError(problem, locale), model, locale),
+                        model.asMap(), problem.status());
+            }
             if ("TOO_MANY_APPOINTMENTS".equals(problem.code())) {
                 // Back to the details as typed, the limit shown at the field that reached it.
                 String field = Integer.valueOf(0).equals(problem.arguments()[1]) ? "documentNumber" : "email";
@@ -286,6 +302,12 @@ class HoldPages {
             default -> throw problem;
         };
         return FormErrors.one("altcha", text);
+    }
+
+    /** A block as the details form's error, at the field that is blocked: why, and until when. */
+    private FormErrors blockedError(ApiProblem blocked, Locale locale) {
+        String field = Integer.valueOf(0).equals(blocked.arguments()[2]) ? "documentNumber" : "email";
+        return FormErrors.one(field, messages.getMessage("problem.APPLICANT_BLOCKED.detail", blocked.arguments(), locale));
     }
 
     private FormErrors slotError(String key, Locale locale) {

@@ -2,6 +2,7 @@ package my.gov.temujanji.booking;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import my.gov.temujanji.platform.DocumentNumbers;
 
 /**
  * A MyKad number: 12 digits, YYMMDD-PB-###G. YYMMDD is the date of birth (the century is not
@@ -17,8 +18,7 @@ final class MyKadNumber {
 
     /** Digits only, or null when the text is not 12 digits with optional dashes or spaces. */
     static String normalise(String text) {
-        String digits = text == null ? "" : text.replaceAll("[\\s-]", "");
-        return digits.matches("\\d{12}") ? digits : null;
+        return DocumentNumbers.myKad(text);
     }
 
     static Problem check(String text) {
