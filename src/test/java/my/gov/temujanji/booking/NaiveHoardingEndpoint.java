@@ -49,12 +49,21 @@ class NaiveHoardingEndpoint {
                 if (active.byEmail() >= limit) {
                     return ResponseEntity.status(409).body(Map.of("code", "TOO_MANY_APPOINTMENTS"));
                 }
+                pause(); // the work a real booking does between its count and its insert, under load
                 String reference = Reference.generate();
                 repository.insertAppointment(reference, AppointmentStatus.PENDING,
                         inventory.take(branch, service, date, start), applicant, "ms", "naive:" + reference, "-",
                         clock.instant());
                 return ResponseEntity.status(201).body(Map.of("reference", reference));
             });
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
