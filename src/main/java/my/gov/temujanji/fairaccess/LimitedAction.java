@@ -7,5 +7,7 @@ public enum LimitedAction {
     /** Booking an appointment: the page's OK to confirm and the API. */
     BOOKING,
     /** Self-service look-ups by reference and document number, and their cancel and move. */
-    LOOKUP
+    LOOKUP,
+    /** Staff login attempts, per address only (each username also locks after a few failures). */
+    STAFF_LOGIN
 }

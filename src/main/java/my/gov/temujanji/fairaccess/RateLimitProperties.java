@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("temujanji.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue List<String> trustedProxies,
-        @DefaultValue("1m") Duration period, Limit holds, Limit bookings, Limit lookups) {
+        @DefaultValue("1m") Duration period, Limit holds, Limit bookings, Limit lookups, Limit logins) {
 
     /** Requests allowed per period from one client address and for one document number. */
     public record Limit(int perAddress, int perDocument) {
@@ -26,6 +26,7 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, @Defaul
             case HOLD -> holds;
             case BOOKING -> bookings;
             case LOOKUP -> lookups;
+            case STAFF_LOGIN -> logins;
         };
     }
 }

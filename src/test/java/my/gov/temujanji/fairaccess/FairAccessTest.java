@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @TestPropertySource(properties = {FairAccessTest.RATE_LIMITS_ON, FairAccessTest.CHALLENGE_ON,
-    FairAccessTest.PROXY, FairAccessTest.HOLDS, FairAccessTest.LOOKUPS_ADDRESS, FairAccessTest.LOOKUPS_DOCUMENT})
+    FairAccessTest.PROXY, FairAccessTest.HOLDS, FairAccessTest.LOOKUPS_ADDRESS, FairAccessTest.LOOKUPS_DOCUMENT,
+    FairAccessTest.LOGINS})
 class FairAccessTest {
 
     static final String RATE_LIMITS_ON = "temujanji.rate-limit.enabled=true";
@@ -45,6 +46,7 @@ class FairAccessTest {
     static final String HOLDS = "temujanji.rate-limit.holds.per-address=3";
     static final String LOOKUPS_ADDRESS = "temujanji.rate-limit.lookups.per-address=4";
     static final String LOOKUPS_DOCUMENT = "temujanji.rate-limit.lookups.per-document=2";
+    static final String LOGINS = "temujanji.rate-limit.logins.per-address=3";
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
     private static SecondNode node2;
 
@@ -63,7 +65,7 @@ class FairAccessTest {
     @BeforeAll
     static void startSecondNode(@Autowired Environment environment) {
         node2 = SecondNode.startBeside(environment,
-                List.of(RATE_LIMITS_ON, CHALLENGE_ON, PROXY, HOLDS, LOOKUPS_ADDRESS, LOOKUPS_DOCUMENT));
+                List.of(RATE_LIMITS_ON, CHALLENGE_ON, PROXY, HOLDS, LOOKUPS_ADDRESS, LOOKUPS_DOCUMENT, LOGINS));
     }
 
     @AfterAll
@@ -77,6 +79,40 @@ class FairAccessTest {
         other = new Http(node2.port());
         clock.set(TestClockConfiguration.DEFAULT_NOW);
         node2.bean(MutableClock.class).set(TestClockConfiguration.DEFAULT_NOW);
+    }
+
+    @Test
+    void staffLoginsFromOneAddressAreLimitedAcrossBothNodesBeforeAnyPasswordIsChecked() {
+        String address = nextAddress();
+        String prefix = "tekaan-" + address.replace('.', '-') + "-";
+        // Three guesses at three usernames, alternating between the nodes: each is checked and refused.
+        for (int i = 0; i < 3; i++) {
+            Http node = i % 2 == 0 ? node1 : other;
+            node.get("/staff/login");
+            Http.Response refused = node.postForm("/staff/login/attempt",
+                    Map.of("username", prefix + i, "password", "salah-kata-laluan"), "X-Forwarded-For", address);
+            assertThat(refused.status()).isNotEqualTo(429);
+        }
+        other.get("/staff/login");
+        Http.Response limited = other.postForm("/staff/login/attempt",
+                Map.of("username", prefix + "3", "password", "salah-kata-laluan"), "X-Forwarded-For", address);
+        node1.get("/staff/login");
+        Http.Response english = node1.postForm("/staff/login/attempt",
+                Map.of("username", prefix + "4", "password", "salah-kata-laluan"), "X-Forwarded-For", address,
+                "Accept-Language", "en");
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(limited.body()).contains("Terlalu banyak permintaan").contains("Sila cuba lagi selepas");
+        assertThat(english.status()).isEqualTo(429);
+        assertThat(english.body()).contains("Too many requests").contains("Please try again in");
+        // The password of a limited attempt is never checked: only the first three are in the audit log.
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'STAFF_LOGIN_FAILED' AND actor LIKE ?")
+                .param(prefix + "%").query(Long.class).single()).isEqualTo(3);
+        // Another address still reaches the login.
+        node1.get("/staff/login");
+        assertThat(node1.postForm("/staff/login/attempt", Map.of("username", prefix + "5", "password", "salah"),
+                "X-Forwarded-For", nextAddress()).status()).isNotEqualTo(429);
     }
 
     @Test
