@@ -47,6 +47,7 @@ class Outbox {
     /**
      * Claims up to {@code limit} messages that are due, for {@code leaseEnd}: rows another node holds
      * are skipped, and a claim whose node died runs out, so every message is sent by one node at a time.
+     * Confirmation codes come first: an applicant is waiting for one, with a deadline.
      */
     List<OutboxMessage> claimDue(Instant now, Instant leaseEnd, int limit) {
         return jdbc.sql("""
@@ -54,7 +55,7 @@ class Outbox {
                             SELECT id FROM outbox_message
                             WHERE status = 'PENDING' AND next_attempt_at <= :now
                               AND (locked_until IS NULL OR locked_until <= :now)
-                            ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                            ORDER BY kind <> 'CONFIRMATION_CODE', id LIMIT :limit FOR UPDATE SKIP LOCKED)
                         UPDATE outbox_message o SET locked_until = :leaseEnd, attempts = o.attempts + 1
                         FROM due WHERE o.id = due.id
                         RETURNING\s""" + COLUMNS.replace("id, kind", "o.id, kind"))

@@ -45,25 +45,37 @@ class OutboxWorker {
         this.clock = clock;
     }
 
-    /** Sends every message due now; returns how many were sent. */
+    /**
+     * Sends every message due now, a batch at a time until none is left; returns how many were sent.
+     * When a date opens, a thousand bookings wait for their codes: they go out at once, not a batch
+     * every interval.
+     */
     @Scheduled(fixedDelayString = "${temujanji.notification.send-interval:5s}")
     public int sendDue() {
-        Instant now = clock.instant();
-        List<OutboxMessage> due = outbox.claimDue(now, now.plus(properties.lease()), BATCH);
         int sent = 0;
-        for (OutboxMessage message : due) {
-            try {
-                MailComposer.Composed mail = composer.compose(message);
-                transport.send(mail, attachments(mail));
-                outbox.markSent(message.id(), clock.instant());
-                sent++;
-            } catch (Exception e) {
-                Duration wait = backoff(message.attempts());
-                log.warn("Could not send message {} (try {}): {}", message.id(), message.attempts(), e.toString());
-                outbox.markFailed(message.id(), e.toString(), clock.instant().plus(wait), properties.maxAttempts());
+        List<OutboxMessage> due;
+        do {
+            Instant now = clock.instant();
+            due = outbox.claimDue(now, now.plus(properties.lease()), BATCH);
+            for (OutboxMessage message : due) {
+                sent += send(message) ? 1 : 0;
             }
-        }
+        } while (due.size() == BATCH);
         return sent;
+    }
+
+    private boolean send(OutboxMessage message) {
+        try {
+            MailComposer.Composed mail = composer.compose(message);
+            transport.send(mail, attachments(mail));
+            outbox.markSent(message.id(), clock.instant());
+            return true;
+        } catch (Exception e) {
+            Duration wait = backoff(message.attempts());
+            log.warn("Could not send message {} (try {}): {}", message.id(), message.attempts(), e.toString());
+            outbox.markFailed(message.id(), e.toString(), clock.instant().plus(wait), properties.maxAttempts());
+            return false;
+        }
     }
 
     /** The PDF slip and the calendar file, made from the appointment as it is when the message is sent. */
