@@ -14,12 +14,12 @@ WHERE branch_code = :branch AND service_code = :service AND day = :day::date AND
     false))::int AS full \gset
 \if :full = 0
 BEGIN;
-SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, 0));
+SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, 0)),
+       pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text, 0)),
+       pg_advisory_xact_lock(hashtextextended('email' || :colon::text || 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', 0));
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
        document_number, nationality, email, phone, created_at, request_hash
 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text;
-SELECT pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text, 0));
-SELECT pg_advisory_xact_lock(hashtextextended('email' || :colon::text || 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', 0));
 -- Blocks: the automatic block (3 missed within 90 days, 30 days, 24 h) and the staff blocks.
 WITH missed AS (
     SELECT day, lag(day, 3 - 1) OVER (ORDER BY day, start_time) AS kth_back
@@ -50,6 +50,13 @@ FROM appointment
 WHERE status IN ('PENDING', 'CONFIRMED') AND day + start_time > localtimestamp
   AND ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text)
        OR lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'));
+-- Does this transaction type wait for an e-mailed code? (Booking, before the place is taken)
+SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, t.code, t.name_ms, t.name_en,
+       t.slot_minutes, t.lead_days, t.window_months, t.email_confirmation, o.slot_minutes AS offered_minutes, o.capacity
+FROM offering o JOIN branch b ON b.code = o.branch_code JOIN transaction_type t ON t.code = o.service_code
+WHERE o.branch_code = :branch AND o.service_code = :service ORDER BY t.code;
+-- SlotInventory.take: the branch's shared schedule lock, then the offering and the calendar read fresh.
+SELECT pg_advisory_xact_lock_shared(21315, hashtext(:branch));
 SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, t.code, t.name_ms, t.name_en,
        t.slot_minutes, t.lead_days, t.window_months, t.email_confirmation, o.slot_minutes AS offered_minutes, o.capacity
 FROM offering o JOIN branch b ON b.code = o.branch_code JOIN transaction_type t ON t.code = o.service_code
@@ -68,22 +75,15 @@ WHERE c.day BETWEEN :day::date AND :day::date
         SELECT 1 FROM closure_state cs JOIN branch b ON b.state_code = cs.state_code
         WHERE cs.closure_id = c.id AND b.code = :branch))
 ORDER BY kind, day, rank;
--- pgbench's \gset needs a row even when the slot is full, hence the aggregate around the upsert.
-WITH up AS (
+-- SlotInventory.take: the slot's row (made with no place taken on the slot's first booking) ...
+WITH made AS (
     INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-    VALUES (:branch, :service, :day::date, :start_time::time, :end_time::time, :capacity::int, 1)
-    ON CONFLICT (branch_code, service_code, day, start_time)
-    DO UPDATE SET taken = slot.taken + 1,
-        quarantined_until = array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > now())
-    WHERE slot.taken + cardinality(array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > now())) < slot.capacity
+    VALUES (:branch, :service, :day::date, :start_time::time, :end_time::time, :capacity::int, 0)
+    ON CONFLICT (branch_code, service_code, day, start_time) DO NOTHING
     RETURNING id)
-SELECT coalesce(max(id), 0) AS slot_id FROM up \gset
-\if :slot_id > 0
--- Booking reads the offering again: does this transaction type wait for an e-mailed code?
-SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, t.code, t.name_ms, t.name_en,
-       t.slot_minutes, t.lead_days, t.window_months, t.email_confirmation, o.slot_minutes AS offered_minutes, o.capacity
-FROM offering o JOIN branch b ON b.code = o.branch_code JOIN transaction_type t ON t.code = o.service_code
-WHERE o.branch_code = :branch AND o.service_code = :service ORDER BY t.code;
+SELECT id AS slot_id FROM made UNION ALL SELECT id FROM slot WHERE branch_code = :branch AND service_code = :service
+    AND day = :day::date AND start_time = :start_time::time \gset
+-- ... then Booking writes the appointment, its code and its e-mail ...
 INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
     status, full_name, document_type, document_number, nationality, email, phone, language,
     idempotency_key, request_hash, created_at)
@@ -99,8 +99,20 @@ INSERT INTO outbox_message (kind, appointment_reference, recipient, language, pr
     next_attempt_at, created_at, secret)
 VALUES ('CONFIRMATION_CODE', :reference, 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my',
     'ms', NULL, NULL, now(), now(), lpad((random() * 999999)::int::text, 6, '0'));
-\endif
+-- ... and last the conditional update that counts the place (pgbench's \gset needs a row, hence the
+-- count around it); none left: the transaction rolls back.
+WITH counted AS (
+    UPDATE slot SET taken = slot.taken + 1,
+        quarantined_until = array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > now())
+    WHERE id = :slot_id
+      AND slot.taken + cardinality(array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > now())) < slot.capacity
+    RETURNING 1)
+SELECT count(*) AS counted FROM counted \gset
+\if :counted = 1
 END;
+\else
+ROLLBACK;
+\endif
 \else
 SELECT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text);
 \endif

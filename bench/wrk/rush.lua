@@ -77,7 +77,7 @@ end
 
 function response(status, headers, body)
   answered = answered + 1
-  out:write(status, " ", body:match('"reference":"([%w]+)"') or "-", "\n")
+  out:write(status, " ", body:match('"reference":"([%w]+)"') or "-", " ", string.format("%.0f", micros()), "\n")
   if answered == #mine then
     out:close()
     wrk.thread:set("first", first_sent)

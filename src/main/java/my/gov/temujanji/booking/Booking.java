@@ -96,10 +96,13 @@ public class Booking {
                 repository.deleteHold(previous);
             }
         }
-        TakenPlace place = inventory.take(branch, service, date, start);
         UUID id = UUID.randomUUID();
         Instant expiresAt = now.plus(properties.holdDuration());
-        repository.insertHold(id, place.slotId(), now, expiresAt, draft);
+        ApplicantInput carried = draft;
+        TakenPlace place = inventory.take(branch, service, date, start, taken -> {
+            repository.insertHold(id, taken.slotId(), now, expiresAt, carried);
+            return taken;
+        });
         return new Hold(id, place.branchCode(), place.serviceCode(), place.day(), place.start(), place.end(), expiresAt,
                 true, draft);
     }
@@ -140,7 +143,11 @@ public class Booking {
     private Booked bookInTransaction(PlaceRequest request, Applicant applicant, String language,
             String idempotencyKey) {
         String requestHash = hash(request, applicant);
-        repository.lock("idempotency:" + idempotencyKey);
+        // The request key, then the document, then the address, in one statement: one order for every
+        // request, so no two wait on each other.
+        repository.lock("idempotency:" + idempotencyKey,
+                "document:" + applicant.documentType() + ":" + applicant.documentNumber(),
+                "email:" + applicant.email().toLowerCase(Locale.ROOT));
         Optional<BookingRepository.KeyedAppointment> earlier = repository.findByIdempotencyKey(idempotencyKey);
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(requestHash)) {
@@ -153,10 +160,8 @@ public class Booking {
                         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "HOLD_NOT_FOUND"))
                 : null;
         FromSlot slot = request instanceof FromSlot fromSlot ? fromSlot : null;
+        String branchCode = hold != null ? hold.place().branchCode() : slot.branch();
         String serviceCode = hold != null ? hold.place().serviceCode() : slot.service();
-        // Always the document first, then the address: one order for every request, so no two wait on each other.
-        repository.lock("document:" + applicant.documentType() + ":" + applicant.documentNumber());
-        repository.lock("email:" + applicant.email().toLowerCase(Locale.ROOT));
         blocks.refuseBlocked(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
         repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
             throw new AlreadyBooked(existing);
@@ -169,12 +174,20 @@ public class Booking {
         if (active.byEmail() >= properties.maxActivePerEmail()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "TOO_MANY_APPOINTMENTS", properties.maxActivePerEmail(), 1);
         }
-        TakenPlace place = hold != null
-                ? placeOfHold(hold)
-                : inventory.take(slot.branch(), slot.service(), slot.date(), slot.start());
+        boolean confirmByEmail = confirmsByEmail(branchCode, serviceCode);
+        // From a slot, the appointment is written before its place is counted: the slot's row, which every
+        // booking of the slot waits for, is then locked only from the count to the commit.
+        return hold != null
+                ? record(placeOfHold(hold), applicant, language, idempotencyKey, requestHash, confirmByEmail)
+                : inventory.take(slot.branch(), slot.service(), slot.date(), slot.start(),
+                        place -> record(place, applicant, language, idempotencyKey, requestHash, confirmByEmail));
+    }
+
+    /** Writes the appointment in a place taken (or being taken) and what it sets off: the code or the e-mail. */
+    private Booked record(TakenPlace place, Applicant applicant, String language, String idempotencyKey,
+            String requestHash, boolean confirmByEmail) {
         String reference = Reference.generate();
         Instant now = clock.instant();
-        boolean confirmByEmail = confirmsByEmail(place.branchCode(), place.serviceCode());
         AppointmentStatus status = confirmByEmail ? AppointmentStatus.PENDING : AppointmentStatus.CONFIRMED;
         repository.insertAppointment(reference, status, place, applicant, language, idempotencyKey, requestHash, now);
         Appointment appointment = new Appointment(reference, status, place.branchCode(),

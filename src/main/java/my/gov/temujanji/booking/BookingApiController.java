@@ -120,8 +120,14 @@ class BookingApiController {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_APPLICANT", problems);
         }
         rateLimits.check(LimitedAction.BOOKING, http, result.applicant().documentNumber());
-        if (booking.bookedWith("api:" + idempotencyKey).isEmpty()) {
+        try {
             challenges.verify(altcha);
+        } catch (ApiProblem refused) {
+            // A retry of a booking already made needs no new challenge. Looked up only then: a rush of first
+            // requests is spared the read.
+            if (booking.bookedWith("api:" + idempotencyKey).isEmpty()) {
+                throw refused;
+            }
         }
         Booking.Booked booked = booking.book(place, result.applicant(), LocaleContextHolder.getLocale().getLanguage()
                 .equals("en") ? "en" : "ms", "api:" + idempotencyKey);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,9 +36,13 @@ class BookingRepository {
         this.json = json;
     }
 
-    /** Serialises concurrent requests that share a key, until the caller's transaction ends. */
-    void lock(String key) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))").param(key).query().singleRow();
+    /**
+     * Serialises concurrent requests that share any of the keys, until the caller's transaction ends. One
+     * statement takes them in the order given (PostgreSQL evaluates a select list from left to right).
+     */
+    void lock(String... keys) {
+        jdbc.sql("SELECT " + String.join(", ", Collections.nCopies(keys.length, "pg_advisory_xact_lock(hashtextextended(?, 0))")))
+                .params((Object[]) keys).query().singleRow();
     }
 
     void insertHold(UUID id, long slotId, Instant now, Instant expiresAt, ApplicantInput draft) {

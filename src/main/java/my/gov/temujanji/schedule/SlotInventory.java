@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.function.Function;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.platform.ApiProblem;
@@ -58,6 +59,18 @@ public class SlotInventory {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public TakenPlace take(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
+        return take(branchCode, serviceCode, day, start, place -> place);
+    }
+
+    /**
+     * Takes one place as {@link #take(String, String, LocalDate, LocalTime)} does, with {@code first} run in
+     * the place before it is counted: the caller's writes are done before the slot's row is locked, so the
+     * bookings of one slot wait on each other only for a commit. When no place is left, 409
+     * {@code SLOT_FULL} comes after {@code first}, and the caller's transaction rolls its writes back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> T take(String branchCode, String serviceCode, LocalDate day, LocalTime start,
+            Function<TakenPlace, T> first) {
         // Before reading the schedule: a change of the branch's schedule being made now is seen whole.
         BranchScheduleLock.shared(jdbc, branchCode);
         // Read fresh, never from a cache: an offering or branch deactivated a moment ago takes no booking.
@@ -66,22 +79,42 @@ public class SlotInventory {
         if (slot == null) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NOT_BOOKABLE", day, start);
         }
-        Long slotId = jdbc.sql("""
-                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-                        VALUES (:branch, :service, :day, :start, :end, :capacity, 1)
-                        ON CONFLICT (branch_code, service_code, day, start_time)
-                        DO UPDATE SET taken = slot.taken + 1,
+        long slotId = slotRow(branchCode, serviceCode, day, start, slot.end(), offering.capacity());
+        T result = first.apply(new TakenPlace(slotId, branchCode, serviceCode, day, start, slot.end()));
+        // PostgreSQL decides: the one conditional update that counts the place, atomic on every node.
+        int counted = jdbc.sql("""
+                        UPDATE slot SET taken = slot.taken + 1,
                             quarantined_until = array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > :now)
-                        WHERE\s""" + occupied("slot", ":now") + """
-                         < slot.capacity
-                        RETURNING id""")
+                        WHERE id = :id AND\s""" + occupied("slot", ":now") + """
+                         < slot.capacity""")
+                .param("id", slotId).param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (counted == 0) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", day, start);
+        }
+        return result;
+    }
+
+    /**
+     * The slot's row, made with no place taken when this is the slot's first booking. A row another
+     * transaction makes at the same moment is waited for, and read by a second statement once committed.
+     */
+    private long slotRow(String branchCode, String serviceCode, LocalDate day, LocalTime start, LocalTime end,
+            int capacity) {
+        String select = "SELECT id FROM slot WHERE branch_code = :branch AND service_code = :service AND day = :day "
+                + "AND start_time = :start";
+        return jdbc.sql("""
+                        WITH made AS (
+                            INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
+                            VALUES (:branch, :service, :day, :start, :end, :capacity, 0)
+                            ON CONFLICT (branch_code, service_code, day, start_time) DO NOTHING
+                            RETURNING id)
+                        SELECT id FROM made UNION ALL\s""" + select)
                 .param("branch", branchCode).param("service", serviceCode).param("day", day).param("start", start)
-                .param("end", slot.end()).param("capacity", offering.capacity())
-                .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", day, start));
-        return new TakenPlace(slotId, branchCode, serviceCode, day, start, slot.end());
+                .param("end", end).param("capacity", capacity)
+                .query(Long.class).list().stream().findFirst()
+                .orElseGet(() -> jdbc.sql(select).param("branch", branchCode).param("service", serviceCode)
+                        .param("day", day).param("start", start).query(Long.class).single());
     }
 
     /**
