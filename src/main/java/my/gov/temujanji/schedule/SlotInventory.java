@@ -39,8 +39,12 @@ public class SlotInventory {
     private final Availability availability;
     /** The places of a slot held or still waiting to be offered again, as SQL over a row of {@code slot}. */
     static String occupied(String slot, String now) {
-        return slot + ".taken + cardinality(array(SELECT t FROM unnest(" + slot + ".quarantined_until) t WHERE t > "
-                + now + "))";
+        return slot + ".taken + cardinality(" + waiting(slot, now) + ")";
+    }
+
+    /** The release times of a slot's given-back places not yet offered again, as SQL over a row of {@code slot}. */
+    private static String waiting(String slot, String now) {
+        return "array(SELECT t FROM unnest(" + slot + ".quarantined_until) t WHERE t > " + now + ")";
     }
 
     private final JdbcClient jdbc;
@@ -83,8 +87,7 @@ public class SlotInventory {
         T result = first.apply(new TakenPlace(slotId, branchCode, serviceCode, day, start, slot.end()));
         // PostgreSQL decides: the one conditional update that counts the place, atomic on every node.
         int counted = jdbc.sql("""
-                        UPDATE slot SET taken = slot.taken + 1,
-                            quarantined_until = array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > :now)
+                        UPDATE slot SET taken = slot.taken + 1, quarantined_until =\s""" + waiting("slot", ":now") + """
                         WHERE id = :id AND\s""" + occupied("slot", ":now") + """
                          < slot.capacity""")
                 .param("id", slotId).param("now", Timestamp.from(clock.instant()))
