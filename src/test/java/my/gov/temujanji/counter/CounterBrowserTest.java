@@ -66,7 +66,7 @@ class CounterBrowserTest {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             StaffFixture.login(driver, base, officer);
             wait.until(ExpectedConditions.urlToBe(base + "/staff"));
-            driver.findElement(By.linkText("Kaunter")).click();
+            Browser.follow(driver, By.linkText("Kaunter"));
             wait.until(ExpectedConditions.urlToBe(base + "/staff/counter/" + BRANCH));
             assertThat(driver.findElement(By.tagName("body")).getText()).contains("Nurul Huda binti Kamal");
 

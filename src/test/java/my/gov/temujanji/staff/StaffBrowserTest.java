@@ -1,5 +1,6 @@
 package my.gov.temujanji.staff;
 
+import static my.gov.temujanji.support.Browser.follow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -39,9 +40,9 @@ class StaffBrowserTest {
             StaffFixture.login(driver, base, admin);
             assertThat(driver.getCurrentUrl()).isEqualTo(base + "/staff");
             browser.screenshot("staff-home-admin");
-            driver.findElement(By.linkText("Akaun kakitangan")).click();
-            driver.findElement(By.linkText("Cipta akaun baharu")).click();
-            driver.findElement(By.cssSelector("form[action='/staff/admin/accounts'] button[type='submit']")).click();
+            follow(driver, By.linkText("Akaun kakitangan"));
+            follow(driver, By.linkText("Cipta akaun baharu"));
+            follow(driver, By.cssSelector("form[action='/staff/admin/accounts'] button[type='submit']"));
             assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())
                     .contains("Masukkan nama pengguna", "Masukkan nama", "Pilih peranan");
             assertThat(driver.switchTo().activeElement().getAttribute("class")).contains("error-summary"); // our script ran
@@ -51,11 +52,11 @@ class StaffBrowserTest {
             driver.findElement(By.id("displayName")).sendKeys("Nurul Izzah binti Hassan");
             driver.findElement(By.id("role")).click();
             driver.findElement(By.cssSelector("input[name='branches'][value='PRK-IPOH']")).click();
-            driver.findElement(By.cssSelector("form[action='/staff/admin/accounts'] button[type='submit']")).click();
+            follow(driver, By.cssSelector("form[action='/staff/admin/accounts'] button[type='submit']"));
             oneTimePassword = driver.findElement(By.cssSelector("[data-one-time-password]")).getText();
             assertThat(oneTimePassword).matches("[a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}");
             browser.screenshot("staff-one-time-password");
-            driver.findElement(By.cssSelector("[data-logout]")).click();
+            follow(driver, By.cssSelector("[data-logout]"));
             assertThat(driver.findElement(By.cssSelector("[data-signed-out]")).getText()).isEqualTo("Anda telah log keluar.");
         }
 
@@ -67,10 +68,10 @@ class StaffBrowserTest {
             driver.findElement(By.id("currentPassword")).sendKeys(oneTimePassword);
             driver.findElement(By.id("newPassword")).sendKeys("bunga-raya-mekar-di-ipoh");
             driver.findElement(By.id("confirmPassword")).sendKeys("bunga-raya-mekar-di-ipoh");
-            driver.findElement(By.cssSelector("form[action='/staff/password'] button[type='submit']")).click();
+            follow(driver, By.cssSelector("form[action='/staff/password'] button[type='submit']"));
             assertThat(driver.findElement(By.tagName("main")).getText())
                     .contains("Kata laluan anda telah ditukar.", "Selamat datang, Nurul Izzah binti Hassan");
-            driver.findElement(By.linkText("English")).click();
+            follow(driver, By.linkText("English"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Nurul Izzah binti Hassan");
             browser.screenshot("staff-home-officer-en");
         }

@@ -71,6 +71,6 @@ public final class StaffFixture {
         driver.get(baseUrl + "/staff/login");
         driver.findElement(By.id("username")).sendKeys(account.username());
         driver.findElement(By.id("password")).sendKeys(account.password());
-        driver.findElement(By.cssSelector("form[action='/staff/login/attempt'] button[type='submit']")).click();
+        Browser.follow(driver, By.cssSelector("form[action='/staff/login/attempt'] button[type='submit']"));
     }
 }
