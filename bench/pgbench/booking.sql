@@ -50,15 +50,12 @@ FROM appointment
 WHERE status IN ('PENDING', 'CONFIRMED') AND day + start_time > localtimestamp
   AND ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text)
        OR lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'));
--- Does this transaction type wait for an e-mailed code? (Booking, before the place is taken)
-SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, t.code, t.name_ms, t.name_en,
-       t.slot_minutes, t.lead_days, t.window_months, t.email_confirmation, o.slot_minutes AS offered_minutes, o.capacity
-FROM offering o JOIN branch b ON b.code = o.branch_code JOIN transaction_type t ON t.code = o.service_code
-WHERE o.branch_code = :branch AND o.service_code = :service ORDER BY t.code;
--- SlotInventory.take: the branch's shared schedule lock, then the offering and the calendar read fresh.
+-- SlotInventory.take: the branch's shared schedule lock, then the offering (whose type says whether the
+-- booking waits for an e-mailed code) and the calendar read fresh.
 SELECT pg_advisory_xact_lock_shared(21315, hashtext(:branch));
-SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, t.code, t.name_ms, t.name_en,
-       t.slot_minutes, t.lead_days, t.window_months, t.email_confirmation, o.slot_minutes AS offered_minutes, o.capacity
+SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, b.active, t.code, t.name_ms, t.name_en,
+       t.slot_minutes, coalesce(o.lead_days, t.lead_days), coalesce(o.window_months, t.window_months), t.email_confirmation,
+       o.slot_minutes AS offered_minutes, o.capacity, o.active AS offering_active
 FROM offering o JOIN branch b ON b.code = o.branch_code JOIN transaction_type t ON t.code = o.service_code
 WHERE o.branch_code = :branch AND o.service_code = :service ORDER BY t.code;
 SELECT 'H' AS kind, day_of_week, opens, closes, NULL::date AS day, NULL AS name_ms, NULL AS name_en, 0 AS rank

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.SlotInventory;
@@ -99,7 +100,7 @@ public class Booking {
         UUID id = UUID.randomUUID();
         Instant expiresAt = now.plus(properties.holdDuration());
         ApplicantInput carried = draft;
-        TakenPlace place = inventory.take(branch, service, date, start, taken -> {
+        TakenPlace place = inventory.take(branch, service, date, start, (taken, offering) -> {
             repository.insertHold(id, taken.slotId(), now, expiresAt, carried);
             return taken;
         });
@@ -160,7 +161,6 @@ public class Booking {
                         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "HOLD_NOT_FOUND"))
                 : null;
         FromSlot slot = request instanceof FromSlot fromSlot ? fromSlot : null;
-        String branchCode = hold != null ? hold.place().branchCode() : slot.branch();
         String serviceCode = hold != null ? hold.place().serviceCode() : slot.service();
         blocks.refuseBlocked(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
         repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
@@ -174,13 +174,15 @@ public class Booking {
         if (active.byEmail() >= properties.maxActivePerEmail()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "TOO_MANY_APPOINTMENTS", properties.maxActivePerEmail(), 1);
         }
-        boolean confirmByEmail = confirmsByEmail(branchCode, serviceCode);
+        if (hold != null) {
+            boolean confirmByEmail = confirmsByEmail(
+                    catalogue.requireOffering(hold.place().branchCode(), hold.place().serviceCode()));
+            return record(placeOfHold(hold), applicant, language, idempotencyKey, requestHash, confirmByEmail);
+        }
         // From a slot, the appointment is written before its place is counted: the slot's row, which every
         // booking of the slot waits for, is then locked only from the count to the commit.
-        return hold != null
-                ? record(placeOfHold(hold), applicant, language, idempotencyKey, requestHash, confirmByEmail)
-                : inventory.take(slot.branch(), slot.service(), slot.date(), slot.start(),
-                        place -> record(place, applicant, language, idempotencyKey, requestHash, confirmByEmail));
+        return inventory.take(slot.branch(), slot.service(), slot.date(), slot.start(), (place, offering) ->
+                record(place, applicant, language, idempotencyKey, requestHash, confirmsByEmail(offering)));
     }
 
     /** Writes the appointment in a place taken (or being taken) and what it sets off: the code or the e-mail. */
@@ -203,8 +205,8 @@ public class Booking {
         return new Booked(appointment, false);
     }
 
-    private boolean confirmsByEmail(String branchCode, String serviceCode) {
-        Boolean ofType = catalogue.requireOffering(branchCode, serviceCode).type().emailConfirmation();
+    private boolean confirmsByEmail(Offering offering) {
+        Boolean ofType = offering.type().emailConfirmation();
         return ofType != null ? ofType : properties.emailConfirmation();
     }
 

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.platform.ApiProblem;
@@ -63,18 +63,19 @@ public class SlotInventory {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public TakenPlace take(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
-        return take(branchCode, serviceCode, day, start, place -> place);
+        return take(branchCode, serviceCode, day, start, (place, offering) -> place);
     }
 
     /**
      * Takes one place as {@link #take(String, String, LocalDate, LocalTime)} does, with {@code first} run in
      * the place before it is counted: the caller's writes are done before the slot's row is locked, so the
-     * bookings of one slot wait on each other only for a commit. When no place is left, 409
-     * {@code SLOT_FULL} comes after {@code first}, and the caller's transaction rolls its writes back.
+     * bookings of one slot wait on each other only for a commit. {@code first} is given the offering as it
+     * was just read, so the caller need not read it again. When no place is left, 409 {@code SLOT_FULL}
+     * comes after {@code first}, and the caller's transaction rolls its writes back.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> T take(String branchCode, String serviceCode, LocalDate day, LocalTime start,
-            Function<TakenPlace, T> first) {
+            BiFunction<TakenPlace, Offering, T> first) {
         // Before reading the schedule: a change of the branch's schedule being made now is seen whole.
         BranchScheduleLock.shared(jdbc, branchCode);
         // Read fresh, never from a cache: an offering or branch deactivated a moment ago takes no booking.
@@ -84,7 +85,7 @@ public class SlotInventory {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NOT_BOOKABLE", day, start);
         }
         long slotId = slotRow(branchCode, serviceCode, day, start, slot.end(), offering.capacity());
-        T result = first.apply(new TakenPlace(slotId, branchCode, serviceCode, day, start, slot.end()));
+        T result = first.apply(new TakenPlace(slotId, branchCode, serviceCode, day, start, slot.end()), offering);
         // PostgreSQL decides: the one conditional update that counts the place, atomic on every node.
         int counted = jdbc.sql("""
                         UPDATE slot SET taken = slot.taken + 1, quarantined_until =\s""" + waiting("slot", ":now") + """
