@@ -16,10 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxActivePerDocument upcoming active appointments one document may have, all transaction types together
  * @param releaseDelay how long a place given back by a booking (cancelled, unconfirmed, moved away)
  *        waits before it is offered again
+ * @param arriveEarly how long before the appointment's time applicants must arrive (hadir awal): the
+ *        landing page, the slip and the e-mails state it, and the counter's check-in closes at it plus
+ *        the branch's grace, so what applicants are told and what the counter does are one setting
  */
 @ConfigurationProperties("temujanji.booking")
 public record BookingProperties(@DefaultValue("10m") Duration holdDuration, @DefaultValue("1d") Duration draftRetention,
         @DefaultValue("true") boolean emailConfirmation, @DefaultValue("5") int confirmationTries,
         @DefaultValue("3") int confirmationSends, @DefaultValue("3") int maxActivePerEmail,
-        @DefaultValue("2") int maxActivePerDocument, @DefaultValue("15m") Duration releaseDelay) {
+        @DefaultValue("2") int maxActivePerDocument, @DefaultValue("15m") Duration releaseDelay,
+        @DefaultValue("30m") Duration arriveEarly) {
+
+    /** The arrive-early rule in whole minutes, as the texts that state it print it. */
+    public long arriveEarlyMinutes() {
+        return arriveEarly.toMinutes();
+    }
 }

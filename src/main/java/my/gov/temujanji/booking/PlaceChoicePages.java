@@ -36,17 +36,21 @@ class PlaceChoicePages {
     private final Availability availability;
     private final MessageSource messages;
     private final Clock clock;
+    private final BookingProperties properties;
 
-    PlaceChoicePages(Catalogue catalogue, Availability availability, MessageSource messages, Clock clock) {
+    PlaceChoicePages(Catalogue catalogue, Availability availability, MessageSource messages, Clock clock,
+            BookingProperties properties) {
         this.catalogue = catalogue;
         this.availability = availability;
         this.messages = messages;
         this.clock = clock;
+        this.properties = properties;
     }
 
     @GetMapping("/")
     String landing(Model model) {
         model.addAttribute("openingTime", availability.openingTime().toString());
+        model.addAttribute("arriveEarlyMinutes", properties.arriveEarlyMinutes());
         return "booking/landing";
     }
 

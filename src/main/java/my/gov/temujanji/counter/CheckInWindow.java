@@ -1,5 +1,6 @@
 package my.gov.temujanji.counter;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import my.gov.temujanji.booking.Appointment;
 
@@ -12,10 +13,9 @@ record CheckInWindow(LocalDateTime opens, LocalDateTime closes) {
         CLOSED
     }
 
-    static CheckInWindow of(Appointment appointment, int graceMinutes, CounterProperties properties) {
+    static CheckInWindow of(Appointment appointment, Duration opensBefore, Duration arriveEarly, int graceMinutes) {
         LocalDateTime start = appointment.date().atTime(appointment.start());
-        return new CheckInWindow(start.minus(properties.checkInOpensBefore()),
-                start.minus(properties.arriveEarly()).plusMinutes(graceMinutes));
+        return new CheckInWindow(start.minus(opensBefore), start.minus(arriveEarly).plusMinutes(graceMinutes));
     }
 
     Position at(LocalDateTime now) {

@@ -9,6 +9,7 @@ import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Attendance;
 import my.gov.temujanji.booking.Attendance.Visit;
+import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.BranchSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,20 +42,23 @@ class Counter {
     private final Attendance attendance;
     private final AuditLog audit;
     private final CounterProperties properties;
+    private final BookingProperties booking;
     private final BranchSettings branches;
     private final Clock clock;
 
-    Counter(Attendance attendance, AuditLog audit, CounterProperties properties,
+    Counter(Attendance attendance, AuditLog audit, CounterProperties properties, BookingProperties booking,
             BranchSettings branches, Clock clock) {
         this.attendance = attendance;
         this.audit = audit;
         this.properties = properties;
+        this.booking = booking;
         this.branches = branches;
         this.clock = clock;
     }
 
     CheckInWindow window(Visit visit) {
-        return CheckInWindow.of(visit.appointment(), graceMinutes(visit.appointment().branchCode()), properties);
+        return CheckInWindow.of(visit.appointment(), properties.checkInOpensBefore(), booking.arriveEarly(),
+                graceMinutes(visit.appointment().branchCode()));
     }
 
     Verdict verdict(Visit visit, String branchCode) {

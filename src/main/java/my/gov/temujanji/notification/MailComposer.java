@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -37,12 +38,15 @@ class MailComposer {
     private final Catalogue catalogue;
     private final Booking booking;
     private final NotificationProperties properties;
+    private final BookingProperties bookingProperties;
 
-    MailComposer(MessageSource messages, Catalogue catalogue, Booking booking, NotificationProperties properties) {
+    MailComposer(MessageSource messages, Catalogue catalogue, Booking booking, NotificationProperties properties,
+            BookingProperties bookingProperties) {
         this.messages = messages;
         this.catalogue = catalogue;
         this.booking = booking;
         this.properties = properties;
+        this.bookingProperties = bookingProperties;
         templates.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
         templates.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
         templates.setTemplateEngineMessageSource(messages);
@@ -87,6 +91,7 @@ class MailComposer {
         context.setVariable("time", appointment.start() + "–" + appointment.end());
         context.setVariable("previousDate", previous == null ? null
                 : day.format(previous.toLocalDate()) + ", " + previous.toLocalTime());
+        context.setVariable("arriveEarlyMinutes", bookingProperties.arriveEarlyMinutes());
         context.setVariable("slipUrl", properties.publicUrl() + "/slip/" + appointment.reference());
         context.setVariable("code", code);
         context.setVariable("confirmUrl", properties.publicUrl() + "/book/appointments/" + appointment.reference()

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Catalogue;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -48,10 +49,12 @@ public class CalendarFile {
 
     private final Catalogue catalogue;
     private final MessageSource messages;
+    private final BookingProperties booking;
 
-    CalendarFile(Catalogue catalogue, MessageSource messages) {
+    CalendarFile(Catalogue catalogue, MessageSource messages, BookingProperties booking) {
         this.catalogue = catalogue;
         this.messages = messages;
+        this.booking = booking;
     }
 
     public byte[] ics(Appointment appointment, Locale locale) {
@@ -63,7 +66,8 @@ public class CalendarFile {
         event.add(new Uid(appointment.reference() + "@temujanji"));
         event.add(new Location(details.branch() + ", " + details.address()));
         event.add(new Description(text("slip.calendar.description", locale, details.reference())
-                + "\n" + text("slip.pdf.rule", locale) + "\n" + text("slip.pdf.documents", locale)));
+                + "\n" + text("slip.pdf.rule", locale, booking.arriveEarlyMinutes())
+                + "\n" + text("slip.pdf.documents", locale)));
         event.add(appointment.cancelled()
                 ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         VAlarm dayBefore = new VAlarm(Duration.ofDays(-1));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
@@ -37,10 +38,12 @@ class SlipController {
     private final SlipPdf pdf;
     private final CalendarFile calendar;
     private final QrCode qr;
+    private final BookingProperties properties;
 
     SlipController(Booking booking, Catalogue catalogue, SlipToken tokens, SlipPdf pdf, CalendarFile calendar,
-            QrCode qr) {
+            QrCode qr, BookingProperties properties) {
         this.qr = qr;
+        this.properties = properties;
         this.booking = booking;
         this.catalogue = catalogue;
         this.tokens = tokens;
@@ -58,6 +61,7 @@ class SlipController {
         model.addAttribute("appointment", appointment);
         model.addAttribute("reference", Reference.display(appointment.reference()));
         model.addAttribute("offering", catalogue.requireOffering(appointment.branchCode(), appointment.serviceCode()));
+        model.addAttribute("arriveEarlyMinutes", properties.arriveEarlyMinutes());
         return "slip/slip";
     }
 

@@ -16,6 +16,7 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Catalogue;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -45,12 +46,14 @@ public class SlipPdf {
     private final SlipToken tokens;
     private final QrCode qrCode;
     private final MessageSource messages;
+    private final BookingProperties booking;
 
-    SlipPdf(Catalogue catalogue, SlipToken tokens, QrCode qrCode, MessageSource messages) {
+    SlipPdf(Catalogue catalogue, SlipToken tokens, QrCode qrCode, MessageSource messages, BookingProperties booking) {
         this.catalogue = catalogue;
         this.tokens = tokens;
         this.qrCode = qrCode;
         this.messages = messages;
+        this.booking = booking;
     }
 
     public byte[] render(Appointment appointment, Locale locale) {
@@ -63,7 +66,7 @@ public class SlipPdf {
         document.add(headingBar(details, locale));
         document.add(referenceAndQrCode(appointment, details, locale));
         document.add(appointmentTable(appointment, details, locale));
-        document.add(notice(text("slip.pdf.rule", locale), RULE_BACKGROUND));
+        document.add(notice(text("slip.pdf.rule", locale, booking.arriveEarlyMinutes()), RULE_BACKGROUND));
         document.add(notice(text("slip.pdf.documents", locale), Color.WHITE));
         document.close();
         return pdf.toByteArray();
@@ -158,7 +161,7 @@ public class SlipPdf {
         return cell;
     }
 
-    private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, locale);
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
     }
 }
