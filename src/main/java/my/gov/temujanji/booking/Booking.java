@@ -318,7 +318,9 @@ public class Booking {
     /**
      * Moves an appointment to another slot of the same branch and transaction type. The new place is
      * taken before the old one is given back, in one transaction: when the new slot is full (409
-     * {@code SLOT_FULL}) nothing changes. 422 {@code SAME_SLOT} for the slot it already has.
+     * {@code SLOT_FULL}) nothing changes. 422 {@code SAME_SLOT} for the slot it already has. 403
+     * {@code APPLICANT_BLOCKED} while the document or the address is blocked: a move takes a new place,
+     * as a booking does (cancelling stays open to the blocked).
      */
     @Transactional
     public Appointment reschedule(String reference, String documentNumber, LocalDate date, LocalTime start) {
@@ -326,6 +328,8 @@ public class Booking {
         Appointment old = locked.appointment();
         AppointmentStatus status = old.status().reschedule();
         requireUpcoming(old);
+        blocks.refuseBlocked(old.applicant().documentType().name(), old.applicant().documentNumber(),
+                old.applicant().email());
         if (old.date().equals(date) && old.start().equals(start)) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "SAME_SLOT");
         }

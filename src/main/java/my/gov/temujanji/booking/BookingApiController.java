@@ -193,7 +193,8 @@ class BookingApiController {
     @PostMapping("/appointments/{reference}/reschedule")
     @Operation(summary = "Move an appointment to another slot of the same branch and transaction type",
             description = "The new place is taken before the old one is given back, in one transaction: 409 "
-                    + "SLOT_FULL leaves the appointment as it was. 422 NOT_BOOKABLE or SAME_SLOT.")
+                    + "SLOT_FULL leaves the appointment as it was. 422 NOT_BOOKABLE or SAME_SLOT. 403 "
+                    + "APPLICANT_BLOCKED while the document or the e-mail address is blocked (cancelling stays open).")
     AppointmentView reschedule(@PathVariable String reference, @RequestBody RescheduleRequest request,
             HttpServletRequest http) {
         if (request.documentNumber() == null || request.date() == null || request.start() == null) {

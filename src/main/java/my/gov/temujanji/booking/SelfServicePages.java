@@ -14,6 +14,7 @@ import java.util.function.Function;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.catalogue.TransactionType;
+import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
@@ -56,10 +57,12 @@ class SelfServicePages {
     private final Clock clock;
     private final Catalogue catalogue;
     private final RateLimits rateLimits;
+    private final Blocks blocks;
 
     SelfServicePages(Booking booking, Availability availability, Catalogue catalogue,
-            MessageSource messages, Clock clock, RateLimits rateLimits) {
+            MessageSource messages, Clock clock, RateLimits rateLimits, Blocks blocks) {
         this.rateLimits = rateLimits;
+        this.blocks = blocks;
         this.booking = booking;
         this.availability = availability;
         this.catalogue = catalogue;
@@ -141,7 +144,7 @@ class SelfServicePages {
             Locale locale, HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
         rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
-        return whenChangeable(reference, documentNumber, model, locale,
+        return whenMovable(reference, documentNumber, model, locale,
                 appointment -> datePage(appointment, documentNumber, month, model, locale));
     }
 
@@ -152,7 +155,7 @@ class SelfServicePages {
             Locale locale, HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
         rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
-        return whenChangeable(reference, documentNumber, model, locale, appointment -> date == null
+        return whenMovable(reference, documentNumber, model, locale, appointment -> date == null
                 ? datePage(appointment, documentNumber, null, model, locale)
                 : slotsPage(appointment, documentNumber, date, null, FormErrors.none(), model, locale));
     }
@@ -294,6 +297,19 @@ class SelfServicePages {
         return next.apply(appointment);
     }
 
+    /**
+     * As {@link #whenChangeable}, for a move: a blocked applicant (whose move would take a new place) is
+     * told why on the appointment page before choosing a date, not after.
+     */
+    private String whenMovable(String reference, String documentNumber, Model model, Locale locale,
+            Function<Appointment, String> next) {
+        return whenChangeable(reference, documentNumber, model, locale, appointment -> blocks.refusalOf(
+                        appointment.applicant().documentType().name(), appointment.applicant().documentNumber(),
+                        appointment.applicant().email())
+                .map(blocked -> appointmentPage(appointment, documentNumber, blockedText(blocked, locale), model))
+                .orElseGet(() -> next.apply(appointment)));
+    }
+
     /** A refusal of the booking rules, shown on the appointment page in plain words. */
     private Object problemPage(ApiProblem problem, String reference, String documentNumber, Model model,
             Locale locale) {
@@ -304,13 +320,19 @@ class SelfServicePages {
         if (appointment == null) {
             return notFound(clip(reference), "", model, locale);
         }
-        String key = switch (problem.code()) {
-            case "APPOINTMENT_NOT_ACTIVE" -> "manage.notice.notActive";
-            case "APPOINTMENT_NOT_CONFIRMED" -> "manage.notice.pending";
-            case "APPOINTMENT_PASSED" -> "manage.notice.passed";
+        String notice = switch (problem.code()) {
+            case "APPOINTMENT_NOT_ACTIVE" -> text("manage.notice.notActive", locale);
+            case "APPOINTMENT_NOT_CONFIRMED" -> text("manage.notice.pending", locale);
+            case "APPOINTMENT_PASSED" -> text("manage.notice.passed", locale);
+            case "APPLICANT_BLOCKED" -> blockedText(problem, locale);
             default -> throw problem;
         };
-        return appointmentPage(appointment, documentNumber, text(key, locale), model);
+        return appointmentPage(appointment, documentNumber, notice, model);
+    }
+
+    /** Why a blocked applicant may not move: the reason and the block's last day, as the API's detail says. */
+    private String blockedText(ApiProblem blocked, Locale locale) {
+        return messages.getMessage("problem.APPLICANT_BLOCKED.detail", blocked.arguments(), locale);
     }
 
     /** Why this appointment can no longer be cancelled or moved, or null when it can. */

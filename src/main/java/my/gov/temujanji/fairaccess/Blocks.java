@@ -90,9 +90,14 @@ public class Blocks {
      * One statement; inside the booking transaction it sees what that transaction may book on.
      */
     public void refuseBlocked(String documentType, String documentNumber, String email) {
-        find(documentType, documentNumber, email).ifPresent(block -> {
-            throw refusal(block);
+        refusalOf(documentType, documentNumber, email).ifPresent(refusal -> {
+            throw refusal;
         });
+    }
+
+    /** The refusal {@link #refuseBlocked} would throw, for a page that shows it instead of starting a change. */
+    public Optional<ApiProblem> refusalOf(String documentType, String documentNumber, String email) {
+        return find(documentType, documentNumber, email).map(this::refusal);
     }
 
     /** The block that ends last among those on the document and the address, if any. */

@@ -168,6 +168,53 @@ class BlockingTest {
     }
 
     @Test
+    void aBlockedApplicantCannotMoveAnAppointmentOnAnyNodeButCanStillCancelIt() {
+        String myKad = Applicants.nextMyKad();
+        LocalDate day = LocalDate.of(2026, 8, 12);
+        String reference = reference(bookByApi(http, myKad, "pindah@blocking.example.my", day, "10:00"));
+        Http admin = new Http(port).loginAs(staff.branchAdmin(BRANCH));
+        admin.get("/staff/blocks");
+        assertThat(admin.postForm("/staff/blocks", form("MYKAD", myKad, "", "AGENT", "31/07/2026")).status())
+                .isEqualTo(303);
+        int takenBefore = placesTaken(day);
+
+        // A move takes a new place, as a booking does: refused on the API of either node, in its language.
+        Http.Response api = other.postJson("/api/v1/appointments/" + reference + "/reschedule",
+                Map.of("documentNumber", myKad, "date", day.toString(), "start", "11:00"), "Accept-Language", "en");
+        assertThat(api.status()).isEqualTo(403);
+        assertThat(api.json().get("code").asString()).isEqualTo("APPLICANT_BLOCKED");
+        assertThat(api.json().get("detail").asString()).isEqualTo("This document is blocked from booking "
+                + "appointments until July 31, 2026 (inclusive). Reason: Appointments were made by or for an agent. "
+                + "Booking is free and must be done by the applicant. You can book again after that date.");
+
+        // The pages say why at the first step of a move, and again if the block came while the date was chosen.
+        String why = "Dokumen ini disekat daripada membuat temujanji sehingga 31 Julai 2026 (termasuk hari itu). "
+                + "Sebab: Temujanji dibuat oleh atau untuk ejen.";
+        Http applicant = new Http(node2.port());
+        applicant.get("/appointments/manage");
+        Map<String, String> pair = Map.of("reference", reference, "documentNumber", myKad);
+        Http.Response start = applicant.postForm("/appointments/manage/reschedule", pair);
+        assertThat(start.status()).isEqualTo(200);
+        assertThat(start.body()).contains("data-notice", why).doesNotContain("month-nav");
+        Map<String, String> chosen = new LinkedHashMap<>(pair);
+        chosen.put("date", day.toString());
+        chosen.put("start", "11:00");
+        Http.Response confirm = applicant.postForm("/appointments/manage/reschedule/confirm", chosen);
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.body()).contains("data-notice", why);
+        assertThat(jdbc.sql("SELECT day || ' ' || start_time || ' ' || status FROM appointment WHERE reference = ?")
+                .param(reference).query(String.class).single()).isEqualTo(day + " 10:00:00 CONFIRMED");
+        assertThat(placesTaken(day)).isEqualTo(takenBefore);
+
+        // Cancelling gives a place back: it stays open to the blocked.
+        Http.Response cancelled = http.postJson("/api/v1/appointments/" + reference + "/cancel",
+                Map.of("documentNumber", myKad));
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(placesTaken(day)).isEqualTo(takenBefore - 1);
+    }
+
+    @Test
     void officersCannotBlockAndAFormWithoutTheCsrfTokenIsRefused() {
         Http officer = new Http(port).loginAs(staff.officer("JHR-JOHOR-BAHRU"));
         assertThat(officer.get("/staff/blocks").status()).isEqualTo(403);
