@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import my.gov.temujanji.administration.FormField.Kind;
 import my.gov.temujanji.administration.FormField.Option;
+import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.CatalogueChanges.OfferingSettings;
@@ -48,11 +49,14 @@ class CatalogueAdminPages {
     private final Catalogue catalogue;
     private final CatalogueAdministration administration;
     private final MessageSource messages;
+    private final BookingProperties booking;
 
-    CatalogueAdminPages(Catalogue catalogue, CatalogueAdministration administration, MessageSource messages) {
+    CatalogueAdminPages(Catalogue catalogue, CatalogueAdministration administration, MessageSource messages,
+            BookingProperties booking) {
         this.catalogue = catalogue;
         this.administration = administration;
         this.messages = messages;
+        this.booking = booking;
     }
 
     @Bean
@@ -199,7 +203,8 @@ class CatalogueAdminPages {
 
     @GetMapping(PATH + "/types/new")
     String newType(Model model, Locale locale) {
-        return typeForm(null, Map.of("leadDays", "1", "windowMonths", "3"), FormErrors.none(), model, locale);
+        return typeForm(null, Map.of("leadDays", "1", "windowMonths", "3", "emailConfirmation", ""), FormErrors.none(),
+                model, locale);
     }
 
     @GetMapping(PATH + "/types/{code}")
@@ -207,7 +212,9 @@ class CatalogueAdminPages {
         TransactionType t = find(catalogue.transactionTypes(), TransactionType::code, code);
         return typeForm(code, Map.of("nameMs", t.name().ms(), "nameEn", t.name().en(), "slotMinutes",
                 String.valueOf(t.slotMinutes()), "leadDays", String.valueOf(t.leadDays()), "windowMonths",
-                String.valueOf(t.windowMonths())), FormErrors.none(), model, locale);
+                String.valueOf(t.windowMonths()), "emailConfirmation",
+                t.emailConfirmation() == null ? "" : String.valueOf(t.emailConfirmation())), FormErrors.none(), model,
+                locale);
     }
 
     @PostMapping(PATH + "/types")
@@ -228,11 +235,13 @@ class CatalogueAdminPages {
         int slotMinutes = check.number("slotMinutes", 5, 240);
         int leadDays = check.number("leadDays", 0, 30);
         int windowMonths = check.number("windowMonths", 1, 12);
+        // Empty: the type follows the application's default (temujanji.booking.email-confirmation).
+        String confirmation = check.choice("emailConfirmation", List.of("", "true", "false"));
         if (check.failed()) {
             return typeForm(existing, form, check.errors(), model, locale);
         }
-        // E-mail confirmation is not edited here: null keeps the type following the application's default.
-        TransactionType t = new TransactionType(code, name, slotMinutes, leadDays, windowMonths, null);
+        TransactionType t = new TransactionType(code, name, slotMinutes, leadDays, windowMonths,
+                confirmation.isEmpty() ? null : Boolean.valueOf(confirmation));
         if (existing == null ? !administration.create(t) : !administration.update(t)) {
             return typeForm(existing, form, FormErrors.one("code", text("admin.error.codeTaken", locale)), model, locale);
         }
@@ -249,6 +258,14 @@ class CatalogueAdminPages {
         fields.add(number("slotMinutes", "admin.slotMinutes", values, locale));
         fields.add(number("leadDays", "admin.leadDays", values, locale));
         fields.add(number("windowMonths", "admin.windowMonths", values, locale));
+        String byDefault = text(booking.emailConfirmation() ? "admin.emailConfirmation.true"
+                : "admin.emailConfirmation.false", locale);
+        fields.add(new FormField("emailConfirmation", text("admin.emailConfirmation", locale),
+                text("admin.emailConfirmation.hint", locale), Kind.SELECT, values.getOrDefault("emailConfirmation", ""),
+                List.of(new Option("", messages.getMessage("admin.emailConfirmation.default", new Object[] {byDefault},
+                                locale)),
+                        new Option("true", text("admin.emailConfirmation.true", locale)),
+                        new Option("false", text("admin.emailConfirmation.false", locale)))));
         return form(code == null ? "admin.type.new" : "admin.type.edit", code,
                 PATH + "/types" + (code == null ? "" : "/" + code), fields, errors, model, locale);
     }

@@ -75,21 +75,27 @@ public class CatalogueChanges {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean create(TransactionType t) {
         return jdbc.sql("""
-                        INSERT INTO transaction_type (code, name_ms, name_en, slot_minutes, lead_days, window_months)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
-                .params(t.code(), t.name().ms(), t.name().en(), t.slotMinutes(), t.leadDays(), t.windowMonths())
+                        INSERT INTO transaction_type (code, name_ms, name_en, slot_minutes, lead_days, window_months,
+                            email_confirmation)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
+                .params(t.code(), t.name().ms(), t.name().en(), t.slotMinutes(), t.leadDays(), t.windowMonths(),
+                        t.emailConfirmation())
                 .update() == 1;
     }
 
-    /** Changes a transaction type's names, default slot length and booking window; answers it as it was. */
+    /**
+     * Changes a transaction type's names, default slot length, booking window and whether its bookings wait
+     * for an e-mailed code; answers it as it was.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<TransactionType> update(TransactionType t) {
         Optional<TransactionType> before = lock("transaction_type", t.code())
                 .flatMap(code -> catalogue.transactionTypes().stream().filter(x -> x.code().equals(code)).findFirst());
         before.ifPresent(x -> jdbc.sql("""
                         UPDATE transaction_type SET name_ms = ?, name_en = ?, slot_minutes = ?, lead_days = ?,
-                            window_months = ? WHERE code = ?""")
-                .params(t.name().ms(), t.name().en(), t.slotMinutes(), t.leadDays(), t.windowMonths(), t.code())
+                            window_months = ?, email_confirmation = ? WHERE code = ?""")
+                .params(t.name().ms(), t.name().en(), t.slotMinutes(), t.leadDays(), t.windowMonths(),
+                        t.emailConfirmation(), t.code())
                 .update());
         return before;
     }

@@ -84,14 +84,14 @@ class CatalogueAdminTest {
         assertThat(applicant.get("/api/v1/branches/" + code + "/services").body())
                 .isEqualTo("[{\"code\":\"BKP\",\"name\":{\"ms\":\"Bahagian Keselamatan & Pasport\","
                         + "\"en\":\"Security and Passport Division\"},\"slotMinutes\":20}]");
-        Http.Response booked = book(applicant, code, "08:20");
+        Http.Response booked = book(applicant, code, "BKP", "08:20");
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         String reference = booked.json().get("reference").asString();
 
         Map<String, String> off = new HashMap<>(Map.of("service", "BKP", "slotMinutes", "20", "capacity", "2"));
         assertThat(admin.postForm("/staff/admin/catalogue/branches/" + code + "/offerings", off).status()).isEqualTo(303);
         assertThat(applicant.get("/api/v1/branches/" + code + "/services").body()).isEqualTo("[]");
-        Http.Response refused = book(applicant, code, "08:40");
+        Http.Response refused = book(applicant, code, "BKP", "08:40");
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.json().get("code").asString()).isEqualTo("UNKNOWN_SERVICE");
         assertThat(jdbc.sql("SELECT status FROM appointment WHERE reference = ?").param(reference).query(String.class)
@@ -169,13 +169,54 @@ class CatalogueAdminTest {
                 "\"en\": \"Test two\"");
     }
 
+    @Test
+    void aTransactionTypeSetToWaitForTheEmailedCodeBooksPendingAndBackOnTheDefaultBooksAtOnce() {
+        Http admin = new Http(port).loginAs(staff.systemAdmin());
+        // The tests' default is no e-mail confirmation; the form says so on its first choice.
+        assertThat(admin.get("/staff/admin/catalogue/types/new").body()).contains("Pengesahan melalui e-mel",
+                "<option value=\"\" selected=\"selected\">Ikut tetapan sistem (sekarang: Tidak, sahkan serta-merta)</option>",
+                "<option value=\"true\">Ya, tunggu kod dari e-mel</option>");
+        Map<String, String> type = new LinkedHashMap<>(Map.of("code", "ADMEMEL", "nameMs", "Ujian e-mel",
+                "nameEn", "E-mail test", "slotMinutes", "30", "leadDays", "1", "windowMonths", "3",
+                "emailConfirmation", "maybe"));
+        assertThat(admin.postForm("/staff/admin/catalogue/types?lang=en", type).body()).contains(
+                "<a href=\"#emailConfirmation\">Choose whether bookings must be confirmed by e-mail</a>",
+                "value=\"Ujian e-mel\"");
+        type.put("emailConfirmation", "true");
+        assertThat(admin.postForm("/staff/admin/catalogue/types", type).status()).isEqualTo(303);
+        assertThat(admin.get("/staff/admin/catalogue/types/ADMEMEL").body())
+                .contains("<option value=\"true\" selected=\"selected\">Ya, tunggu kod dari e-mel</option>");
+        String code = "SWK-ADM-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        admin.get("/staff/admin/catalogue/branches/new");
+        assertThat(admin.postForm("/staff/admin/catalogue/branches", branch(code)).status()).isEqualTo(303);
+        assertThat(admin.postForm("/staff/admin/catalogue/branches/" + code + "/offerings",
+                Map.of("service", "ADMEMEL", "slotMinutes", "30", "capacity", "2", "active", "true")).status())
+                .isEqualTo(303);
+
+        Http applicant = new Http(port);
+        Http.Response waits = book(applicant, code, "ADMEMEL", "08:00");
+        assertThat(waits.status()).as(waits.body()).isEqualTo(201);
+        assertThat(waits.json().get("status").asString()).isEqualTo("PENDING");
+
+        type.remove("code");
+        type.put("emailConfirmation", "");
+        assertThat(admin.postForm("/staff/admin/catalogue/types/ADMEMEL", type).status()).isEqualTo(303);
+        Http.Response atOnce = book(applicant, code, "ADMEMEL", "08:30");
+        assertThat(atOnce.status()).as(atOnce.body()).isEqualTo(201);
+        assertThat(atOnce.json().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(jdbc.sql("SELECT email_confirmation IS NULL FROM transaction_type WHERE code = 'ADMEMEL'")
+                .query(Boolean.class).single()).isTrue();
+        assertThat(audit("ADMEMEL", "CATALOGUE_TYPE_UPDATE")).contains("\"emailConfirmation\": true", "→",
+                "\"emailConfirmation\": null");
+    }
+
     private static Map<String, String> branch(String code) {
         return new HashMap<>(Map.of("code", code, "department", "SWK", "state", "SWK", "nameMs", "Cawangan Ujian Miri",
                 "nameEn", "Miri Test Branch", "address", "Jalan Ujian, 98000 Miri, Sarawak", "hoursFrom", "SWK-KUCHING"));
     }
 
-    private Http.Response book(Http http, String branch, String start) {
-        return http.postJson("/api/v1/appointments", Map.of("branch", branch, "service", "BKP", "date", DAY, "start",
+    private Http.Response book(Http http, String branch, String service, String start) {
+        return http.postJson("/api/v1/appointments", Map.of("branch", branch, "service", service, "date", DAY, "start",
                 start, "applicant", Applicants.myKadApplicant(Applicants.nextMyKad())),
                 "Idempotency-Key", UUID.randomUUID().toString());
     }
