@@ -2,8 +2,6 @@ package my.gov.temujanji.branchconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,6 +23,7 @@ import my.gov.temujanji.support.Mails;
 import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.Rush;
 import my.gov.temujanji.support.SecondNode;
+import my.gov.temujanji.support.SmtpServer;
 import my.gov.temujanji.support.StaffFixture;
 import my.gov.temujanji.support.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -47,8 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest
 class BranchConfigurationTest {
 
-    static final int SMTP_PORT = 39031;
-    static GreenMail smtp = started();
+    static final SmtpServer smtp = SmtpServer.started();
 
     @LocalServerPort
     int port;
@@ -67,8 +65,7 @@ class BranchConfigurationTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "localhost");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        smtp.register(registry);
     }
 
     @AfterAll
@@ -156,7 +153,7 @@ class BranchConfigurationTest {
                 .params(malay, english).query(Long.class).single()).isEqualTo(2);
 
         Outboxes.sendDue(context);
-        MimeMessage[] received = smtp.getReceivedMessages();
+        MimeMessage[] received = smtp.received();
         assertThat(received).hasSize(2);
         String rebook = "http://localhost:8080/book/date?branch=" + branch + "&service=VPP&lang=";
         MimeMessage ms = Arrays.stream(received).filter(m -> recipient(m).equals("tutup-ms@example.my")).findFirst().orElseThrow();
@@ -215,7 +212,7 @@ class BranchConfigurationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM slot WHERE taken > capacity").query(Long.class).single()).isZero();
         assertThat(audits("OFFERING_CHANGED", branch)).isOne();
         Outboxes.sendDue(context);
-        assertThat(smtp.getReceivedMessages()).extracting(BranchConfigurationTest::recipient)
+        assertThat(smtp.received()).extracting(BranchConfigurationTest::recipient)
                 .containsExactly("lewat@example.my");
     }
 
@@ -389,9 +386,4 @@ class BranchConfigurationTest {
         }
     }
 
-    private static GreenMail started() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, null, ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 }

@@ -2,13 +2,8 @@ package my.gov.temujanji.counter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
@@ -19,6 +14,7 @@ import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.Mails;
 import my.gov.temujanji.support.MutableClock;
+import my.gov.temujanji.support.SmtpServer;
 import my.gov.temujanji.support.StaffFixture;
 import my.gov.temujanji.support.TestClockConfiguration;
 import my.gov.temujanji.notification.Outboxes;
@@ -46,8 +42,7 @@ class CounterTest {
     static final String OTHER_BRANCH = "NSN-SEREMBAN";
     static final String SERVICE = "BKP"; // 15-minute slots, 4 places each
     static final LocalDate DAY = LocalDate.of(2026, 8, 4);
-    static final int SMTP_PORT = freePort();
-    static final GreenMail smtp = started();
+    static final SmtpServer smtp = SmtpServer.started();
 
     @LocalServerPort
     int port;
@@ -69,8 +64,7 @@ class CounterTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "localhost");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        smtp.register(registry);
     }
 
     @BeforeEach
@@ -224,7 +218,7 @@ class CounterTest {
         assertThat(audits("COUNTER_MARK_LATE", late)).isEqualTo(1);
 
         Outboxes.sendDue(context);
-        MimeMessage mail = Arrays.stream(smtp.getReceivedMessages())
+        MimeMessage mail = Arrays.stream(smtp.received())
                 .filter(m -> recipient(m).equals("lewat@example.my")).findFirst().orElseThrow();
         assertThat(mail.getSubject()).isEqualTo("Appointment cancelled for arriving late: "
                 + Reference.display(late.reference()));
@@ -293,17 +287,5 @@ class CounterTest {
         return CounterBookings.book(applicant, BRANCH, SERVICE, DAY, slot, name, email, language);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static GreenMail started() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, null, ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 }

@@ -2,9 +2,7 @@ package my.gov.temujanji.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import com.lowagie.text.pdf.PdfReader;
@@ -24,6 +22,7 @@ import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.Mails;
 import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.ScannedQr;
+import my.gov.temujanji.support.SmtpServer;
 import my.gov.temujanji.support.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +40,7 @@ class MailDeliveryTest {
 
     static final String BRANCH = "SGR-SHAH-ALAM";
     static final String SERVICE = "VPP";
-    static final int PORT = 39025;
-    static GreenMail smtp = started();
+    static final SmtpServer smtp = SmtpServer.started();
 
     @LocalServerPort
     int port;
@@ -57,8 +55,7 @@ class MailDeliveryTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "localhost");
-        registry.add("spring.mail.port", () -> PORT);
+        smtp.register(registry);
     }
 
     @AfterAll
@@ -79,7 +76,7 @@ class MailDeliveryTest {
         JsonNode booked = book(LocalDate.of(2026, 9, 1), 0, "confirm@example.my", "en").json();
         worker.sendDue();
 
-        MimeMessage[] received = smtp.getReceivedMessages();
+        MimeMessage[] received = smtp.received();
         assertThat(received).hasSize(1);
         MimeMessage mail = received[0];
         String reference = booked.get("reference").asString();
@@ -131,9 +128,9 @@ class MailDeliveryTest {
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_message WHERE recipient LIKE 'outage%' AND attempts = 1 "
                 + "AND last_error LIKE '%Connect%'").query(Long.class).single()).isEqualTo(100);
 
-        smtp = started();
+        smtp.start();
         worker.sendDue();
-        assertThat(smtp.getReceivedMessages()).as("nothing before the backoff runs out").isEmpty();
+        assertThat(smtp.received()).as("nothing before the backoff runs out").isEmpty();
         // The worker keeps trying with its backoff until everything is out.
         for (int round = 0; round < 10 && outage("SENT") < 100; round++) {
             clock.advance(Duration.ofHours(1));
@@ -141,7 +138,7 @@ class MailDeliveryTest {
             worker.sendDue();
         }
 
-        List<String> recipients = Arrays.stream(smtp.getReceivedMessages())
+        List<String> recipients = Arrays.stream(smtp.received())
                 .map(m -> GreenMailUtil.getAddressList(uncheckedRecipients(m))).toList();
         assertThat(recipients).hasSize(100).doesNotHaveDuplicates().allMatch(r -> r.startsWith("outage"));
         assertThat(outage("SENT")).isEqualTo(100);
@@ -172,9 +169,4 @@ class MailDeliveryTest {
         }
     }
 
-    private static GreenMail started() {
-        GreenMail server = new GreenMail(new ServerSetup(PORT, null, ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 }
