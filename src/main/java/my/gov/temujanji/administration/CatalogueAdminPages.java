@@ -258,12 +258,10 @@ class CatalogueAdminPages {
         fields.add(number("slotMinutes", "admin.slotMinutes", values, locale));
         fields.add(number("leadDays", "admin.leadDays", values, locale));
         fields.add(number("windowMonths", "admin.windowMonths", values, locale));
-        String byDefault = text(booking.emailConfirmation() ? "admin.emailConfirmation.true"
-                : "admin.emailConfirmation.false", locale);
         fields.add(new FormField("emailConfirmation", text("admin.emailConfirmation", locale),
                 text("admin.emailConfirmation.hint", locale), Kind.SELECT, values.getOrDefault("emailConfirmation", ""),
-                List.of(new Option("", messages.getMessage("admin.emailConfirmation.default", new Object[] {byDefault},
-                                locale)),
+                List.of(new Option("", messages.getMessage("admin.emailConfirmation.default",
+                                new Object[] {booking.emailConfirmation() ? 1 : 0}, locale)),
                         new Option("true", text("admin.emailConfirmation.true", locale)),
                         new Option("false", text("admin.emailConfirmation.false", locale)))));
         return form(code == null ? "admin.type.new" : "admin.type.edit", code,
