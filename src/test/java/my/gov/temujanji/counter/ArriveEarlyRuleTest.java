@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
@@ -68,9 +64,10 @@ class ArriveEarlyRuleTest {
         String slip = "/slip/" + booked.reference();
         assertThat(applicant.get(slip).body())
                 .contains("Hadir sekurang-kurangnya 45 minit sebelum waktu temujanji anda.");
-        assertThat(new PdfTextExtractor(new PdfReader(download(slip + "/slip.pdf?lang=en"))).getTextFromPage(1))
+        assertThat(new PdfTextExtractor(new PdfReader(applicant.download(slip + "/slip.pdf?lang=en").body()))
+                .getTextFromPage(1))
                 .contains("Arrive at least 45 minutes before your appointment time;");
-        assertThat(new String(download(slip + "/temujanji.ics"), StandardCharsets.UTF_8)
+        assertThat(new String(applicant.download(slip + "/temujanji.ics").body(), StandardCharsets.UTF_8)
                 .replace("\r\n ", "")).contains("Hadir sekurang-kurangnya 45 minit sebelum waktu temujanji\\;"); // iCalendar escapes ';'
 
         Outboxes.sendDue(context);
@@ -89,10 +86,5 @@ class ArriveEarlyRuleTest {
         assertThat(refused.body()).contains("The check-in window closed at 07:25: the applicant arrived late.");
         assertThat(jdbc.sql("SELECT status FROM appointment WHERE reference = ?").param(booked.reference())
                 .query(String.class).single()).isEqualTo("CONFIRMED");
-    }
-
-    private byte[] download(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,7 +55,7 @@ class SlipIntegrationTest {
     void theSlipPdfShowsTheAppointmentAndItsQrCodeVerifiesUntilAndAfterCancellation() throws Exception {
         Booked booked = book();
 
-        HttpResponse<byte[]> response = download("/slip/" + booked.reference() + "/slip.pdf");
+        HttpResponse<byte[]> response = http.download("/slip/" + booked.reference() + "/slip.pdf");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(response.headers().firstValue("Content-Disposition"))
@@ -98,7 +94,7 @@ class SlipIntegrationTest {
     @Test
     void theVerificationPageSaysGenuineOrForgedInMalayAndEnglishAndShowsACancellation() throws Exception {
         Booked booked = book();
-        String token = ScannedQr.in(new PdfReader(download("/slip/" + booked.reference() + "/slip.pdf?lang=en").body()));
+        String token = ScannedQr.in(new PdfReader(http.download("/slip/" + booked.reference() + "/slip.pdf?lang=en").body()));
 
         Http.Response malay = http.get("/verify/" + token);
         Http.Response english = http.get("/verify/" + token + "?lang=en");
@@ -123,7 +119,7 @@ class SlipIntegrationTest {
     void theCalendarFileHoldsTheBranchLocalTimeWithItsZone() throws Exception {
         Booked booked = book();
 
-        HttpResponse<byte[]> response = download("/slip/" + booked.reference() + "/temujanji.ics?lang=en");
+        HttpResponse<byte[]> response = http.download("/slip/" + booked.reference() + "/temujanji.ics?lang=en");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/calendar;charset=UTF-8");
         String ics = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
@@ -144,7 +140,7 @@ class SlipIntegrationTest {
         assertThat(event.getDescription().getValue()).contains(Reference.display(booked.reference()),
                 "at least 30 minutes");
 
-        String malay = new String(download("/slip/" + booked.reference() + "/temujanji.ics").body(),
+        String malay = new String(http.download("/slip/" + booked.reference() + "/temujanji.ics").body(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(malay.replace("\r\n ", "")).contains("SUMMARY:Temujanji Imigresen: Bahagian Khidmat Ekspatriat");
     }
@@ -153,7 +149,7 @@ class SlipIntegrationTest {
     void unknownReferencesAndMissingTokensAreClearRefusals() throws Exception {
         for (String path : new String[] {"/slip/ABCDEFGHJK/slip.pdf", "/slip/ABCDEFGHJK/temujanji.ics",
                 "/slip/" + "x".repeat(2000) + "/slip.pdf"}) {
-            HttpResponse<byte[]> response = download(path);
+            HttpResponse<byte[]> response = http.download(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("Temujanji tidak dijumpai");
         }
@@ -191,10 +187,5 @@ class SlipIntegrationTest {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         return response.json();
-    }
-
-    private HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -130,18 +130,26 @@ public class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
     }
 
+    /** A file as a browser downloads it (a PDF, a calendar file): its bytes, status and headers. */
+    public HttpResponse<byte[]> download(String path) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private Response send(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        Matcher token = CSRF_FIELD.matcher(response.body());
+        if (token.find()) {
+            csrfToken.set(token.group(1));
+        }
+        return new Response(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher token = CSRF_FIELD.matcher(response.body());
-            if (token.find()) {
-                csrfToken.set(token.group(1));
-            }
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            return client.send(request.timeout(Duration.ofSeconds(60)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
