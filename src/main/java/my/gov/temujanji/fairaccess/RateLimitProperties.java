@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Rate limits; the defaults are in application.properties.
  *
  * @param enabled off only for load tests that measure the booking core (a WARN says so at start)
- * @param trustedProxies addresses of our own reverse proxies: only a request from one of them has its
- *        {@code X-Forwarded-For} read; none by default, since anyone can write that header
+ * @param trustedProxies our own reverse proxies, as CIDR ranges or single addresses ({@code 10.0.0.0/8},
+ *        {@code ::1/128}, {@code 127.0.0.1}): only a request from one of them has its {@code X-Forwarded-For}
+ *        and {@code X-Forwarded-Proto} read; none by default, since anyone can write those headers
  * @param period the window every limit counts in
  */
 @ConfigurationProperties("temujanji.rate-limit")

@@ -67,7 +67,7 @@ public class RateLimits {
             return;
         }
         RateLimitProperties.Limit limit = properties.of(action);
-        consume(action + ":address:" + addresses.of(request), limit.perAddress());
+        consume(action + ":address:" + addresses.groupOf(request), limit.perAddress());
         checkDocument(action, documentNumber);
     }
 
