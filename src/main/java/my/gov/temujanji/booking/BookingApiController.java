@@ -194,13 +194,19 @@ class BookingApiController {
     @Operation(summary = "Move an appointment to another slot of the same branch and transaction type",
             description = "The new place is taken before the old one is given back, in one transaction: 409 "
                     + "SLOT_FULL leaves the appointment as it was. 422 NOT_BOOKABLE or SAME_SLOT. 403 "
-                    + "APPLICANT_BLOCKED while the document or the e-mail address is blocked (cancelling stays open).")
+                    + "APPLICANT_BLOCKED while the document or the e-mail address is blocked (cancelling stays open). "
+                    + "It takes a new place, so it passes a booking's gates: 400 CHALLENGE_REQUIRED or 403 "
+                    + "CHALLENGE_INVALID without a fresh solved challenge in the Altcha header; 429 RATE_LIMITED "
+                    + "with Retry-After under the look-up and the booking limits.")
     AppointmentView reschedule(@PathVariable String reference, @RequestBody RescheduleRequest request,
-            HttpServletRequest http) {
+            @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
+            @RequestHeader(name = "Altcha", required = false) String altcha, HttpServletRequest http) {
         if (request.documentNumber() == null || request.date() == null || request.start() == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
         rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
+        rateLimits.check(LimitedAction.BOOKING, http, request.documentNumber());
+        challenges.verify(altcha);
         return AppointmentView.of(booking.reschedule(reference, request.documentNumber(), request.date(),
                 request.start()));
     }

@@ -93,10 +93,11 @@ class HoldPages {
     String slots(@RequestParam String branch, @RequestParam String service,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) UUID from, @RequestParam(required = false) String notice, Model model,
-            Locale locale) {
+            Locale locale, HttpServletRequest request) {
         if (NOTICE_SLOT_TAKEN.equals(notice) || NOTICE_NOT_BOOKABLE.equals(notice)) {
             model.addAttribute("notice", messages.getMessage("slots.notice." + notice, null, locale));
         }
+        model.addAttribute("challengeSubject", challenges.clientSubject(request));
         return slotsPage(branch, service, date, null, from, FormErrors.none(), model, locale);
     }
 
@@ -107,11 +108,13 @@ class HoldPages {
             @RequestParam(required = false) UUID from, @RequestParam(required = false) String altcha, Model model,
             Locale locale, HttpServletRequest request) {
         rateLimits.check(LimitedAction.HOLD, request, null);
+        String subject = challenges.clientSubject(request);
+        model.addAttribute("challengeSubject", subject);
         if (start == null) {
             return slotsPage(branch, service, date, null, from, slotError("slots.error.required", locale), model, locale);
         }
         try {
-            challenges.verify(altcha);
+            challenges.verifyOnPage(altcha, subject);
             Hold hold = booking.hold(branch, service, date, start, from);
             return seeOther("/book/holds/" + hold.id() + "/details");
         } catch (ApiProblem problem) {
@@ -174,7 +177,7 @@ class HoldPages {
         }
         rateLimits.check(LimitedAction.BOOKING, request, applicant.documentNumber());
         try {
-            challenges.verify(altcha);
+            challenges.verifyOnPage(altcha, challengeSubject(id));
         } catch (ApiProblem problem) {
             // The details stay saved on the hold: the same question again, with a new challenge.
             model.addAttribute("formErrors", challengeError(problem, locale));
@@ -265,6 +268,7 @@ class HoldPages {
             return "redirect:/book/holds/" + id + "/details";
         }
         addHold(hold, model);
+        model.addAttribute("challengeSubject", challengeSubject(id));
         model.addAttribute("applicant", applicant);
         if (!model.containsAttribute("formErrors")) {
             model.addAttribute("formErrors", FormErrors.none());
@@ -293,8 +297,12 @@ class HoldPages {
         return hold.draft() == null ? null : validation.validate(hold.draft()).applicant();
     }
 
-    /** A refused challenge as the form's error, linked to the challenge widget; other problems go on. */
     private FormErrors challengeError(ApiProblem problem, Locale locale) {
+        return challengeError(problem, messages, locale);
+    }
+
+    /** A refused challenge as the form's error, linked to the challenge widget; other problems go on. */
+    static FormErrors challengeError(ApiProblem problem, MessageSource messages, Locale locale) {
         String text = switch (problem.code()) {
             case "CHALLENGE_REQUIRED" -> messages.getMessage("challenge.error.required", null, locale);
             case "CHALLENGE_INVALID" -> messages.getMessage("challenge.error.invalid", null, locale);
@@ -313,6 +321,11 @@ class HoldPages {
     private FormErrors slotError(String key, Locale locale) {
         // The summary links to the first time slot radio, whose id is the field's name.
         return FormErrors.one("start", messages.getMessage(key, null, locale));
+    }
+
+    /** The OK to book's no-JavaScript pass belongs to the hold: one at a time, and the hold is rate limited. */
+    private static String challengeSubject(UUID holdId) {
+        return "hold:" + holdId;
     }
 
     /** One key per hold: a confirmation sent twice (double click, back and resubmit) books once. */
