@@ -215,6 +215,47 @@ class BlockingTest {
     }
 
     @Test
+    void aBranchAdministratorLiftsOnlyTheBlocksOfTheirOwnBranchesAndTimesAreBranchTime() {
+        Http placer = new Http(port).loginAs(staff.branchAdmin("PRK-IPOH", "PRK-TAIPING"));
+        Http colleague = new Http(port).loginAs(staff.branchAdmin("PRK-TAIPING"));
+        Http stranger = new Http(port).loginAs(staff.branchAdmin("SBH-SANDAKAN"));
+        Http system = new Http(port).loginAs(staff.systemAdmin());
+        at(LocalDateTime.of(2026, 7, 13, 9, 5));
+        placer.get("/staff/blocks");
+        String first = Applicants.nextMyKad();
+        String second = Applicants.nextMyKad();
+        assertThat(placer.postForm("/staff/blocks", form("MYKAD", first, "", "AGENT", "31/07/2026")).status())
+                .isEqualTo(303);
+        assertThat(placer.postForm("/staff/blocks", form("MYKAD", second, "", "AGENT", "31/07/2026")).status())
+                .isEqualTo(303);
+        long firstId = blockId(first);
+        long secondId = blockId(second);
+
+        // Placed at 09:05 in Kuala Lumpur, whatever the server's zone (01:05 in UTC).
+        String strangersPage = stranger.get("/staff/blocks").body();
+        assertThat(strangersPage).contains("13/07/2026 09:05").doesNotContain("13/07/2026 01:05")
+                .contains("data-block=\"" + firstId + "\"")
+                .doesNotContain("/staff/blocks/" + firstId + "/lift");
+        Http.Response refused = stranger.postForm("/staff/blocks/" + firstId + "/lift", Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Sekatan ini diletakkan oleh cawangan lain");
+        assertThat(auditEntries("BLOCK_LIFTED", firstId)).isZero();
+
+        assertThat(colleague.get("/staff/blocks").body()).contains("/staff/blocks/" + firstId + "/lift");
+        assertThat(colleague.postForm("/staff/blocks/" + firstId + "/lift", Map.of()).status()).isEqualTo(303);
+        system.get("/staff/blocks");
+        assertThat(system.postForm("/staff/blocks/" + secondId + "/lift", Map.of()).status()).isEqualTo(303);
+        assertThat(jdbc.sql("SELECT lifted_by FROM applicant_block WHERE id IN (?, ?) ORDER BY id")
+                .params(firstId, secondId).query(String.class).list()).doesNotContainNull().hasSize(2);
+        assertThat(stranger.get("/staff/blocks").body()).contains("13/07/2026 09:05");
+    }
+
+    private long blockId(String myKad) {
+        return jdbc.sql("SELECT id FROM applicant_block WHERE document_type = 'MYKAD' AND document_number = ?")
+                .param(myKad.replace("-", "")).query(Long.class).single();
+    }
+
+    @Test
     void officersCannotBlockAndAFormWithoutTheCsrfTokenIsRefused() {
         Http officer = new Http(port).loginAs(staff.officer("JHR-JOHOR-BAHRU"));
         assertThat(officer.get("/staff/blocks").status()).isEqualTo(403);
