@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.ClientAddresses;
 import org.altcha.altcha.Altcha;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,8 +2,8 @@ package my.gov.temujanji.fairaccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
+import my.gov.temujanji.platform.ClientAddresses;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -12,8 +12,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** X-Forwarded-Proto makes a request secure only when one of our proxies sent it. */
 class ForwardedProtoTest {
 
-    private final ClientAddresses addresses = new ClientAddresses(new RateLimitProperties(true,
-            List.of("10.0.0.0/8"), Duration.ofMinutes(1), null, null, null, null));
+    private final ClientAddresses addresses = new ClientAddresses(List.of("10.0.0.0/8"));
 
     @Test
     void onlyATrustedProxyMakesARequestSecure() throws Exception {

@@ -1,10 +1,11 @@
-package my.gov.temujanji.fairaccess;
+package my.gov.temujanji.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +24,12 @@ public class ClientAddresses {
 
     private final List<Range> trustedProxies;
 
-    ClientAddresses(RateLimitProperties properties) {
-        this.trustedProxies = properties.trustedProxies().stream().map(String::strip).filter(s -> !s.isEmpty())
+    /**
+     * @param trustedProxies our own reverse proxies ({@code temujanji.rate-limit.trusted-proxies}), CIDR
+     *        ranges or single addresses; none by default, since anyone can write forwarding headers
+     */
+    public ClientAddresses(@Value("${temujanji.rate-limit.trusted-proxies:}") List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty())
                 .map(Range::parse).toList();
     }
 
@@ -59,7 +64,7 @@ public class ClientAddresses {
         return trusted(request.getRemoteAddr());
     }
 
-    boolean trusted(String address) {
+    public boolean trusted(String address) {
         byte[] bytes = parse(address);
         return bytes != null && trustedProxies.stream().anyMatch(r -> r.contains(bytes));
     }
@@ -68,7 +73,7 @@ public class ClientAddresses {
      * An IPv4 address as itself; an IPv6 address as its /64 ({@code 2001:db8:1:2::/64}); anything else
      * (a proxy that wrote a name) as it is.
      */
-    static String group(String address) {
+    public static String group(String address) {
         byte[] bytes = parse(address);
         if (bytes == null) {
             return address;
