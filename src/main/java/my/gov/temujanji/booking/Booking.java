@@ -138,7 +138,14 @@ public class Booking {
             // with two reads and no transaction. A request whose key already booked goes on to its replay.
             throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", slot.date(), slot.start());
         }
-        return transactions.execute(status -> bookInTransaction(request, applicant, language, idempotencyKey));
+        try {
+            return transactions.execute(status -> bookInTransaction(request, applicant, language, idempotencyKey));
+        } catch (AlreadyBooked already) {
+            // After the refused booking rolled back, in a transaction of its own: the owner's e-mail.
+            transactions.executeWithoutResult(
+                    status -> events.publishEvent(new AppointmentEvent.RebookingRefused(already.existing())));
+            throw already;
+        }
     }
 
     private Booked bookInTransaction(PlaceRequest request, Applicant applicant, String language,
@@ -414,14 +421,17 @@ public class Booking {
         }
     }
 
-    /** 409 {@code ALREADY_BOOKED}, naming the appointment the document already has. */
+    /**
+     * 409 {@code ALREADY_BOOKED}: the document already has an appointment of this transaction type. Its
+     * date, time and reference are not told to whoever asked, who may not be its owner; the owner is
+     * e-mailed them ({@link AppointmentEvent.RebookingRefused}).
+     */
     public static class AlreadyBooked extends ApiProblem {
 
         private final transient Appointment existing;
 
         AlreadyBooked(Appointment existing) {
-            super(HttpStatus.CONFLICT, "ALREADY_BOOKED", existing.date(), existing.start(),
-                    Reference.display(existing.reference()).substring(0, 3) + "…");
+            super(HttpStatus.CONFLICT, "ALREADY_BOOKED");
             this.existing = existing;
         }
 

@@ -191,10 +191,7 @@ class HoldPages {
             return seeOther(appointment.confirmed() ? "/slip/" + appointment.reference()
                     : ConfirmationPages.path(appointment.reference()));
         } catch (Booking.AlreadyBooked already) {
-            Appointment existing = already.existing();
-            model.addAttribute("existing", existing);
-            model.addAttribute("offering", catalogue.offering(existing.branchCode(), existing.serviceCode()).orElseThrow());
-            model.addAttribute("referenceStart", Reference.display(existing.reference()).substring(0, 3));
+            // Nothing of that appointment here: its owner has been e-mailed where and when it is.
             model.addAttribute("pageUrl", "/book/holds/" + id + "/review");
             return new ModelAndView("booking/already-booked", model.asMap(), HttpStatus.CONFLICT);
         } catch (ApiProblem problem) {
