@@ -120,7 +120,8 @@ public class Booking {
     /**
      * Books an appointment for a checked applicant. The same key with the same request returns the
      * appointment it made; with another request, 422 {@code IDEMPOTENCY_KEY_REUSED}. 403
-     * {@code APPLICANT_BLOCKED} when the document or the address is blocked ({@link Blocks}). 409
+     * {@code BOOKING_REFUSED} when the document or the address is blocked ({@link Blocks}: the answer
+     * does not say so). 409
      * {@code ALREADY_BOOKED} when the document already has an active appointment for this transaction
      * type; 409 {@code TOO_MANY_APPOINTMENTS} when the document or the e-mail address has as many
      * upcoming active appointments as allowed (the second argument: 0 for the document, 1 for the
@@ -169,7 +170,7 @@ public class Booking {
                 : null;
         FromSlot slot = request instanceof FromSlot fromSlot ? fromSlot : null;
         String serviceCode = hold != null ? hold.place().serviceCode() : slot.service();
-        blocks.refuseBlocked(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
+        blocks.refuseNewBooking(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
         repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
             throw new AlreadyBooked(existing);
         });

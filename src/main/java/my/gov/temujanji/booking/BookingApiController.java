@@ -97,8 +97,8 @@ class BookingApiController {
                     + "or TOO_MANY_APPOINTMENTS (upcoming active appointments per document or e-mail address); 422 INVALID_APPLICANT with field errors, NOT_BOOKABLE or "
                     + "IDEMPOTENCY_KEY_REUSED; 400 CHALLENGE_REQUIRED or 403 CHALLENGE_INVALID without a fresh solved "
                     + "challenge in the Altcha header (a retry of a booking already made needs none); 403 "
-                    + "APPLICANT_BLOCKED when the document or the e-mail address is blocked (the detail gives the "
-                    + "reason and the last day); 429 RATE_LIMITED with Retry-After.")
+                    + "BOOKING_REFUSED when these details cannot book (it does not say which or why: the applicant "
+                    + "contacts a branch); 429 RATE_LIMITED with Retry-After.")
     ResponseEntity<AppointmentView> book(
             @Parameter(description = "A key the client makes once per booking and sends again on a retry")
             @RequestHeader("Idempotency-Key") String idempotencyKey,

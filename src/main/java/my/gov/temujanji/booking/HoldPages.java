@@ -146,12 +146,12 @@ class HoldPages {
             return detailsPage(hold, input, formErrors(result.errors(), locale), model, locale);
         }
         // Told now, before the review and the challenge, with what they typed still on the page; the
-        // booking transaction decides again.
+        // booking transaction decides again. Neutral: nothing says which detail, why or until when.
         try {
             Applicant applicant = result.applicant();
-            blocks.refuseBlocked(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
+            blocks.refuseNewBooking(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
         } catch (ApiProblem blocked) {
-            return new ModelAndView(detailsPage(hold, input, blockedError(blocked, locale), model, locale), model.asMap(),
+            return new ModelAndView(detailsPage(hold, input, refusedError(locale), model, locale), model.asMap(),
                     blocked.status());
         }
         return seeOther("/book/holds/" + id + "/review");
@@ -195,8 +195,8 @@ class HoldPages {
             model.addAttribute("pageUrl", "/book/holds/" + id + "/review");
             return new ModelAndView("booking/already-booked", model.asMap(), HttpStatus.CONFLICT);
         } catch (ApiProblem problem) {
-            if ("APPLICANT_BLOCKED".equals(problem.code())) {
-                return new ModelAndView(detailsPage(hold, hold.draft(), blockedError(problem, locale), model, locale),
+            if ("BOOKING_REFUSED".equals(problem.code())) {
+                return new ModelAndView(detailsPage(hold, hold.draft(), refusedError(locale), model, locale),
                         model.asMap(), problem.status());
             }
             if ("TOO_MANY_APPOINTMENTS".equals(problem.code())) {
@@ -309,10 +309,9 @@ class HoldPages {
         return FormErrors.one("altcha", text);
     }
 
-    /** A block as the details form's error, at the field that is blocked: why, and until when. */
-    private FormErrors blockedError(ApiProblem blocked, Locale locale) {
-        String field = Integer.valueOf(0).equals(blocked.arguments()[2]) ? "documentNumber" : "email";
-        return FormErrors.one(field, messages.getMessage("problem.APPLICANT_BLOCKED.detail", blocked.arguments(), locale));
+    /** A refused booking as the details form's error, at the form's first field: it names no detail. */
+    private FormErrors refusedError(Locale locale) {
+        return FormErrors.one("fullName", messages.getMessage("problem.BOOKING_REFUSED.detail", null, locale));
     }
 
     private FormErrors slotError(String key, Locale locale) {

@@ -100,12 +100,25 @@ public class Blocks {
     /**
      * Refuses a blocked applicant with 403 {@code APPLICANT_BLOCKED}: its arguments are the reason's
      * text, the last day of the block and which subject is blocked (0 the document, 1 the address).
+     * Only for one who has shown to own an appointment (its reference and document number), as a move
+     * does; a new booking is refused with {@link #refuseNewBooking}.
      * One statement; inside the booking transaction it sees what that transaction may book on.
      */
     public void refuseBlocked(String documentType, String documentNumber, String email) {
         refusalOf(documentType, documentNumber, email).ifPresent(refusal -> {
             throw refusal;
         });
+    }
+
+    /**
+     * Refuses a new booking of a blocked applicant with 403 {@code BOOKING_REFUSED}, which says nothing
+     * of the block: whoever types a document number or an address may not be its owner, and must not
+     * learn whether it is blocked, why or until when. One statement, as {@link #refuseBlocked}.
+     */
+    public void refuseNewBooking(String documentType, String documentNumber, String email) {
+        if (find(documentType, documentNumber, email).isPresent()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "BOOKING_REFUSED");
+        }
     }
 
     /** The refusal {@link #refuseBlocked} would throw, for a page that shows it instead of starting a change. */
