@@ -40,8 +40,9 @@ class AppointmentMails {
         } else if (event instanceof AppointmentEvent.MarkedLate) {
             enqueue(MailKind.LATE, event.appointment(), null, null);
         } else if (event instanceof AppointmentEvent.RebookingRefused) {
-            // One a day at most: repeated tries must not flood the owner's inbox.
-            if (!outbox.queuedSince(MailKind.ALREADY_BOOKED, reference, clock.instant().minus(Duration.ofDays(1)))) {
+            // Only to an address its owner has confirmed (a PENDING one still has its code e-mail coming),
+            // and one a day at most: repeated tries must not flood the owner's inbox.
+            if (event.appointment().confirmed() && !outbox.queuedSince(MailKind.ALREADY_BOOKED, reference, clock.instant().minus(Duration.ofDays(1)))) {
                 enqueue(MailKind.ALREADY_BOOKED, event.appointment(), null, null);
             }
         } else {
