@@ -46,6 +46,13 @@ public sealed interface AppointmentEvent {
     record CancelledByBranch(Appointment appointment) implements AppointmentEvent {
     }
 
+    /**
+     * Someone tried to book again with the document of this active appointment, for its transaction
+     * type, and was refused: its owner, not whoever tried, is told where and when it is.
+     */
+    record RebookingRefused(Appointment appointment) implements AppointmentEvent {
+    }
+
     record Rescheduled(Appointment appointment, LocalDate previousDate, LocalTime previousStart)
             implements AppointmentEvent {
     }

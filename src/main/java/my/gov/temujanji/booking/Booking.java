@@ -120,7 +120,8 @@ public class Booking {
     /**
      * Books an appointment for a checked applicant. The same key with the same request returns the
      * appointment it made; with another request, 422 {@code IDEMPOTENCY_KEY_REUSED}. 403
-     * {@code APPLICANT_BLOCKED} when the document or the address is blocked ({@link Blocks}). 409
+     * {@code BOOKING_REFUSED} when the document or the address is blocked ({@link Blocks}: the answer
+     * does not say so). 409
      * {@code ALREADY_BOOKED} when the document already has an active appointment for this transaction
      * type; 409 {@code TOO_MANY_APPOINTMENTS} when the document or the e-mail address has as many
      * upcoming active appointments as allowed (the second argument: 0 for the document, 1 for the
@@ -138,7 +139,14 @@ public class Booking {
             // with two reads and no transaction. A request whose key already booked goes on to its replay.
             throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", slot.date(), slot.start());
         }
-        return transactions.execute(status -> bookInTransaction(request, applicant, language, idempotencyKey));
+        try {
+            return transactions.execute(status -> bookInTransaction(request, applicant, language, idempotencyKey));
+        } catch (AlreadyBooked already) {
+            // After the refused booking rolled back, in a transaction of its own: the owner's e-mail.
+            transactions.executeWithoutResult(
+                    status -> events.publishEvent(new AppointmentEvent.RebookingRefused(already.existing())));
+            throw already;
+        }
     }
 
     private Booked bookInTransaction(PlaceRequest request, Applicant applicant, String language,
@@ -162,7 +170,7 @@ public class Booking {
                 : null;
         FromSlot slot = request instanceof FromSlot fromSlot ? fromSlot : null;
         String serviceCode = hold != null ? hold.place().serviceCode() : slot.service();
-        blocks.refuseBlocked(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
+        blocks.refuseNewBooking(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
         repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
             throw new AlreadyBooked(existing);
         });
@@ -414,14 +422,17 @@ public class Booking {
         }
     }
 
-    /** 409 {@code ALREADY_BOOKED}, naming the appointment the document already has. */
+    /**
+     * 409 {@code ALREADY_BOOKED}: the document already has an appointment of this transaction type. Its
+     * date, time and reference are not told to whoever asked, who may not be its owner; the owner is
+     * e-mailed them ({@link AppointmentEvent.RebookingRefused}).
+     */
     public static class AlreadyBooked extends ApiProblem {
 
         private final transient Appointment existing;
 
         AlreadyBooked(Appointment existing) {
-            super(HttpStatus.CONFLICT, "ALREADY_BOOKED", existing.date(), existing.start(),
-                    Reference.display(existing.reference()).substring(0, 3) + "…");
+            super(HttpStatus.CONFLICT, "ALREADY_BOOKED");
             this.existing = existing;
         }
 

@@ -97,8 +97,8 @@ class BookingApiController {
                     + "or TOO_MANY_APPOINTMENTS (upcoming active appointments per document or e-mail address); 422 INVALID_APPLICANT with field errors, NOT_BOOKABLE or "
                     + "IDEMPOTENCY_KEY_REUSED; 400 CHALLENGE_REQUIRED or 403 CHALLENGE_INVALID without a fresh solved "
                     + "challenge in the Altcha header (a retry of a booking already made needs none); 403 "
-                    + "APPLICANT_BLOCKED when the document or the e-mail address is blocked (the detail gives the "
-                    + "reason and the last day); 429 RATE_LIMITED with Retry-After.")
+                    + "BOOKING_REFUSED when these details cannot book (it does not say which or why: the applicant "
+                    + "contacts a branch); 429 RATE_LIMITED with Retry-After.")
     ResponseEntity<AppointmentView> book(
             @Parameter(description = "A key the client makes once per booking and sends again on a retry")
             @RequestHeader("Idempotency-Key") String idempotencyKey,
@@ -194,13 +194,19 @@ class BookingApiController {
     @Operation(summary = "Move an appointment to another slot of the same branch and transaction type",
             description = "The new place is taken before the old one is given back, in one transaction: 409 "
                     + "SLOT_FULL leaves the appointment as it was. 422 NOT_BOOKABLE or SAME_SLOT. 403 "
-                    + "APPLICANT_BLOCKED while the document or the e-mail address is blocked (cancelling stays open).")
+                    + "APPLICANT_BLOCKED while the document or the e-mail address is blocked (cancelling stays open). "
+                    + "It takes a new place, so it passes a booking's gates: 400 CHALLENGE_REQUIRED or 403 "
+                    + "CHALLENGE_INVALID without a fresh solved challenge in the Altcha header; 429 RATE_LIMITED "
+                    + "with Retry-After under the look-up and the booking limits.")
     AppointmentView reschedule(@PathVariable String reference, @RequestBody RescheduleRequest request,
-            HttpServletRequest http) {
+            @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
+            @RequestHeader(name = "Altcha", required = false) String altcha, HttpServletRequest http) {
         if (request.documentNumber() == null || request.date() == null || request.start() == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
         rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
+        rateLimits.check(LimitedAction.BOOKING, http, request.documentNumber());
+        challenges.verify(altcha);
         return AppointmentView.of(booking.reschedule(reference, request.documentNumber(), request.date(),
                 request.start()));
     }

@@ -93,10 +93,11 @@ class HoldPages {
     String slots(@RequestParam String branch, @RequestParam String service,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) UUID from, @RequestParam(required = false) String notice, Model model,
-            Locale locale) {
+            Locale locale, HttpServletRequest request) {
         if (NOTICE_SLOT_TAKEN.equals(notice) || NOTICE_NOT_BOOKABLE.equals(notice)) {
             model.addAttribute("notice", messages.getMessage("slots.notice." + notice, null, locale));
         }
+        model.addAttribute("challengeSubject", challenges.clientSubject(request));
         return slotsPage(branch, service, date, null, from, FormErrors.none(), model, locale);
     }
 
@@ -107,11 +108,13 @@ class HoldPages {
             @RequestParam(required = false) UUID from, @RequestParam(required = false) String altcha, Model model,
             Locale locale, HttpServletRequest request) {
         rateLimits.check(LimitedAction.HOLD, request, null);
+        String subject = challenges.clientSubject(request);
+        model.addAttribute("challengeSubject", subject);
         if (start == null) {
             return slotsPage(branch, service, date, null, from, slotError("slots.error.required", locale), model, locale);
         }
         try {
-            challenges.verify(altcha);
+            challenges.verifyOnPage(altcha, subject);
             Hold hold = booking.hold(branch, service, date, start, from);
             return seeOther("/book/holds/" + hold.id() + "/details");
         } catch (ApiProblem problem) {
@@ -143,12 +146,12 @@ class HoldPages {
             return detailsPage(hold, input, formErrors(result.errors(), locale), model, locale);
         }
         // Told now, before the review and the challenge, with what they typed still on the page; the
-        // booking transaction decides again.
+        // booking transaction decides again. Neutral: nothing says which detail, why or until when.
         try {
             Applicant applicant = result.applicant();
-            blocks.refuseBlocked(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
+            blocks.refuseNewBooking(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
         } catch (ApiProblem blocked) {
-            return new ModelAndView(detailsPage(hold, input, blockedError(blocked, locale), model, locale), model.asMap(),
+            return new ModelAndView(detailsPage(hold, input, refusedError(locale), model, locale), model.asMap(),
                     blocked.status());
         }
         return seeOther("/book/holds/" + id + "/review");
@@ -174,7 +177,7 @@ class HoldPages {
         }
         rateLimits.check(LimitedAction.BOOKING, request, applicant.documentNumber());
         try {
-            challenges.verify(altcha);
+            challenges.verifyOnPage(altcha, challengeSubject(id));
         } catch (ApiProblem problem) {
             // The details stay saved on the hold: the same question again, with a new challenge.
             model.addAttribute("formErrors", challengeError(problem, locale));
@@ -188,15 +191,12 @@ class HoldPages {
             return seeOther(appointment.confirmed() ? "/slip/" + appointment.reference()
                     : ConfirmationPages.path(appointment.reference()));
         } catch (Booking.AlreadyBooked already) {
-            Appointment existing = already.existing();
-            model.addAttribute("existing", existing);
-            model.addAttribute("offering", catalogue.offering(existing.branchCode(), existing.serviceCode()).orElseThrow());
-            model.addAttribute("referenceStart", Reference.display(existing.reference()).substring(0, 3));
+            // Nothing of that appointment here: its owner has been e-mailed where and when it is.
             model.addAttribute("pageUrl", "/book/holds/" + id + "/review");
             return new ModelAndView("booking/already-booked", model.asMap(), HttpStatus.CONFLICT);
         } catch (ApiProblem problem) {
-            if ("APPLICANT_BLOCKED".equals(problem.code())) {
-                return new ModelAndView(detailsPage(hold, hold.draft(), blockedError(problem, locale), model, locale),
+            if ("BOOKING_REFUSED".equals(problem.code())) {
+                return new ModelAndView(detailsPage(hold, hold.draft(), refusedError(locale), model, locale),
                         model.asMap(), problem.status());
             }
             if ("TOO_MANY_APPOINTMENTS".equals(problem.code())) {
@@ -265,6 +265,7 @@ class HoldPages {
             return "redirect:/book/holds/" + id + "/details";
         }
         addHold(hold, model);
+        model.addAttribute("challengeSubject", challengeSubject(id));
         model.addAttribute("applicant", applicant);
         if (!model.containsAttribute("formErrors")) {
             model.addAttribute("formErrors", FormErrors.none());
@@ -293,8 +294,12 @@ class HoldPages {
         return hold.draft() == null ? null : validation.validate(hold.draft()).applicant();
     }
 
-    /** A refused challenge as the form's error, linked to the challenge widget; other problems go on. */
     private FormErrors challengeError(ApiProblem problem, Locale locale) {
+        return challengeError(problem, messages, locale);
+    }
+
+    /** A refused challenge as the form's error, linked to the challenge widget; other problems go on. */
+    static FormErrors challengeError(ApiProblem problem, MessageSource messages, Locale locale) {
         String text = switch (problem.code()) {
             case "CHALLENGE_REQUIRED" -> messages.getMessage("challenge.error.required", null, locale);
             case "CHALLENGE_INVALID" -> messages.getMessage("challenge.error.invalid", null, locale);
@@ -304,15 +309,19 @@ class HoldPages {
         return FormErrors.one("altcha", text);
     }
 
-    /** A block as the details form's error, at the field that is blocked: why, and until when. */
-    private FormErrors blockedError(ApiProblem blocked, Locale locale) {
-        String field = Integer.valueOf(0).equals(blocked.arguments()[2]) ? "documentNumber" : "email";
-        return FormErrors.one(field, messages.getMessage("problem.APPLICANT_BLOCKED.detail", blocked.arguments(), locale));
+    /** A refused booking as the details form's error, at the form's first field: it names no detail. */
+    private FormErrors refusedError(Locale locale) {
+        return FormErrors.one("fullName", messages.getMessage("problem.BOOKING_REFUSED.detail", null, locale));
     }
 
     private FormErrors slotError(String key, Locale locale) {
         // The summary links to the first time slot radio, whose id is the field's name.
         return FormErrors.one("start", messages.getMessage(key, null, locale));
+    }
+
+    /** The OK to book's no-JavaScript pass belongs to the hold: one at a time, and the hold is rate limited. */
+    private static String challengeSubject(UUID holdId) {
+        return "hold:" + holdId;
     }
 
     /** One key per hold: a confirmation sent twice (double click, back and resubmit) books once. */

@@ -15,6 +15,7 @@ import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.fairaccess.Blocks;
+import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
@@ -31,6 +32,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -57,11 +59,13 @@ class SelfServicePages {
     private final Clock clock;
     private final Catalogue catalogue;
     private final RateLimits rateLimits;
+    private final Challenges challenges;
     private final Blocks blocks;
 
     SelfServicePages(Booking booking, Availability availability, Catalogue catalogue,
-            MessageSource messages, Clock clock, RateLimits rateLimits, Blocks blocks) {
+            MessageSource messages, Clock clock, RateLimits rateLimits, Challenges challenges, Blocks blocks) {
         this.rateLimits = rateLimits;
+        this.challenges = challenges;
         this.blocks = blocks;
         this.booking = booking;
         this.availability = availability;
@@ -164,8 +168,9 @@ class SelfServicePages {
     Object reschedule(@RequestParam(required = false) String reference,
             @RequestParam(required = false) String documentNumber,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start, Model model,
-            Locale locale, HttpServletResponse response, HttpServletRequest request) {
+            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
+            @RequestParam(required = false) String altcha, Model model, Locale locale, HttpServletResponse response,
+            HttpServletRequest request) {
         noStore(response);
         rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
         Appointment appointment = owned(reference, documentNumber);
@@ -178,6 +183,14 @@ class SelfServicePages {
         if (start == null) {
             return slotsPage(appointment, documentNumber, date, null, slotError("manage.slots.error.required", locale),
                     model, locale);
+        }
+        // A move takes a new place: the gates of a booking, as the page's OK to book passes them.
+        rateLimits.check(LimitedAction.BOOKING, request, documentNumber);
+        try {
+            challenges.verifyOnPage(altcha, challengeSubject(appointment));
+        } catch (ApiProblem problem) {
+            return new ModelAndView(slotsPage(appointment, documentNumber, date, start,
+                    HoldPages.challengeError(problem, messages, locale), model, locale), model.asMap(), problem.status());
         }
         try {
             Appointment moved = booking.reschedule(appointment.reference(), clip(documentNumber), date, start);
@@ -271,6 +284,7 @@ class SelfServicePages {
                 })
                 .toList();
         addAppointment(appointment, documentNumber, model);
+        model.addAttribute("challengeSubject", challengeSubject(appointment));
         model.addAttribute("day", day);
         model.addAttribute("reason", day.reason() == null ? null : day.reason().in(locale));
         model.addAttribute("choices", choices);
@@ -278,6 +292,11 @@ class SelfServicePages {
         model.addAttribute("selected", selected == null ? null : selected.toString());
         model.addAttribute("formErrors", errors);
         return "booking/manage/slots";
+    }
+
+    /** A move's no-JavaScript pass belongs to the appointment: one at a time. */
+    private static String challengeSubject(Appointment appointment) {
+        return "move:" + appointment.reference();
     }
 
     /**

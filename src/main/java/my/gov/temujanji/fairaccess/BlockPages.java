@@ -130,24 +130,27 @@ class BlockPages {
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
         blocks.place(new Blocks.NewBlock(number == null ? null : type, number, email, reason, note, lastDay),
-                member.username());
+                member);
         return seeOther(PATH);
     }
 
     @PostMapping(PATH + "/{id}/lift")
     RedirectView lift(@PathVariable long id) {
-        blocks.lift(id, requireAdmin().username());
+        blocks.lift(id, requireAdmin());
         return seeOther(PATH);
     }
 
     private String page(BlockForm form, FormErrors errors, Model model, Locale locale) {
-        requireAdmin();
+        StaffMember member = requireAdmin();
         LocalDate today = LocalDate.now(clock);
         List<Blocks.StaffBlock> all = blocks.staffBlocks(LISTED);
         model.addAttribute("form", form);
         model.addAttribute("formErrors", errors);
         model.addAttribute("current", all.stream().filter(b -> b.activeOn(today)).toList());
         model.addAttribute("past", all.stream().filter(b -> !b.activeOn(today)).toList());
+        model.addAttribute("member", member);
+        // Times as the branches read them, whatever the server's own zone.
+        model.addAttribute("zone", clock.getZone());
         model.addAttribute("documentTypes", List.of(
                 new Option("MYKAD", messages.getMessage("blocks.documentType.MYKAD", null, locale), null, false),
                 new Option("PASSPORT", messages.getMessage("blocks.documentType.PASSPORT", null, locale), null, false)));

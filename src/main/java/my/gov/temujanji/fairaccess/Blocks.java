@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.staff.Role;
+import my.gov.temujanji.staff.StaffMember;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
@@ -47,12 +50,22 @@ public class Blocks {
     public record ActiveBlock(Subject subject, BlockReason reason, LocalDate lastDay, boolean automatic) {
     }
 
-    /** A staff block as the back office lists it. */
+    /**
+     * A staff block as the back office lists it; {@code branchCodes} are the placer's branches (none
+     * for a system administrator), whose administrators may lift it.
+     */
     public record StaffBlock(long id, String documentType, String documentNumber, String email, BlockReason reason,
-            String note, LocalDate lastDay, Instant createdAt, String createdBy, Instant liftedAt, String liftedBy) {
+            String note, LocalDate lastDay, Instant createdAt, String createdBy, Instant liftedAt, String liftedBy,
+            Set<String> branchCodes) {
 
         public boolean activeOn(LocalDate day) {
             return liftedAt == null && !lastDay.isBefore(day);
+        }
+
+        /** A system administrator lifts any block; a branch administrator those their own branches placed. */
+        public boolean liftableBy(StaffMember member) {
+            return member.is(Role.SYSTEM_ADMIN)
+                    || member.is(Role.BRANCH_ADMIN) && branchCodes.stream().anyMatch(member.branches()::contains);
         }
     }
 
@@ -63,14 +76,14 @@ public class Blocks {
 
     private static final String COLUMNS = """
             id, document_type, document_number, email, reason, note, ends_on, created_at, created_by, lifted_at,
-            lifted_by""";
+            lifted_by, branch_codes""";
 
     private static final RowMapper<StaffBlock> STAFF_BLOCK = (rs, n) -> new StaffBlock(rs.getLong("id"),
             rs.getString("document_type"), rs.getString("document_number"), rs.getString("email"),
             BlockReason.valueOf(rs.getString("reason")), rs.getString("note"), rs.getObject("ends_on", LocalDate.class),
             rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
             Optional.ofNullable(rs.getTimestamp("lifted_at")).map(Timestamp::toInstant).orElse(null),
-            rs.getString("lifted_by"));
+            rs.getString("lifted_by"), Set.of((String[]) rs.getArray("branch_codes").getArray()));
 
     private final JdbcClient jdbc;
     private final BlockingProperties properties;
@@ -87,12 +100,25 @@ public class Blocks {
     /**
      * Refuses a blocked applicant with 403 {@code APPLICANT_BLOCKED}: its arguments are the reason's
      * text, the last day of the block and which subject is blocked (0 the document, 1 the address).
+     * Only for one who has shown to own an appointment (its reference and document number), as a move
+     * does; a new booking is refused with {@link #refuseNewBooking}.
      * One statement; inside the booking transaction it sees what that transaction may book on.
      */
     public void refuseBlocked(String documentType, String documentNumber, String email) {
         refusalOf(documentType, documentNumber, email).ifPresent(refusal -> {
             throw refusal;
         });
+    }
+
+    /**
+     * Refuses a new booking of a blocked applicant with 403 {@code BOOKING_REFUSED}, which says nothing
+     * of the block: whoever types a document number or an address may not be its owner, and must not
+     * learn whether it is blocked, why or until when. One statement, as {@link #refuseBlocked}.
+     */
+    public void refuseNewBooking(String documentType, String documentNumber, String email) {
+        if (find(documentType, documentNumber, email).isPresent()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "BOOKING_REFUSED");
+        }
     }
 
     /** The refusal {@link #refuseBlocked} would throw, for a page that shows it instead of starting a change. */
@@ -165,15 +191,15 @@ public class Blocks {
                 .list();
     }
 
-    /** Places a staff block, audited (BLOCK_PLACED). */
+    /** Places a staff block, audited (BLOCK_PLACED); it keeps the placer's branches (see {@link StaffBlock}). */
     @Transactional
-    public long place(NewBlock block, String staffUsername) {
+    public long place(NewBlock block, StaffMember placer) {
         Instant now = clock.instant();
         String email = block.email() == null ? null : block.email().toLowerCase(Locale.ROOT);
         long id = jdbc.sql("""
                 INSERT INTO applicant_block (document_type, document_number, email, reason, note, ends_on, created_at,
-                    created_by)
-                VALUES (:type, :number, :email, :reason, :note, :endsOn, :now, :by)
+                    created_by, branch_codes)
+                VALUES (:type, :number, :email, :reason, :note, :endsOn, :now, :by, :branches)
                 RETURNING id""")
                 .param("type", block.documentType())
                 .param("number", block.documentNumber())
@@ -182,26 +208,32 @@ public class Blocks {
                 .param("note", block.note())
                 .param("endsOn", block.lastDay())
                 .param("now", Timestamp.from(now))
-                .param("by", staffUsername)
+                .param("by", placer.username())
+                .param("branches", placer.is(Role.SYSTEM_ADMIN) ? new String[0]
+                        : placer.branches().toArray(String[]::new))
                 .query(Long.class).single();
         audit.record("BLOCK_PLACED", "applicant_block", String.valueOf(id), null, null, auditView(staffBlock(id)));
         return id;
     }
 
     /**
-     * Lifts a staff block before its end, audited (BLOCK_LIFTED). 404 {@code BLOCK_NOT_FOUND}; 409
+     * Lifts a staff block before its end, audited (BLOCK_LIFTED). 404 {@code BLOCK_NOT_FOUND}; 403
+     * {@code BLOCK_NOT_YOURS} for a branch administrator whose branches did not place it; 409
      * {@code BLOCK_NOT_ACTIVE} when it was lifted already or has ended.
      */
     @Transactional
-    public void lift(long id, String staffUsername) {
+    public void lift(long id, StaffMember member) {
         StaffBlock before = jdbc.sql("SELECT id FROM applicant_block WHERE id = :id FOR UPDATE").param("id", id)
                 .query(Long.class).optional().map(this::staffBlock)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "BLOCK_NOT_FOUND"));
+        if (!before.liftableBy(member)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "BLOCK_NOT_YOURS");
+        }
         if (!before.activeOn(LocalDate.now(clock))) {
             throw new ApiProblem(HttpStatus.CONFLICT, "BLOCK_NOT_ACTIVE");
         }
         jdbc.sql("UPDATE applicant_block SET lifted_at = :now, lifted_by = :by WHERE id = :id")
-                .param("now", Timestamp.from(clock.instant())).param("by", staffUsername).param("id", id).update();
+                .param("now", Timestamp.from(clock.instant())).param("by", member.username()).param("id", id).update();
         audit.record("BLOCK_LIFTED", "applicant_block", String.valueOf(id), null, auditView(before),
                 auditView(staffBlock(id)));
     }

@@ -21,7 +21,8 @@ class ChallengeApiController {
     @Operation(summary = "A new ALTCHA challenge (SHA-256, protocol v1), valid for 5 minutes",
             description = "Find the number n (0..maxnumber) whose SHA-256 of salt + n, in hex, is the challenge; send "
                     + "base64 of {algorithm, challenge, number, salt, signature} as the Altcha header of POST "
-                    + "/api/v1/holds or /api/v1/appointments. A solution is accepted once.")
+                    + "/api/v1/holds, /api/v1/appointments or /api/v1/appointments/{reference}/reschedule. A solution is "
+                    + "accepted once; a page's no-JavaScript pass is not.")
     ResponseEntity<Challenges.Challenge> challenge() {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(challenges.create());
     }

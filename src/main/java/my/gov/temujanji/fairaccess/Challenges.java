@@ -1,14 +1,18 @@
 package my.gov.temujanji.fairaccess;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.ClientAddresses;
 import org.altcha.altcha.Altcha;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
  * primary key decides across nodes.
  *
  * <p>Without JavaScript nobody can solve it, and a public service must not turn those people away: the
- * page then carries a solved payload that is accepted only {@code noScriptDelay} after the page was
- * shown (its {@code notBefore} is signed too). Time cannot be bought with faster hardware, so this path
- * costs a bot racing for a slot more than the proof of work does; a person reading the page does not
- * notice it.
+ * page then carries a solved payload, a pass, that is accepted only {@code noScriptDelay} after the page
+ * was shown (its {@code notBefore} is signed too). A pass costs no work, so it is bound: it is for the
+ * page's own form only (the API refuses it), it belongs to one subject (the client's address group on
+ * the slots page, the hold on the OK to book, the appointment on a move), each subject has at most one
+ * outstanding pass (showing the page again replaces it, in PostgreSQL) and a pass works once. Pages
+ * fetched in bulk therefore yield one working pass per subject, usable after the delay and under the
+ * rate limits of the form it is for; a person reading the page does not notice any of it.
  */
 @Component("challenges")
 public class Challenges {
@@ -39,18 +46,22 @@ public class Challenges {
     private static final Logger log = LoggerFactory.getLogger(Challenges.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The salt's parameter that makes a payload a page's no-JavaScript pass, and names it. */
+    private static final String PASS = "pass";
     private static final String[] WIDGET_STRINGS = {"label", "verifying", "verified", "verificationRequired", "error",
         "expired", "waitAlert", "ariaLinkLabel", "footer"};
 
     private final ChallengeProperties properties;
+    private final ClientAddresses addresses;
     private final SharedSecrets secrets;
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Clock clock;
 
-    Challenges(ChallengeProperties properties, SharedSecrets secrets, JdbcClient jdbc, MessageSource messages,
-            Clock clock) {
+    Challenges(ChallengeProperties properties, ClientAddresses addresses, SharedSecrets secrets, JdbcClient jdbc,
+            MessageSource messages, Clock clock) {
         this.properties = properties;
+        this.addresses = addresses;
         this.secrets = secrets;
         this.jdbc = jdbc;
         this.messages = messages;
@@ -70,7 +81,8 @@ public class Challenges {
      *
      * @param challengeJson the challenge for the widget
      * @param widgetStrings the widget's texts in the reader's language, as JSON
-     * @param noScriptPayload the solved payload accepted {@code noScriptSeconds} after the page was shown
+     * @param noScriptPayload the pass accepted {@code noScriptSeconds} after the page was shown, on this
+     *        page's form only
      */
     public record PageChallenge(String challengeJson, String widgetStrings, String noScriptPayload,
             long noScriptSeconds) {
@@ -86,12 +98,34 @@ public class Challenges {
         return sign(options);
     }
 
-    public PageChallenge forPage() {
+    /**
+     * The subject of a page that comes before any hold (the slots page): the client's address group, the
+     * one the hold rate limits count.
+     */
+    public String clientSubject(HttpServletRequest request) {
+        return "address:" + addresses.groupOf(request);
+    }
+
+    /**
+     * What a form shows; its no-JavaScript pass replaces any earlier pass of the subject.
+     *
+     * @param subject what the pass is bound to, as the form's handler names it again when it checks it
+     */
+    public PageChallenge forPage(String subject) {
         Instant now = clock.instant();
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        String pass = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
         Altcha.ChallengeOptions timeLock = new Altcha.ChallengeOptions().setMaxNumber(properties.maxNumber())
                 .setNumber((long) RANDOM.nextInt((int) Math.min(Integer.MAX_VALUE, properties.maxNumber())))
-                .addParam("notBefore", Long.toString(now.plus(properties.noScriptDelay()).getEpochSecond()));
+                .addParam("notBefore", Long.toString(now.plus(properties.noScriptDelay()).getEpochSecond()))
+                .addParam(PASS, pass);
         Challenge solved = sign(timeLock);
+        jdbc.sql("INSERT INTO no_script_pass (subject, nonce, expires_at) VALUES (:subject, :nonce, :expiresAt) "
+                        + "ON CONFLICT (subject) DO UPDATE SET nonce = EXCLUDED.nonce, expires_at = EXCLUDED.expires_at")
+                .param("subject", subject).param("nonce", pass)
+                .param("expiresAt", Timestamp.from(now.plus(properties.expiry())))
+                .update();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("algorithm", solved.algorithm());
         payload.put("challenge", solved.challenge());
@@ -109,14 +143,31 @@ public class Challenges {
     }
 
     /**
-     * Accepts a solution once.
+     * Accepts a real solution once: the API's check, where a page's no-JavaScript pass is refused.
      *
-     * @param payload the widget's base64 payload (form field or {@code Altcha} header)
+     * @param payload the base64 solution ({@code Altcha} header)
      * @throws ApiProblem 400 {@code CHALLENGE_REQUIRED} without one, 403 {@code CHALLENGE_INVALID} for a
-     *         wrong, tampered, expired or used one, 403 {@code CHALLENGE_TOO_EARLY} for the no-JavaScript
-     *         payload sent before its time (the argument says how many seconds are left)
+     *         wrong, tampered, expired, used one or a page's pass
      */
     public void verify(String payload) {
+        verify(payload, null);
+    }
+
+    /**
+     * A form's check: a real solution once, or the subject's outstanding no-JavaScript pass once, after
+     * its delay.
+     *
+     * @param payload the widget's base64 payload or the page's pass (form field)
+     * @param subject what the page's pass was bound to ({@link #forPage})
+     * @throws ApiProblem as {@link #verify(String)}, and 403 {@code CHALLENGE_TOO_EARLY} for a pass sent
+     *         before its time (the argument says how many seconds are left); a pass of another subject, or
+     *         one replaced by a later page, is {@code CHALLENGE_INVALID}
+     */
+    public void verifyOnPage(String payload, String subject) {
+        verify(payload, Objects.requireNonNull(subject));
+    }
+
+    private void verify(String payload, String pageSubject) {
         if (!properties.enabled()) {
             return;
         }
@@ -138,23 +189,39 @@ public class Challenges {
             throw invalid();
         }
         Long notBefore = epochSeconds(params.get("notBefore"));
-        if (notBefore != null && now < notBefore) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "CHALLENGE_TOO_EARLY", notBefore - now);
+        String pass = params.get(PASS);
+        if (pass != null || notBefore != null) {
+            // A pass costs no work: only on its own page's form, for its own subject.
+            if (pageSubject == null || pass == null || notBefore == null) {
+                throw invalid();
+            }
+            if (now < notBefore) {
+                throw new ApiProblem(HttpStatus.FORBIDDEN, "CHALLENGE_TOO_EARLY", notBefore - now);
+            }
+            int used = jdbc.sql("DELETE FROM no_script_pass WHERE subject = :subject AND nonce = :nonce "
+                            + "AND expires_at >= :now")
+                    .param("subject", pageSubject).param("nonce", pass)
+                    .param("now", Timestamp.from(clock.instant())).update();
+            if (used == 0) {
+                throw invalid();
+            }
+            return;
         }
         int recorded = jdbc.sql("INSERT INTO used_challenge (challenge, expires_at) VALUES (:challenge, :expiresAt) "
                 + "ON CONFLICT (challenge) DO NOTHING")
                 .param("challenge", solution.challenge)
-                .param("expiresAt", java.sql.Timestamp.from(Instant.ofEpochSecond(expires)))
+                .param("expiresAt", Timestamp.from(Instant.ofEpochSecond(expires)))
                 .update();
         if (recorded == 0) {
             throw invalid();
         }
     }
 
-    /** Forgets used solutions whose challenges have expired: they can no longer be sent anyway. */
+    /** Forgets used solutions and passes whose challenges have expired: they can no longer be sent anyway. */
     int removeExpired() {
-        return jdbc.sql("DELETE FROM used_challenge WHERE expires_at < :now")
-                .param("now", java.sql.Timestamp.from(clock.instant())).update();
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("DELETE FROM used_challenge WHERE expires_at < :now").param("now", now).update()
+                + jdbc.sql("DELETE FROM no_script_pass WHERE expires_at < :now").param("now", now).update();
     }
 
     private Challenge sign(Altcha.ChallengeOptions options) {

@@ -1,7 +1,6 @@
 package my.gov.temujanji.fairaccess;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,12 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Rate limits; the defaults are in application.properties.
  *
  * @param enabled off only for load tests that measure the booking core (a WARN says so at start)
- * @param trustedProxies addresses of our own reverse proxies: only a request from one of them has its
- *        {@code X-Forwarded-For} read; none by default, since anyone can write that header
  * @param period the window every limit counts in
  */
 @ConfigurationProperties("temujanji.rate-limit")
-public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue List<String> trustedProxies,
+public record RateLimitProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue("1m") Duration period, Limit holds, Limit bookings, Limit lookups, Limit logins) {
 
     /** Requests allowed per period from one client address and for one document number. */

@@ -16,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.ClientAddresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -67,7 +68,7 @@ public class RateLimits {
             return;
         }
         RateLimitProperties.Limit limit = properties.of(action);
-        consume(action + ":address:" + addresses.of(request), limit.perAddress());
+        consume(action + ":address:" + addresses.groupOf(request), limit.perAddress());
         checkDocument(action, documentNumber);
     }
 

@@ -1,6 +1,7 @@
 package my.gov.temujanji.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentEvent;
@@ -38,6 +39,12 @@ class AppointmentMails {
             enqueue(MailKind.BOOKED, event.appointment(), null, null);
         } else if (event instanceof AppointmentEvent.MarkedLate) {
             enqueue(MailKind.LATE, event.appointment(), null, null);
+        } else if (event instanceof AppointmentEvent.RebookingRefused) {
+            // Only to an address its owner has confirmed (a PENDING one still has its code e-mail coming),
+            // and one a day at most: repeated tries must not flood the owner's inbox.
+            if (event.appointment().confirmed() && !outbox.queuedSince(MailKind.ALREADY_BOOKED, reference, clock.instant().minus(Duration.ofDays(1)))) {
+                enqueue(MailKind.ALREADY_BOOKED, event.appointment(), null, null);
+            }
         } else {
             outbox.eraseSecrets(reference); // the code is used (confirmed) or dead (expired, cancelled)
             if (event instanceof AppointmentEvent.Confirmed) {

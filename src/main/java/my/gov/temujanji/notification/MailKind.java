@@ -11,7 +11,12 @@ enum MailKind {
     RESCHEDULED(true),
     REMINDER(true),
     /** Cancelled by the counter for arriving after the check-in window: cites the rule of the slip. */
-    LATE(false);
+    LATE(false),
+    /**
+     * A booking with this appointment's document was refused as a second one of its type: its owner is
+     * reminded of it (whoever tried is told nothing of it).
+     */
+    ALREADY_BOOKED(false);
 
     final boolean withSlip;
 

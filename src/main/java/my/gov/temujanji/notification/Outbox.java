@@ -26,6 +26,13 @@ class Outbox {
         this.jdbc = jdbc;
     }
 
+    /** Whether a message of this kind for this appointment was queued at or after {@code since}. */
+    boolean queuedSince(MailKind kind, String reference, Instant since) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM outbox_message WHERE kind = ? AND appointment_reference = ? "
+                        + "AND created_at >= ?)")
+                .params(kind.name(), reference, Timestamp.from(since)).query(Boolean.class).single();
+    }
+
     void enqueue(MailKind kind, String reference, String recipient, String language, LocalDateTime previous,
             String secret, Instant now) {
         jdbc.sql("""

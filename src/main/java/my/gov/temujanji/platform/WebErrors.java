@@ -83,7 +83,7 @@ class WebErrors {
     }
 
     /** The page the reader came from on this site, for a way back that keeps what they entered there. */
-    private static String sameSiteReferer(HttpServletRequest request) {
+    static String sameSiteReferer(HttpServletRequest request) {
         String referer = request.getHeader("Referer");
         if (referer == null) {
             return null;
@@ -92,7 +92,9 @@ class WebErrors {
             URI uri = URI.create(referer);
             String host = request.getHeader("Host");
             if (uri.getRawAuthority() == null || !uri.getRawAuthority().equals(host) || uri.getRawPath() == null
-                    || !uri.getRawPath().startsWith("/")) {
+                    || !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")
+                    || uri.getRawPath().startsWith("/\\")) {
+                // "//host" and "/\host" are other sites to a browser.
                 return null;
             }
             return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());

@@ -52,7 +52,9 @@ class SlipController {
     }
 
     @GetMapping("/slip/{reference}")
-    String slip(@PathVariable String reference, Model model) {
+    String slip(@PathVariable String reference, Model model, HttpServletResponse response) {
+        // Personal data: no cache on the way, nor the browser's history, keeps the page.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         Appointment appointment = appointment(reference);
         if (neverConfirmed(appointment)) {
             // No slip before the e-mailed code is entered: its page instead (which says when it is too late).

@@ -28,9 +28,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may open what, for the whole application. Applicant pages, the JSON API, slips, health and the
- * API documentation are open to all, as before; the back office ({@code /staff/**}) needs a staff login,
- * {@code /staff/admin/**} a SYSTEM_ADMIN.
+ * Who may open what, for the whole application. Applicant pages, the JSON API, slips, the health status
+ * and probes and the API documentation are open to all; the back office ({@code /staff/**}) needs a staff
+ * login, {@code /staff/admin/**} and the rest of the actuator (health details, metrics) a SYSTEM_ADMIN.
+ * HSTS is sent on secure requests: behind our TLS proxy, see {@code fairaccess.ForwardedProto}.
  *
  * <p>CSRF: every form POST outside {@code /api/} carries a token checked against a cookie (double
  * submit, {@link CookieCsrfTokenRepository}): any node checks it without shared memory, and applicants,
@@ -52,6 +53,9 @@ class SecurityConfiguration {
     static final String PASSWORD = "/staff/password";
     static final String ACCESS_DENIED = "/access-denied";
 
+    /** No page needs a device but the counter's camera (the slip's QR code): nothing else is granted. */
+    static final String PERMISSIONS_POLICY = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
+
     /** Every page passes it: scripts and styles come from our own files only (no inline code). */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -71,13 +75,15 @@ class SecurityConfiguration {
     /**
      * The JSON API: stateless, and authenticated by nothing a browser sends by itself (no cookie, no
      * session), so a forged cross-site request gains nothing and CSRF protection has nothing to guard;
-     * it would only break API clients. The actuator's probes and metrics are read the same way, many
-     * times a minute by the load balancer: no CSRF cookie is made for them.
+     * it would only break API clients. The actuator's probes are read the same way, many times a minute
+     * by the load balancer: no CSRF cookie is made for them. Only the probes and the bare health status
+     * are here; the rest of the actuator (health details, metrics) is the back office's, for a
+     * SYSTEM_ADMIN.
      */
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -95,7 +101,8 @@ class SecurityConfiguration {
                         // Error pages and the 403 page are forwards of requests already checked.
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers(LOGIN, LOGIN_ATTEMPT).permitAll()
-                        .requestMatchers("/staff/admin", "/staff/admin/**").hasRole(Role.SYSTEM_ADMIN.name())
+                        .requestMatchers("/staff/admin", "/staff/admin/**", "/actuator/**")
+                        .hasRole(Role.SYSTEM_ADMIN.name())
                         .requestMatchers("/staff", "/staff/**").hasRole(Role.OFFICER.name())
                         .anyRequest().permitAll())
                 .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()).csrfTokenRequestHandler(tokens))
@@ -112,6 +119,7 @@ class SecurityConfiguration {
         HeaderWriter relaxed = new StaticHeadersWriter("Content-Security-Policy", RELAXED_CONTENT_SECURITY_POLICY);
         headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(RELAXED), strict))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(RELAXED, relaxed));
     }

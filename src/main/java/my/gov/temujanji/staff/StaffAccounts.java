@@ -28,10 +28,6 @@ class StaffAccounts {
             return new StaffMember(username, displayName, role, branches, mustChangePassword);
         }
 
-        boolean lockedAt(Instant now) {
-            return lockedUntil != null && lockedUntil.isAfter(now);
-        }
-
         /** What the audit log keeps of an account: never the hash. */
         Map<String, Object> snapshot() {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -112,8 +108,9 @@ class StaffAccounts {
         return jdbc.sql("UPDATE staff_account SET enabled = ? WHERE username = ?").params(enabled, username).update() == 1;
     }
 
-    /** A new password; a reset (mustChange) also lifts a lock, as the administrator has checked who asks. */
+    /** A new password; it also lifts every lock of the username, as whoever set it has been checked. */
     boolean setPassword(String username, String passwordHash, boolean mustChange) {
+        jdbc.sql("DELETE FROM staff_login_failure WHERE username = ?").param(username).update();
         return jdbc.sql("""
                 UPDATE staff_account SET password_hash = ?, must_change_password = ?,
                        failed_logins = 0, failed_logins_since = NULL, locked_until = NULL
@@ -127,43 +124,50 @@ class StaffAccounts {
     }
 
     /**
-     * Counts a failed login in one statement, so that failures on every node add up: the count starts
-     * again when the last window has passed, and reaching {@code maxFailures} locks the account.
+     * Counts a failed login of this username from this address in one statement, so that failures on
+     * every node add up: the count starts again when the last window has passed, and reaching
+     * {@code maxFailures} locks the username from this address. Unknown usernames count the same.
      *
-     * @return when the account is locked until, if this failure locked it (or it already was)
+     * @return when the username is locked from this address until, if this failure locked it
      */
-    Optional<Instant> countFailure(String username, Instant now, int maxFailures, Duration window, Duration lock) {
+    Optional<Instant> countFailure(String username, String address, Instant now, int maxFailures, Duration window,
+            Duration lock) {
         Timestamp at = Timestamp.from(now);
-        Timestamp windowStart = Timestamp.from(now.minus(window));
-        Timestamp lockedUntil = Timestamp.from(now.plus(lock));
+        // The count this failure makes: 1 when the window of the earlier ones has passed.
+        String count = "(CASE WHEN f.since IS NULL OR f.since <= CAST(:windowStart AS timestamptz) THEN 1 "
+                + "ELSE f.failures + 1 END)";
         return jdbc.sql("""
-                WITH counted AS (
-                    SELECT username,
-                           CASE WHEN failed_logins_since IS NULL OR failed_logins_since <= :windowStart
-                                THEN 1 ELSE failed_logins + 1 END AS failures,
-                           CASE WHEN failed_logins_since IS NULL OR failed_logins_since <= :windowStart
-                                THEN :now ELSE failed_logins_since END AS since
-                    FROM staff_account WHERE username = :username FOR UPDATE
-                )
-                UPDATE staff_account a SET
-                    failed_logins = CASE WHEN c.failures >= :max THEN 0 ELSE c.failures END,
-                    failed_logins_since = CASE WHEN c.failures >= :max THEN NULL ELSE c.since END,
-                    locked_until = CASE WHEN c.failures >= :max THEN :lockedUntil ELSE a.locked_until END
-                FROM counted c WHERE a.username = c.username
-                RETURNING a.locked_until""")
-                .param("windowStart", windowStart).param("now", at).param("username", username)
-                .param("max", maxFailures).param("lockedUntil", lockedUntil)
+                INSERT INTO staff_login_failure AS f (username, address, failures, since, locked_until)
+                VALUES (:username, :address, CASE WHEN 1 >= :max THEN 0 ELSE 1 END,
+                        CASE WHEN 1 >= :max THEN NULL ELSE CAST(:now AS timestamptz) END,
+                        CASE WHEN 1 >= :max THEN CAST(:lockedUntil AS timestamptz) END)
+                ON CONFLICT (username, address) DO UPDATE SET
+                    failures = CASE WHEN %1$s >= :max THEN 0 ELSE %1$s END,
+                    since = CASE WHEN %1$s >= :max THEN NULL WHEN %1$s = 1 THEN CAST(:now AS timestamptz)
+                                 ELSE f.since END,
+                    locked_until = CASE WHEN %1$s >= :max THEN CAST(:lockedUntil AS timestamptz)
+                                        ELSE f.locked_until END
+                RETURNING f.locked_until""".formatted(count))
+                .param("username", username).param("address", address).param("now", at)
+                .param("windowStart", Timestamp.from(now.minus(window))).param("max", maxFailures)
+                .param("lockedUntil", Timestamp.from(now.plus(lock)))
                 .query((rs, n) -> rs.getTimestamp(1))
                 .optional()
                 .filter(t -> t != null && t.after(at))
                 .map(Timestamp::toInstant);
     }
 
-    void clearFailures(String username) {
-        jdbc.sql("""
-                UPDATE staff_account SET failed_logins = 0, failed_logins_since = NULL, locked_until = NULL
-                WHERE username = ? AND (failed_logins > 0 OR locked_until IS NOT NULL)""")
-                .param(username).update();
+    /** Until when this username is locked from this address, if it is now. */
+    Optional<Instant> lockedFrom(String username, String address, Instant now) {
+        return jdbc.sql("""
+                SELECT locked_until FROM staff_login_failure
+                WHERE username = ? AND address = ? AND locked_until > ?""")
+                .params(username, address, Timestamp.from(now))
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    void clearFailures(String username, String address) {
+        jdbc.sql("DELETE FROM staff_login_failure WHERE username = ? AND address = ?").params(username, address).update();
     }
 
     private Map<String, Set<String>> branchesOf(List<String> usernames) {

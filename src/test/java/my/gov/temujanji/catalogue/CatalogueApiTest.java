@@ -105,12 +105,4 @@ class CatalogueApiTest {
         assertThat(docs.json().get("paths").has("/api/v1/branches/{branch}/services/{service}/days")).isTrue();
         assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
-
-    @Test
-    void healthIncludesTheDatabaseAndMetricsArePublished() {
-        Http.Response health = http.get("/actuator/health");
-        assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
-        assertThat(http.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
-    }
 }

@@ -100,30 +100,30 @@ class BlockingTest {
                 "Nota ujian");
         assertThat(auditEntries("BLOCK_PLACED", id)).isEqualTo(1);
 
-        // The API on either node, in the request's language.
+        // The API on either node, in the request's language: refused, without saying that, why or until
+        // when the document is blocked (whoever typed it may not be its owner).
         Http.Response malay = bookByApi(http, myKad, "blocked1@blocking.example.my", LocalDate.of(2026, 7, 28), "10:00");
         assertThat(malay.status()).isEqualTo(403);
-        assertThat(malay.json().get("code").asString()).isEqualTo("APPLICANT_BLOCKED");
-        assertThat(malay.json().get("detail").asString()).isEqualTo("Dokumen ini disekat daripada membuat temujanji "
-                + "sehingga 31 Julai 2026 (termasuk hari itu). Sebab: Temujanji dibuat oleh atau untuk ejen. Temujanji "
-                + "adalah percuma dan mesti dibuat oleh pemohon sendiri. Anda boleh membuat temujanji semula selepas "
-                + "tarikh itu.");
+        assertThat(malay.json().get("code").asString()).isEqualTo("BOOKING_REFUSED");
+        assertThat(malay.json().get("detail").asString()).isEqualTo("Temujanji tidak dapat dibuat dengan butiran ini. "
+                + "Sila hubungi mana-mana cawangan imigresen untuk mendapatkan bantuan.");
         Http.Response english = bookByApi(other, myKad, "blocked1@blocking.example.my", LocalDate.of(2026, 7, 28),
                 "10:00", "Accept-Language", "en");
         assertThat(english.status()).isEqualTo(403);
-        assertThat(english.json().get("detail").asString()).isEqualTo("This document is blocked from booking "
-                + "appointments until July 31, 2026 (inclusive). Reason: Appointments were made by or for an agent. "
-                + "Booking is free and must be done by the applicant. You can book again after that date.");
+        assertThat(english.json().get("detail").asString()).isEqualTo("An appointment cannot be booked with these "
+                + "details. Please contact any immigration branch for help.");
+        assertThat(english.body()).doesNotContain("July", "agent", "blocked");
         assertThat(placesTaken(LocalDate.of(2026, 7, 28))).isZero();
 
-        // The page on the second node: the details as typed, the reason and the date at the top.
+        // The page on the second node: the details as typed, the same neutral refusal at the top.
         Http visitor = new Http(node2.port());
         String details = hold(visitor, LocalDate.of(2026, 7, 28), "10:00");
         Http.Response page = visitor.postForm(details, applicantForm(myKad, "blocked2@blocking.example.my"));
         assertThat(page.status()).isEqualTo(403);
-        assertThat(page.body()).contains("error-summary", "href=\"#documentNumber\"",
-                "sehingga 31 Julai 2026 (termasuk hari itu). Sebab: Temujanji dibuat oleh atau untuk ejen.",
-                "value=\"Nurul Izzah binti Kamal\"", "value=\"" + myKad + "\"", "value=\"blocked2@blocking.example.my\"");
+        assertThat(page.body()).contains("error-summary", "href=\"#fullName\"",
+                "Temujanji tidak dapat dibuat dengan butiran ini.",
+                "value=\"Nurul Izzah binti Kamal\"", "value=\"" + myKad + "\"", "value=\"blocked2@blocking.example.my\"")
+                .doesNotContain("31 Julai 2026", "Sebab:", "disekat", "href=\"#documentNumber\"");
 
         // The last day is still blocked; the day after, the same document books.
         at(LocalDateTime.of(2026, 7, 31, 16, 0));
@@ -153,8 +153,9 @@ class BlockingTest {
         String confirm = details.replace("/details", "/confirm");
         Http.Response refused = http.postForm(confirm, Map.of());
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.body()).contains("error-summary", "href=\"#email\"", "Alamat e-mel ini disekat",
-                "sehingga 30 September 2026", "value=\"" + email + "\"", "value=\"" + myKad + "\"");
+        assertThat(refused.body()).contains("error-summary", "href=\"#fullName\"",
+                "Temujanji tidak dapat dibuat dengan butiran ini.", "value=\"" + email + "\"", "value=\"" + myKad + "\"")
+                .doesNotContain("disekat", "30 September 2026");
         assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE document_number = ?")
                 .param(myKad.replace("-", "")).query(Integer.class).single()).isZero();
 
@@ -215,6 +216,47 @@ class BlockingTest {
     }
 
     @Test
+    void aBranchAdministratorLiftsOnlyTheBlocksOfTheirOwnBranchesAndTimesAreBranchTime() {
+        Http placer = new Http(port).loginAs(staff.branchAdmin("PRK-IPOH", "PRK-TAIPING"));
+        Http colleague = new Http(port).loginAs(staff.branchAdmin("PRK-TAIPING"));
+        Http stranger = new Http(port).loginAs(staff.branchAdmin("SBH-SANDAKAN"));
+        Http system = new Http(port).loginAs(staff.systemAdmin());
+        at(LocalDateTime.of(2026, 7, 13, 9, 5));
+        placer.get("/staff/blocks");
+        String first = Applicants.nextMyKad();
+        String second = Applicants.nextMyKad();
+        assertThat(placer.postForm("/staff/blocks", form("MYKAD", first, "", "AGENT", "31/07/2026")).status())
+                .isEqualTo(303);
+        assertThat(placer.postForm("/staff/blocks", form("MYKAD", second, "", "AGENT", "31/07/2026")).status())
+                .isEqualTo(303);
+        long firstId = blockId(first);
+        long secondId = blockId(second);
+
+        // Placed at 09:05 in Kuala Lumpur, whatever the server's zone (01:05 in UTC).
+        String strangersPage = stranger.get("/staff/blocks").body();
+        assertThat(strangersPage).contains("13/07/2026 09:05").doesNotContain("13/07/2026 01:05")
+                .contains("data-block=\"" + firstId + "\"")
+                .doesNotContain("/staff/blocks/" + firstId + "/lift");
+        Http.Response refused = stranger.postForm("/staff/blocks/" + firstId + "/lift", Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Sekatan ini diletakkan oleh cawangan lain");
+        assertThat(auditEntries("BLOCK_LIFTED", firstId)).isZero();
+
+        assertThat(colleague.get("/staff/blocks").body()).contains("/staff/blocks/" + firstId + "/lift");
+        assertThat(colleague.postForm("/staff/blocks/" + firstId + "/lift", Map.of()).status()).isEqualTo(303);
+        system.get("/staff/blocks");
+        assertThat(system.postForm("/staff/blocks/" + secondId + "/lift", Map.of()).status()).isEqualTo(303);
+        assertThat(jdbc.sql("SELECT lifted_by FROM applicant_block WHERE id IN (?, ?) ORDER BY id")
+                .params(firstId, secondId).query(String.class).list()).doesNotContainNull().hasSize(2);
+        assertThat(stranger.get("/staff/blocks").body()).contains("13/07/2026 09:05");
+    }
+
+    private long blockId(String myKad) {
+        return jdbc.sql("SELECT id FROM applicant_block WHERE document_type = 'MYKAD' AND document_number = ?")
+                .param(myKad.replace("-", "")).query(Long.class).single();
+    }
+
+    @Test
     void officersCannotBlockAndAFormWithoutTheCsrfTokenIsRefused() {
         Http officer = new Http(port).loginAs(staff.officer("JHR-JOHOR-BAHRU"));
         assertThat(officer.get("/staff/blocks").status()).isEqualTo(403);
@@ -254,10 +296,9 @@ class BlockingTest {
         Http.Response blocked = bookByApi(other, myKad, email, LocalDate.of(2026, 8, 3), "09:00",
                 "Accept-Language", "en");
         assertThat(blocked.status()).isEqualTo(403);
-        assertThat(blocked.json().get("code").asString()).isEqualTo("APPLICANT_BLOCKED");
-        assertThat(blocked.json().get("detail").asString()).isEqualTo("This document is blocked from booking "
-                + "appointments until August 26, 2026 (inclusive). Reason: 3 appointments missed, attended late or "
-                + "cancelled at the last minute within 90 days. You can book again after that date.");
+        assertThat(blocked.json().get("code").asString()).isEqualTo("BOOKING_REFUSED");
+        assertThat(blocked.json().get("detail").asString()).isEqualTo("An appointment cannot be booked with these "
+                + "details. Please contact any immigration branch for help.");
         // Another document with the same address is not blocked: the automatic block is the document's.
         assertThat(bookByApi(http, Applicants.nextMyKad(), email, LocalDate.of(2026, 8, 3), "09:15").status())
                 .isEqualTo(201);

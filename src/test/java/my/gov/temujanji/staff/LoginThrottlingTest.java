@@ -3,6 +3,9 @@ package my.gov.temujanji.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.MutableClock;
@@ -18,10 +21,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
 
-/** Failed logins count in PostgreSQL, so that two nodes behind a load balancer count them together. */
+/**
+ * Failed logins count in PostgreSQL, so that two nodes behind a load balancer count them together, per
+ * username and client address (tests without X-Forwarded-For all come from 127.0.0.1, our proxy here).
+ */
 @IntegrationTest
+@TestPropertySource(properties = LoginThrottlingTest.PROXY)
 class LoginThrottlingTest {
+
+    static final String PROXY = "temujanji.rate-limit.trusted-proxies=127.0.0.1";
 
     static SecondNode secondNode;
 
@@ -38,7 +48,7 @@ class LoginThrottlingTest {
 
     @BeforeAll
     static void startSecondNode(@Autowired Environment environment) {
-        secondNode = SecondNode.startBeside(environment);
+        secondNode = SecondNode.startBeside(environment, java.util.List.of(PROXY));
     }
 
     @AfterAll
@@ -85,6 +95,57 @@ class LoginThrottlingTest {
                 SELECT count(*) FROM audit_entry WHERE actor = ? AND action = 'STAFF_LOGIN_REFUSED'""")
                 .param(officer.username()).query(Long.class).single()).isEqualTo(4);
     }
+
+    @Test
+    void aStrangerLocksAUsernameOnlyFromTheirOwnAddressAndLearnsNothingAboutWhichUsernamesExist() {
+        StaffFixture.Account officer = staff.officer("PRK-TAIPING");
+        String unknown = "tiada-" + officer.username();
+        String stranger = "203.0.113.77";
+        String refusedUnknown = null;
+        String refusedOfficer = null;
+        for (int i = 0; i < 5; i++) {
+            Http node = new Http(i % 2 == 0 ? port : secondNode.port());
+            refusedOfficer = error(node.postForm("/staff/login/attempt", Map.of("username", officer.username(),
+                    "password", "wrong-" + i), "X-Forwarded-For", stranger));
+            node.get("/staff/login");
+            refusedUnknown = error(node.postForm("/staff/login/attempt", Map.of("username", unknown,
+                    "password", "wrong-" + i), "X-Forwarded-For", stranger));
+            if (i < 4) {
+                assertThat(refusedOfficer).contains("tidak betul").isEqualTo(refusedUnknown);
+            }
+        }
+        // Locked from the stranger's address, for a real and an unknown username alike.
+        assertThat(refusedOfficer).contains("Akaun ini dikunci sementara").isEqualTo(refusedUnknown);
+        Http again = new Http(port);
+        again.get("/staff/login");
+        assertThat(error(again.postForm("/staff/login/attempt", Map.of("username", unknown, "password", "x"),
+                "X-Forwarded-For", stranger))).isEqualTo(refusedOfficer);
+
+        // The officer, elsewhere, signs in on either node; the stranger's address stays locked out.
+        Http colleague = new Http(secondNode.port());
+        colleague.get("/staff/login");
+        Http.Response signedIn = colleague.postForm("/staff/login/attempt", Map.of("username", officer.username(),
+                "password", officer.password()), "X-Forwarded-For", "198.51.100.9");
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).doesNotContain("/staff/login");
+        Http fromStranger = new Http(port);
+        fromStranger.get("/staff/login");
+        assertThat(error(fromStranger.postForm("/staff/login/attempt", Map.of("username", officer.username(),
+                "password", officer.password()), "X-Forwarded-For", stranger))).contains("dikunci");
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_login_failure WHERE username IN (?, ?) "
+                        + "AND locked_until IS NOT NULL").params(officer.username(), unknown).query(Long.class).single()).isEqualTo(2);
+    }
+
+    /** The login page's error message, as the reader sees it. */
+    private static String error(Http.Response page) {
+        assertThat(page.status()).isEqualTo(200);
+        Matcher message = ERROR.matcher(page.body());
+        assertThat(message.find()).as(page.body()).isTrue();
+        return message.group(1).strip();
+    }
+
+    private static final Pattern ERROR = Pattern.compile(
+            "class=\"error-message\"[^>]*>\\s*(?:<span[^>]*>[^<]*</span>)?([^<]+)<");
 
     @Test
     void aSuccessStartsTheCountAgainAndOldFailuresExpire() {
