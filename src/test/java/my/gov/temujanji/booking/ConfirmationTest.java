@@ -114,7 +114,7 @@ class ConfirmationTest {
         assertThat(first.status()).isEqualTo(422);
         assertThat(first.json().get("code").asString()).isEqualTo("CONFIRMATION_CODE_WRONG");
         assertThat(first.json().get("detail").asString()).isEqualTo(
-                "The confirmation code is not right. You can try 4 more time(s).");
+                "The confirmation code is not right. You can try 4 more times.");
         assertThat(confirm(http, reference, wrong).json().get("detail").asString())
                 .isEqualTo("Kod pengesahan tidak betul. Anda boleh mencuba 3 kali lagi.");
         // Ten more at once, half on each node: only three more are counted.
@@ -262,7 +262,7 @@ class ConfirmationTest {
         String wrong = code.equals("999999") ? "888888" : "999999";
         Http.Response english = http.postForm("/book/appointments/" + reference + "/confirm?lang=en",
                 Map.of("code", wrong));
-        assertThat(english.body()).contains("The confirmation code is not right. You can try 4 more time(s).")
+        assertThat(english.body()).contains("The confirmation code is not right. You can try 4 more times.")
                 .contains("value=\"" + wrong + "\"");
         // The e-mail's link opens the page with the code filled in; only the button confirms.
         assertThat(http.get("/book/appointments/" + reference + "/confirm?code=" + code).body())
