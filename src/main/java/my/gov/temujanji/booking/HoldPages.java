@@ -154,6 +154,18 @@ class HoldPages {
         return seeOther("/book/holds/" + id + "/review");
     }
 
+    /**
+     * The language switch of the details page: what was typed is kept on the hold as it is (nothing
+     * checked, nothing counted), then the same page follows in the chosen language.
+     */
+    @PostMapping("/book/holds/{id}/details/draft")
+    RedirectView saveDraftAndSwitch(@PathVariable UUID id, @ModelAttribute ApplicantInput input,
+            @RequestParam(required = false) String lang) {
+        requireHold(id);
+        booking.saveDraft(id, input);
+        return seeOther("/book/holds/" + id + "/details" + ("en".equals(lang) || "ms".equals(lang) ? "?lang=" + lang : ""));
+    }
+
     @GetMapping("/book/holds/{id}/review")
     String review(@PathVariable UUID id, Model model, Locale locale) {
         return summaryPage("booking/review", id, model, locale);
@@ -254,6 +266,8 @@ class HoldPages {
         model.addAttribute("changeSlotUrl", slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), hold.id())
                 .toUriString());
         model.addAttribute("pageUrl", "/book/holds/" + hold.id() + "/details");
+        model.addAttribute("languageForm", "details-form");
+        model.addAttribute("languageFormAction", "/book/holds/" + hold.id() + "/details/draft");
         return "booking/details";
     }
 

@@ -41,6 +41,7 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private int width = WIDTH;
 
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -152,9 +153,15 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** The viewport's width from now on (360 for a small phone, 1280 for a laptop), the height unchanged. */
+    public void resize(int width) {
+        this.width = width;
+        emulateViewport(HEIGHT);
+    }
+
     private void emulateViewport(int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", WIDTH, "height", height, "deviceScaleFactor", 1, "mobile", false));
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     @Override
