@@ -101,9 +101,14 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks what leads to another page, and waits until that page has replaced this one and has loaded. */
     public static void follow(WebDriver page, By target) {
+        follow(page, target, Duration.ofSeconds(15));
+    }
+
+    /** As {@link #follow(WebDriver, By)}, for a page that may take up to {@code timeout} to leave (a proof of work). */
+    public static void follow(WebDriver page, By target, Duration timeout) {
         WebElement current = page.findElement(By.tagName("html"));
         page.findElement(target).click();
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> replaced(current));
+        new WebDriverWait(page, timeout).until(d -> replaced(current));
         new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
