@@ -124,11 +124,13 @@ class HoldPages {
         }
     }
 
+    /** With {@code check}: the saved draft's errors, where a POST with errors has redirected to. */
     @GetMapping("/book/holds/{id}/details")
-    String details(@PathVariable UUID id, Model model, Locale locale) {
+    String details(@PathVariable UUID id, @RequestParam(required = false) String check, Model model, Locale locale) {
         Hold hold = requireHold(id);
-        return detailsPage(hold, hold.draft() == null ? ApplicantInput.empty() : hold.draft(), FormErrors.none(), model,
-                locale);
+        ApplicantInput input = hold.draft() == null ? ApplicantInput.empty() : hold.draft();
+        FormErrors errors = check == null ? FormErrors.none() : formErrors(validation.validate(input).errors(), locale);
+        return detailsPage(hold, input, errors, model, locale);
     }
 
     @PostMapping("/book/holds/{id}/details")
@@ -140,7 +142,9 @@ class HoldPages {
         rateLimits.checkDocument(LimitedAction.HOLD, input.documentNumber());
         ApplicantValidation.Result result = validation.validate(input);
         if (!result.valid()) {
-            return detailsPage(hold, input, formErrors(result.errors(), locale), model, locale);
+            // POST/redirect/GET: the errors are worked out again from the saved draft, so refresh and Back
+            // never ask to send the form again.
+            return seeOther("/book/holds/" + id + "/details?check");
         }
         // Told now, before the review and the challenge, with what they typed still on the page; the
         // booking transaction decides again.
