@@ -287,6 +287,7 @@ class BranchConfigurationTest {
                 + "FROM opening_hours WHERE branch_code = ?").param(branch).query(String.class).single()).isEqualTo(before);
 
         hours.put("d1-p2-opens", "14:00");
+        hours.put("d1-p1-opens", "8:00"); // a text field now (24-hour): the leading zero may be left out
         Http.Response saved = admin.postForm("/staff/branch/" + branch + "/settings/hours", hours);
         assertThat(saved.status()).isEqualTo(303);
         assertThat(jdbc.sql("SELECT string_agg(day_of_week || ' ' || opens || '-' || closes, ',' ORDER BY day_of_week, opens) "
