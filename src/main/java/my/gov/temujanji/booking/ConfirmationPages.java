@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.Locale;
+import java.util.Optional;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
@@ -17,8 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * "Check your e-mail": after SUBMIT, a booking that needs its e-mailed code waits on this one-question
@@ -47,7 +48,8 @@ class ConfirmationPages {
 
     @GetMapping("/book/appointments/{reference}/confirm")
     Object question(@PathVariable String reference, @RequestParam(required = false) String code,
-            @RequestParam(required = false) String sent, Model model, Locale locale, HttpServletResponse response) {
+            @RequestParam(required = false) String sent, @RequestParam(required = false) String error,
+            @RequestParam(required = false) Integer tries, Model model, Locale locale, HttpServletResponse response) {
         noStore(response);
         Appointment appointment = appointment(reference);
         if (appointment.confirmed()) {
@@ -56,17 +58,21 @@ class ConfirmationPages {
         if ("again".equals(sent)) {
             model.addAttribute("notice", messages.getMessage("confirmCode.resent", null, locale));
         }
-        return page(appointment, code == null ? "" : clip(code), FormErrors.none(), model);
+        // A refused code redirects here (POST/redirect/GET) with the reason's key; unknown keys show nothing.
+        String text = error == null || !error.matches("[A-Za-z_]{1,40}") ? null : messages.getMessage("confirmCode.error." + error,
+                new Object[] {tries == null ? 0 : Math.max(0, tries)}, null, locale);
+        return page(appointment, code == null ? "" : clip(code),
+                text == null ? FormErrors.none() : FormErrors.one("code", text), model);
     }
 
     @PostMapping("/book/appointments/{reference}/confirm")
-    Object confirm(@PathVariable String reference, @RequestParam(required = false) String code, Model model,
-            Locale locale, HttpServletResponse response) {
+    RedirectView confirm(@PathVariable String reference, @RequestParam(required = false) String code,
+            HttpServletResponse response) {
         noStore(response);
         Appointment appointment = appointment(reference);
         String typed = clip(code);
         if (typed.isBlank()) {
-            return refused(appointment, typed, "confirmCode.error.required", null, model, locale);
+            return refused(appointment, typed, "required", null);
         }
         try {
             Appointment confirmed = booking.confirm(appointment.reference(), typed);
@@ -75,14 +81,13 @@ class ConfirmationPages {
             if ("ALREADY_CONFIRMED".equals(problem.code())) {
                 return seeOther("/slip/" + appointment.reference());
             }
-            return refused(appointment(reference), typed, "confirmCode.error." + problem.code(), problem.arguments(),
-                    model, locale);
+            return refused(appointment, typed, problem.code(), problem.arguments());
         }
     }
 
     /** A new code, when the first did not arrive or too many wrong ones were typed; sends are limited. */
     @PostMapping("/book/appointments/{reference}/confirm/resend")
-    Object resend(@PathVariable String reference, Model model, Locale locale, HttpServletResponse response) {
+    RedirectView resend(@PathVariable String reference, HttpServletResponse response) {
         noStore(response);
         Appointment appointment = appointment(reference);
         try {
@@ -92,15 +97,19 @@ class ConfirmationPages {
             if ("ALREADY_CONFIRMED".equals(problem.code())) {
                 return seeOther("/slip/" + appointment.reference());
             }
-            return refused(appointment(reference), "", "confirmCode.error." + problem.code(), null, model, locale);
+            return refused(appointment, "", problem.code(), null);
         }
     }
 
-    private ModelAndView refused(Appointment appointment, String typed, String key, Object[] arguments, Model model,
-            Locale locale) {
-        FormErrors errors = FormErrors.one("code", messages.getMessage(key, arguments, locale));
-        return new ModelAndView(page(appointment, typed, errors, model), model.asMap(),
-                HttpStatus.UNPROCESSABLE_CONTENT);
+    /**
+     * Back to the code page with why (POST/redirect/GET: refresh and Back never resend the form), what
+     * was typed (a code that did not confirm) and the tries left when the reason says them.
+     */
+    private RedirectView refused(Appointment appointment, String typed, String error, Object[] arguments) {
+        return seeOther(UriComponentsBuilder.fromPath(path(appointment.reference())).queryParam("error", error)
+                .queryParamIfPresent("code", Optional.of(typed).filter(t -> !t.isEmpty()))
+                .queryParamIfPresent("tries", Optional.ofNullable(arguments).filter(a -> a.length > 0).map(a -> a[0]))
+                .encode().toUriString());
     }
 
     private String page(Appointment appointment, String typed, FormErrors errors, Model model) {

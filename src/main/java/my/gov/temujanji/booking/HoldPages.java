@@ -127,11 +127,13 @@ class HoldPages {
         }
     }
 
+    /** With {@code check}: the saved draft's errors, where a POST with errors has redirected to. */
     @GetMapping("/book/holds/{id}/details")
-    String details(@PathVariable UUID id, Model model, Locale locale) {
+    String details(@PathVariable UUID id, @RequestParam(required = false) String check, Model model, Locale locale) {
         Hold hold = requireHold(id);
-        return detailsPage(hold, hold.draft() == null ? ApplicantInput.empty() : hold.draft(), FormErrors.none(), model,
-                locale);
+        ApplicantInput input = hold.draft() == null ? ApplicantInput.empty() : hold.draft();
+        FormErrors errors = check == null ? FormErrors.none() : formErrors(validation.validate(input).errors(), locale);
+        return detailsPage(hold, input, errors, model, locale);
     }
 
     @PostMapping("/book/holds/{id}/details")
@@ -143,7 +145,9 @@ class HoldPages {
         rateLimits.checkDocument(LimitedAction.HOLD, input.documentNumber());
         ApplicantValidation.Result result = validation.validate(input);
         if (!result.valid()) {
-            return detailsPage(hold, input, formErrors(result.errors(), locale), model, locale);
+            // POST/redirect/GET: the errors are worked out again from the saved draft, so refresh and Back
+            // never ask to send the form again.
+            return seeOther("/book/holds/" + id + "/details?check");
         }
         // Told now, before the review and the challenge, with what they typed still on the page; the
         // booking transaction decides again. Neutral: nothing says which detail, why or until when.
@@ -155,6 +159,18 @@ class HoldPages {
                     blocked.status());
         }
         return seeOther("/book/holds/" + id + "/review");
+    }
+
+    /**
+     * The language switch of the details page: what was typed is kept on the hold as it is (nothing
+     * checked, nothing counted), then the same page follows in the chosen language.
+     */
+    @PostMapping("/book/holds/{id}/details/draft")
+    RedirectView saveDraftAndSwitch(@PathVariable UUID id, @ModelAttribute ApplicantInput input,
+            @RequestParam(required = false) String lang) {
+        requireHold(id);
+        booking.saveDraft(id, input);
+        return seeOther("/book/holds/" + id + "/details" + ("en".equals(lang) || "ms".equals(lang) ? "?lang=" + lang : ""));
     }
 
     @GetMapping("/book/holds/{id}/review")
@@ -254,6 +270,8 @@ class HoldPages {
         model.addAttribute("changeSlotUrl", slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), hold.id())
                 .toUriString());
         model.addAttribute("pageUrl", "/book/holds/" + hold.id() + "/details");
+        model.addAttribute("languageForm", "details-form");
+        model.addAttribute("languageFormAction", "/book/holds/" + hold.id() + "/details/draft");
         return "booking/details";
     }
 

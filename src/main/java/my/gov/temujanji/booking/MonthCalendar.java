@@ -16,13 +16,15 @@ import my.gov.temujanji.schedule.DayStatus;
 
 /**
  * One month of a branch's transaction type laid out for the TARIKH TEMUJANJI page: weeks from Monday
- * to Sunday (null where a week runs into the next or previous month), the month's closures grouped by
- * reason, and the neighbouring months that are inside the booking window (null outside it).
+ * to Sunday (null where a week runs into the next or previous month), the days that cannot be chosen
+ * grouped by reason (closed or not bookable: the reason is printed under the calendar, not only in a
+ * tooltip a phone never shows), and the neighbouring months that are inside the booking window (null
+ * outside it).
  */
 record MonthCalendar(YearMonth month, List<List<DayAvailability>> weeks, List<Closure> closures, YearMonth previous,
         YearMonth next) {
 
-    /** Days closed for one reason (a holiday, the weekend), in date order. */
+    /** Days that cannot be chosen for one reason (a holiday, the weekend, too soon), in date order. */
     record Closure(String reason, List<LocalDate> dates) {
     }
 
@@ -48,7 +50,7 @@ record MonthCalendar(YearMonth month, List<List<DayAvailability>> weeks, List<Cl
             weeks.add(week);
         }
         Map<String, List<LocalDate>> closed = new LinkedHashMap<>();
-        days.stream().filter(d -> d.status() == DayStatus.CLOSED && d.reason() != null)
+        days.stream().filter(d -> (d.status() == DayStatus.CLOSED || d.status() == DayStatus.NOT_BOOKABLE) && d.reason() != null)
                 .forEach(d -> closed.computeIfAbsent(d.reason().in(locale), r -> new ArrayList<>()).add(d.date()));
         List<Closure> closures = closed.entrySet().stream().map(e -> new Closure(e.getKey(), e.getValue())).toList();
         return new MonthCalendar(month, weeks, closures, month.isAfter(first) ? month.minusMonths(1) : null,

@@ -10,6 +10,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -30,9 +33,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -40,18 +43,29 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Semak, batal atau tukar temujanji: the applicant finds their appointment with its reference and
  * document number, then cancels it or moves it to another slot.
  *
- * <p>Nothing is kept on the server between pages (nodes share only PostgreSQL), and the document
- * number never goes into an address (addresses end up in logs): every page after the look-up is the
- * answer to a POST whose form carries the reference and the document number as hidden fields, and
- * checks the pair again. Links only open pages; a change (cancel, move) is a POST, answered with a
- * 303 to a result page that needs the reference only and shows what the slip shows anyway. Every POST
- * checks the pair again, so every one counts towards the look-up rate limits.
+ * <p>The document number never goes into an address (addresses end up in logs). A successful look-up
+ * keeps the checked pair in a short-lived server-side draft ({@link ManageDrafts}, in PostgreSQL, so
+ * any node serves the next page) and answers with a 303 to the appointment page under the draft's
+ * unguessable id; every page after it is a GET under that id, so Back, refresh and the language switch
+ * never ask to resubmit a form. A change (cancel, move) is a POST under the draft, answered with a 303:
+ * to a result page that needs the reference only and shows what the slip shows anyway, or back to the
+ * page it came from with the reason in the address as a short key. Every page asks the database for
+ * the appointment again. Typing a pair (the look-up) and every change count towards the look-up rate
+ * limits; opening a page of a draft does not, as it guesses nothing.
  */
 @Controller
 class SelfServicePages {
 
     static final String PATH = "/appointments/manage";
     private static final int MAX_INPUT = 100;
+    /** What a redirect may ask the appointment page to say, by its key in the address. */
+    private static final Set<String> NOTICES = Set.of("pending", "notActive", "passed", "blocked");
+    /** What a redirect may ask the slots page to say at the slots. */
+    private static final Set<String> SLOT_ERRORS = Set.of("required", "full", "notBookable", "same");
+    /** A refused proof of work comes back to the slots page as this error, with the problem's code. */
+    private static final String CHALLENGE_ERROR = "challenge";
+    private static final Set<String> CHALLENGE_CODES = Set.of("CHALLENGE_REQUIRED", "CHALLENGE_INVALID",
+            "CHALLENGE_TOO_EARLY");
 
     private final Booking booking;
     private final Availability availability;
@@ -61,9 +75,11 @@ class SelfServicePages {
     private final RateLimits rateLimits;
     private final Challenges challenges;
     private final Blocks blocks;
+    private final ManageDrafts drafts;
 
     SelfServicePages(Booking booking, Availability availability, Catalogue catalogue,
-            MessageSource messages, Clock clock, RateLimits rateLimits, Challenges challenges, Blocks blocks) {
+            MessageSource messages, Clock clock, RateLimits rateLimits, Challenges challenges, Blocks blocks,
+            ManageDrafts drafts) {
         this.rateLimits = rateLimits;
         this.challenges = challenges;
         this.blocks = blocks;
@@ -72,16 +88,21 @@ class SelfServicePages {
         this.catalogue = catalogue;
         this.messages = messages;
         this.clock = clock;
+        this.drafts = drafts;
     }
 
     @GetMapping(PATH)
-    String lookupForm(@RequestParam(required = false) String reference, Model model, HttpServletResponse response) {
+    String lookupForm(@RequestParam(required = false) String reference, @RequestParam(required = false) String notice,
+            Model model, Locale locale, HttpServletResponse response) {
         noStore(response);
+        if ("expired".equals(notice)) {
+            model.addAttribute("notice", text("manage.notice.expired", locale));
+        }
         return lookupPage(clip(reference), "", FormErrors.none(), false, model);
     }
 
     @PostMapping(PATH)
-    String lookup(@RequestParam(required = false) String reference,
+    Object lookup(@RequestParam(required = false) String reference,
             @RequestParam(required = false) String documentNumber, Model model, Locale locale,
             HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
@@ -99,34 +120,42 @@ class SelfServicePages {
             return lookupPage(ref, document, new FormErrors(errors), false, model);
         }
         return booking.find(ref, document)
-                .map(appointment -> appointmentPage(appointment, document, null, model))
+                .<Object>map(appointment -> seeOther(draftPath(drafts.open(appointment.reference(), document))))
                 .orElseGet(() -> notFound(ref, document, model, locale));
     }
 
-    @PostMapping(PATH + "/cancel")
-    String cancelQuestion(@RequestParam(required = false) String reference,
-            @RequestParam(required = false) String documentNumber, Model model, Locale locale,
-            HttpServletResponse response, HttpServletRequest request) {
+    @GetMapping(PATH + "/{draft}")
+    Object appointment(@PathVariable UUID draft, @RequestParam(required = false) String notice, Model model,
+            Locale locale, HttpServletResponse response) {
         noStore(response);
-        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
-        return whenChangeable(reference, documentNumber, model, locale, appointment -> {
-            addAppointment(appointment, documentNumber, model);
-            return "booking/manage/cancel";
-        });
+        return withDraft(draft, opened -> appointmentPage(opened, noticeText(notice, opened.appointment(), locale),
+                model));
     }
 
-    @PostMapping(PATH + "/cancel/confirm")
-    Object cancel(@RequestParam(required = false) String reference,
-            @RequestParam(required = false) String documentNumber, Model model, Locale locale,
-            HttpServletResponse response, HttpServletRequest request) {
+    @GetMapping(PATH + "/{draft}/cancel")
+    Object cancelQuestion(@PathVariable UUID draft, Model model, Locale locale, HttpServletResponse response) {
         noStore(response);
-        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
+        return withDraft(draft, opened -> whenChangeable(opened, model, locale, a -> {
+            addAppointment(a, model);
+            return "booking/manage/cancel";
+        }));
+    }
+
+    @PostMapping(PATH + "/{draft}/cancel")
+    Object cancel(@PathVariable UUID draft, HttpServletResponse response, HttpServletRequest request) {
+        noStore(response);
+        Optional<ManageDrafts.Draft> found = drafts.use(draft);
+        if (found.isEmpty()) {
+            return lookUpAgain();
+        }
+        ManageDrafts.Draft d = found.get();
+        rateLimits.check(LimitedAction.LOOKUP, request, d.documentNumber());
         try {
-            Appointment cancelled = booking.cancel(clip(reference), clip(documentNumber));
+            Appointment cancelled = booking.cancel(d.reference(), d.documentNumber());
             return seeOther(UriComponentsBuilder.fromPath(PATH + "/cancelled")
                     .queryParam("reference", cancelled.reference()).toUriString());
         } catch (ApiProblem problem) {
-            return problemPage(problem, reference, documentNumber, model, locale);
+            return problemRedirect(problem, draft);
         }
     }
 
@@ -140,73 +169,77 @@ class SelfServicePages {
         return "booking/manage/cancelled";
     }
 
-    /** The new date: a month calendar whose open days are submit buttons of one POST form. */
-    @PostMapping(PATH + "/reschedule")
-    String rescheduleDate(@RequestParam(required = false) String reference,
-            @RequestParam(required = false) String documentNumber,
+    /** The new date: a month calendar whose open days link to their slots. */
+    @GetMapping(PATH + "/{draft}/reschedule")
+    Object rescheduleDate(@PathVariable UUID draft,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model,
-            Locale locale, HttpServletResponse response, HttpServletRequest request) {
+            Locale locale, HttpServletResponse response) {
         noStore(response);
-        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
-        return whenMovable(reference, documentNumber, model, locale,
-                appointment -> datePage(appointment, documentNumber, month, model, locale));
+        return withDraft(draft, opened -> whenMovable(opened, model, locale, a -> datePage(a, month, model, locale)));
     }
 
-    @PostMapping(PATH + "/reschedule/slots")
-    String rescheduleSlots(@RequestParam(required = false) String reference,
-            @RequestParam(required = false) String documentNumber,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model,
-            Locale locale, HttpServletResponse response, HttpServletRequest request) {
-        noStore(response);
-        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
-        return whenMovable(reference, documentNumber, model, locale, appointment -> date == null
-                ? datePage(appointment, documentNumber, null, model, locale)
-                : slotsPage(appointment, documentNumber, date, null, FormErrors.none(), model, locale));
-    }
-
-    @PostMapping(PATH + "/reschedule/confirm")
-    Object reschedule(@RequestParam(required = false) String reference,
-            @RequestParam(required = false) String documentNumber,
+    @GetMapping(PATH + "/{draft}/reschedule/slots")
+    Object rescheduleSlots(@PathVariable UUID draft,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
-            @RequestParam(required = false) String altcha, Model model, Locale locale, HttpServletResponse response,
-            HttpServletRequest request) {
+            @RequestParam(required = false) String error, @RequestParam(required = false) String challenge,
+            @RequestParam(required = false) Long wait, Model model, Locale locale, HttpServletResponse response) {
         noStore(response);
-        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
-        Appointment appointment = owned(reference, documentNumber);
-        if (appointment == null) {
-            return notFound(clip(reference), "", model, locale);
+        FormErrors errors = error != null && SLOT_ERRORS.contains(error)
+                ? slotError("manage.slots.error." + error, locale)
+                : CHALLENGE_ERROR.equals(error) && CHALLENGE_CODES.contains(challenge)
+                ? HoldPages.challengeError(new ApiProblem(HttpStatus.FORBIDDEN, challenge, wait == null ? 0 : wait),
+                        messages, locale)
+                : FormErrors.none();
+        return withDraft(draft, opened -> whenMovable(opened, model, locale, a -> date == null
+                ? datePage(a, null, model, locale)
+                : slotsPage(a, date, start, errors, model, locale)));
+    }
+
+    @PostMapping(PATH + "/{draft}/reschedule")
+    Object reschedule(@PathVariable UUID draft,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
+            @RequestParam(required = false) String altcha, HttpServletResponse response, HttpServletRequest request) {
+        noStore(response);
+        Optional<ManageDrafts.Draft> found = drafts.use(draft);
+        if (found.isEmpty()) {
+            return lookUpAgain();
         }
+        ManageDrafts.Draft d = found.get();
+        rateLimits.check(LimitedAction.LOOKUP, request, d.documentNumber());
         if (date == null) {
-            return datePage(appointment, documentNumber, null, model, locale);
+            return seeOther(draftPath(draft) + "/reschedule");
         }
         if (start == null) {
-            return slotsPage(appointment, documentNumber, date, null, slotError("manage.slots.error.required", locale),
-                    model, locale);
+            return seeOther(slotsPath(draft, date, null, "required"));
         }
         // A move takes a new place: the gates of a booking, as the page's OK to book passes them.
-        rateLimits.check(LimitedAction.BOOKING, request, documentNumber);
+        rateLimits.check(LimitedAction.BOOKING, request, d.documentNumber());
         try {
-            challenges.verifyOnPage(altcha, challengeSubject(appointment));
+            challenges.verifyOnPage(altcha, challengeSubject(d.reference()));
         } catch (ApiProblem problem) {
-            return new ModelAndView(slotsPage(appointment, documentNumber, date, start,
-                    HoldPages.challengeError(problem, messages, locale), model, locale), model.asMap(), problem.status());
+            if (!CHALLENGE_CODES.contains(problem.code())) {
+                throw problem;
+            }
+            Object[] arguments = problem.arguments();
+            return seeOther(UriComponentsBuilder.fromUriString(slotsPath(draft, date, start, CHALLENGE_ERROR))
+                    .queryParam("challenge", problem.code())
+                    .queryParamIfPresent("wait", Optional.ofNullable(arguments.length > 0 ? arguments[0] : null))
+                    .toUriString());
         }
         try {
-            Appointment moved = booking.reschedule(appointment.reference(), clip(documentNumber), date, start);
+            Appointment moved = booking.reschedule(d.reference(), d.documentNumber(), date, start);
             return seeOther(UriComponentsBuilder.fromPath(PATH + "/rescheduled")
                     .queryParam("reference", moved.reference()).toUriString());
         } catch (ApiProblem problem) {
-            String key = switch (problem.code()) {
-                case "SLOT_FULL" -> "manage.slots.error.full";
-                case "NOT_BOOKABLE" -> "manage.slots.error.notBookable";
-                case "SAME_SLOT" -> "manage.slots.error.same";
+            String error = switch (problem.code()) {
+                case "SLOT_FULL" -> "full";
+                case "NOT_BOOKABLE" -> "notBookable";
+                case "SAME_SLOT" -> "same";
                 default -> null;
             };
-            if (key == null) {
-                return problemPage(problem, reference, documentNumber, model, locale);
-            }
-            return slotsPage(appointment, documentNumber, date, start, slotError(key, locale), model, locale);
+            return error == null ? problemRedirect(problem, draft) : seeOther(slotsPath(draft, date, start, error));
         }
     }
 
@@ -236,8 +269,28 @@ class SelfServicePages {
                 FormErrors.one("reference", text("manage.error.notFound", locale)), true, model);
     }
 
-    private String appointmentPage(Appointment appointment, String documentNumber, String notice, Model model) {
-        addAppointment(appointment, documentNumber, model);
+    /**
+     * What {@code page} makes of the draft's appointment; the look-up form (saying why) when the draft
+     * has expired or its pair no longer opens an appointment.
+     */
+    private Object withDraft(UUID id, Function<DraftAppointment, String> page) {
+        return drafts.use(id)
+                .flatMap(d -> booking.find(d.reference(), d.documentNumber()).map(a -> new DraftAppointment(id, a)))
+                .<Object>map(page)
+                .orElseGet(this::lookUpAgain);
+    }
+
+    /** An appointment opened through a draft: its pages' links carry the draft's id. */
+    private record DraftAppointment(UUID draft, Appointment appointment) {
+    }
+
+    private RedirectView lookUpAgain() {
+        return seeOther(PATH + "?notice=expired");
+    }
+
+    private String appointmentPage(DraftAppointment opened, String notice, Model model) {
+        Appointment appointment = opened.appointment();
+        addAppointment(opened, model);
         model.addAttribute("notice", notice);
         model.addAttribute("changeable", appointment.confirmed() && upcoming(appointment));
         model.addAttribute("confirmUrl", appointment.status() == AppointmentStatus.PENDING
@@ -245,16 +298,16 @@ class SelfServicePages {
         return "booking/manage/appointment";
     }
 
-    private void addAppointment(Appointment appointment, String documentNumber, Model model) {
+    private void addAppointment(DraftAppointment opened, Model model) {
+        Appointment appointment = opened.appointment();
         model.addAttribute("appointment", appointment);
         model.addAttribute("reference", Reference.display(appointment.reference()));
         model.addAttribute("offering", offering(appointment));
-        model.addAttribute("documentNumber", clip(documentNumber));
-        model.addAttribute("pageUrl", lookupUrl(appointment.reference()));
+        model.addAttribute("draftUrl", draftPath(opened.draft()));
     }
 
-    private String datePage(Appointment appointment, String documentNumber, YearMonth month, Model model,
-            Locale locale) {
+    private String datePage(DraftAppointment opened, YearMonth month, Model model, Locale locale) {
+        Appointment appointment = opened.appointment();
         Offering offering = offering(appointment);
         TransactionType type = offering.type();
         LocalDate today = LocalDate.now(clock);
@@ -264,14 +317,15 @@ class SelfServicePages {
         YearMonth shown = wanted.isBefore(first) ? first : wanted.isAfter(last) ? last : wanted;
         List<DayAvailability> days = availability.days(appointment.branchCode(), appointment.serviceCode(),
                 shown.atDay(1), shown.atEndOfMonth());
-        addAppointment(appointment, documentNumber, model);
+        addAppointment(opened, model);
         model.addAttribute("calendar", MonthCalendar.of(shown, days, first, last, locale));
         model.addAttribute("weekdays", MonthCalendar.weekdays(locale));
         return "booking/manage/date";
     }
 
-    private String slotsPage(Appointment appointment, String documentNumber, LocalDate date, LocalTime selected,
-            FormErrors errors, Model model, Locale locale) {
+    private String slotsPage(DraftAppointment opened, LocalDate date, LocalTime selected, FormErrors errors,
+            Model model, Locale locale) {
+        Appointment appointment = opened.appointment();
         DayAvailability day = availability.day(appointment.branchCode(), appointment.serviceCode(), date);
         boolean sameDay = date.equals(appointment.date());
         List<Choice> choices = availability.slots(appointment.branchCode(), appointment.serviceCode(), date).stream()
@@ -283,8 +337,8 @@ class SelfServicePages {
                     return new Choice(s.start().toString(), s.start() + " – " + s.end(), hint, current || s.full());
                 })
                 .toList();
-        addAppointment(appointment, documentNumber, model);
-        model.addAttribute("challengeSubject", challengeSubject(appointment));
+        addAppointment(opened, model);
+        model.addAttribute("challengeSubject", challengeSubject(appointment.reference()));
         model.addAttribute("day", day);
         model.addAttribute("reason", day.reason() == null ? null : day.reason().in(locale));
         model.addAttribute("choices", choices);
@@ -294,92 +348,77 @@ class SelfServicePages {
         return "booking/manage/slots";
     }
 
-    /** A move's no-JavaScript pass belongs to the appointment: one at a time. */
-    private static String challengeSubject(Appointment appointment) {
-        return "move:" + appointment.reference();
-    }
-
-    /**
-     * The page {@code next} makes of the appointment this pair opens, when it can still be changed;
-     * otherwise the look-up form again, or the appointment page saying why it cannot.
-     */
-    private String whenChangeable(String reference, String documentNumber, Model model, Locale locale,
-            Function<Appointment, String> next) {
-        Appointment appointment = owned(reference, documentNumber);
-        if (appointment == null) {
-            return notFound(clip(reference), "", model, locale);
-        }
-        String refusal = refusal(appointment, locale);
+    /** The page {@code next} makes of the appointment while it can still be changed; otherwise its page saying why not. */
+    private String whenChangeable(DraftAppointment opened, Model model, Locale locale,
+            Function<DraftAppointment, String> next) {
+        String refusal = refusal(opened.appointment());
         if (refusal != null) {
-            return appointmentPage(appointment, documentNumber, refusal, model);
+            return appointmentPage(opened, text("manage.notice." + refusal, locale), model);
         }
-        return next.apply(appointment);
+        return next.apply(opened);
     }
 
     /**
      * As {@link #whenChangeable}, for a move: a blocked applicant (whose move would take a new place) is
      * told why on the appointment page before choosing a date, not after.
      */
-    private String whenMovable(String reference, String documentNumber, Model model, Locale locale,
-            Function<Appointment, String> next) {
-        return whenChangeable(reference, documentNumber, model, locale, appointment -> blocks.refusalOf(
-                        appointment.applicant().documentType().name(), appointment.applicant().documentNumber(),
-                        appointment.applicant().email())
-                .map(blocked -> appointmentPage(appointment, documentNumber, blockedText(blocked, locale), model))
-                .orElseGet(() -> next.apply(appointment)));
+    private String whenMovable(DraftAppointment opened, Model model, Locale locale,
+            Function<DraftAppointment, String> next) {
+        return whenChangeable(opened, model, locale, a -> blockedText(a.appointment(), locale)
+                .map(blocked -> appointmentPage(a, blocked, model))
+                .orElseGet(() -> next.apply(a)));
     }
 
-    /** A refusal of the booking rules, shown on the appointment page in plain words. */
-    private Object problemPage(ApiProblem problem, String reference, String documentNumber, Model model,
-            Locale locale) {
-        if ("APPOINTMENT_NOT_FOUND".equals(problem.code())) {
-            return notFound(clip(reference), "", model, locale);
-        }
-        Appointment appointment = owned(reference, documentNumber);
-        if (appointment == null) {
-            return notFound(clip(reference), "", model, locale);
-        }
+    /** A refusal of the booking rules: back to the appointment page, which says it in plain words. */
+    private RedirectView problemRedirect(ApiProblem problem, UUID draft) {
         String notice = switch (problem.code()) {
-            case "APPOINTMENT_NOT_ACTIVE" -> text("manage.notice.notActive", locale);
-            case "APPOINTMENT_NOT_CONFIRMED" -> text("manage.notice.pending", locale);
-            case "APPOINTMENT_PASSED" -> text("manage.notice.passed", locale);
-            case "APPLICANT_BLOCKED" -> blockedText(problem, locale);
+            case "APPOINTMENT_NOT_FOUND" -> null;
+            case "APPOINTMENT_NOT_ACTIVE" -> "notActive";
+            case "APPOINTMENT_NOT_CONFIRMED" -> "pending";
+            case "APPOINTMENT_PASSED" -> "passed";
+            case "APPLICANT_BLOCKED" -> "blocked";
             default -> throw problem;
         };
-        return appointmentPage(appointment, documentNumber, notice, model);
+        return notice == null ? lookUpAgain() : seeOther(draftPath(draft) + "?notice=" + notice);
+    }
+
+    /**
+     * The appointment page's notice for a key a redirect put in the address, said as things stand now (a
+     * block lifted meanwhile is not announced); null for none or an unknown key.
+     */
+    private String noticeText(String key, Appointment appointment, Locale locale) {
+        if (key == null || !NOTICES.contains(key)) {
+            return null;
+        }
+        if ("blocked".equals(key)) {
+            return blockedText(appointment, locale).orElse(null);
+        }
+        return text("manage.notice." + key, locale);
     }
 
     /** Why a blocked applicant may not move: the reason and the block's last day, as the API's detail says. */
-    private String blockedText(ApiProblem blocked, Locale locale) {
-        return messages.getMessage("problem.APPLICANT_BLOCKED.detail", blocked.arguments(), locale);
+    private Optional<String> blockedText(Appointment appointment, Locale locale) {
+        Applicant applicant = appointment.applicant();
+        return blocks.refusalOf(applicant.documentType().name(), applicant.documentNumber(), applicant.email())
+                .map(blocked -> messages.getMessage("problem.APPLICANT_BLOCKED.detail", blocked.arguments(), locale));
     }
 
-    /** Why this appointment can no longer be cancelled or moved, or null when it can. */
-    private String refusal(Appointment appointment, Locale locale) {
+    /** The notice key of why this appointment can no longer be cancelled or moved, or null when it can. */
+    private String refusal(Appointment appointment) {
         if (appointment.status() == AppointmentStatus.PENDING) {
-            return text("manage.notice.pending", locale);
+            return "pending";
         }
         if (!appointment.active()) {
-            return text("manage.notice.notActive", locale);
+            return "notActive";
         }
         if (!upcoming(appointment)) {
-            return text("manage.notice.passed", locale);
+            return "passed";
         }
         return null;
     }
 
     private boolean upcoming(Appointment appointment) {
         return appointment.date().atTime(appointment.start()).isAfter(LocalDateTime.now(clock));
-    }
-
-    /** The appointment, when the pair is right; null otherwise. */
-    private Appointment owned(String reference, String documentNumber) {
-        String ref = clip(reference);
-        String document = clip(documentNumber);
-        if (ref.isBlank() || document.isBlank()) {
-            return null;
-        }
-        return booking.find(ref, document).orElse(null);
     }
 
     private Appointment byReference(String reference) {
@@ -391,12 +430,26 @@ class SelfServicePages {
         return catalogue.requireOffering(appointment.branchCode(), appointment.serviceCode());
     }
 
+    /** A move's no-JavaScript pass belongs to the appointment: one at a time. */
+    private static String challengeSubject(String reference) {
+        return "move:" + reference;
+    }
+
     private FormErrors slotError(String key, Locale locale) {
         return FormErrors.one("start", text(key, locale));
     }
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, locale);
+    }
+
+    private static String draftPath(UUID draft) {
+        return PATH + "/" + draft;
+    }
+
+    private static String slotsPath(UUID draft, LocalDate date, LocalTime start, String error) {
+        return UriComponentsBuilder.fromPath(draftPath(draft) + "/reschedule/slots").queryParam("date", date)
+                .queryParamIfPresent("start", Optional.ofNullable(start)).queryParam("error", error).toUriString();
     }
 
     private static String lookupUrl(String reference) {

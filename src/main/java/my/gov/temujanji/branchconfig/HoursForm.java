@@ -104,7 +104,9 @@ final class HoursForm {
 
     private static LocalTime time(String text) {
         try {
-            return LocalTime.parse(text).withSecond(0).withNano(0);
+            // Typed into a text field (24-hour everywhere): "8:00" and "8.00" mean 08:00.
+            String typed = text.strip().replace('.', ':');
+            return LocalTime.parse(typed.matches("\\d:\\d\\d") ? "0" + typed : typed).withSecond(0).withNano(0);
         } catch (DateTimeParseException e) {
             return null;
         }

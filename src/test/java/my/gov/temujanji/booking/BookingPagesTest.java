@@ -92,7 +92,7 @@ class BookingPagesTest {
     @Test
     void anEmptyDetailsFormListsEveryProblemInMalay() {
         String details = holdSlot(HQ, "BKE", "2026-08-11", "08:00");
-        String page = http.postForm(details, applicant("", "", "", "", "", "")).body();
+        String page = withErrors(details, applicant("", "", "", "", "", ""), "ms");
 
         assertThat(errorSummaryLinks(page)).containsExactly(
                 "#fullName=Masukkan nama penuh seperti dalam dokumen pengenalan anda",
@@ -110,7 +110,7 @@ class BookingPagesTest {
     @Test
     void anEmptyDetailsFormListsEveryProblemInEnglish() {
         String details = holdSlot(HQ, "BKE", "2026-08-11", "08:30");
-        String page = http.postForm(details + "?lang=en", applicant("", "", "", "", "", "")).body();
+        String page = withErrors(details + "?lang=en", applicant("", "", "", "", "", ""), "en");
 
         assertThat(errorSummaryLinks(page)).containsExactly(
                 "#fullName=Enter your full name as it is on your identity document",
@@ -125,8 +125,8 @@ class BookingPagesTest {
     @Test
     void detailsWithErrorsAreShownAgainAsTypedAndKeptOnTheHold() {
         String details = holdSlot(HQ, "BKE", "2026-08-11", "09:00");
-        String page = http.postForm(details,
-                applicant("Lim Wei Ming", "PASSPORT", "k1234567", "SGP", "lim.example.sg", "+65 8123 4567")).body();
+        String page = withErrors(details,
+                applicant("Lim Wei Ming", "PASSPORT", "k1234567", "SGP", "lim.example.sg", "+65 8123 4567"), "ms");
 
         assertThat(errorSummaryLinks(page)).containsExactly(
                 "#email=Masukkan alamat e-mel dalam format yang betul, contohnya nama@contoh.my");
@@ -276,6 +276,18 @@ class BookingPagesTest {
         String english = http.get("/book/date?branch=HQ-PJY&service=BKE&month=2026-08&lang=en").body();
         assertThat(english).contains("<html lang=\"en\"", "August 2026", "Choose an appointment date",
                 "href=\"/book/date?branch=HQ-PJY&amp;service=BKE&amp;month=2026-08&amp;lang=ms\"");
+    }
+
+    /**
+     * Sends details with errors: the answer is a 303 to the details page with {@code check}, which
+     * shows the errors of the saved draft (POST/redirect/GET); returns that page in {@code language}.
+     */
+    private String withErrors(String details, Map<String, String> form, String language) {
+        Http.Response sent = http.postForm(details, form);
+        assertThat(sent.status()).isEqualTo(303);
+        String page = path(sent.header("Location"));
+        assertThat(page).isEqualTo(details.replaceFirst("\\?.*", "") + "?check");
+        return http.get(page + "&lang=" + language).body();
     }
 
     /** Holds a place from the slots page; returns the details page's path. */

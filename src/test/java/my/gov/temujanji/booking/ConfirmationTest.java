@@ -114,7 +114,7 @@ class ConfirmationTest {
         assertThat(first.status()).isEqualTo(422);
         assertThat(first.json().get("code").asString()).isEqualTo("CONFIRMATION_CODE_WRONG");
         assertThat(first.json().get("detail").asString()).isEqualTo(
-                "The confirmation code is not right. You can try 4 more time(s).");
+                "The confirmation code is not right. You can try 4 more times.");
         assertThat(confirm(http, reference, wrong).json().get("detail").asString())
                 .isEqualTo("Kod pengesahan tidak betul. Anda boleh mencuba 3 kali lagi.");
         // Ten more at once, half on each node: only three more are counted.
@@ -254,15 +254,17 @@ class ConfirmationTest {
         assertThat(page).contains("Semak e-mel anda").contains("hana@example.my").contains("09:10");
         assertThat(http.get("/slip/" + reference).status()).as("no slip yet: the code page").isEqualTo(302);
 
-        Http.Response shortCode = http.postForm("/book/appointments/" + reference + "/confirm", Map.of("code", "12 34"));
-        assertThat(shortCode.status()).isEqualTo(422);
+        // Refused codes: POST/redirect/GET back to the code page, with the reason and what was typed.
+        Http.Response shortCode = followed(http.postForm("/book/appointments/" + reference + "/confirm",
+                Map.of("code", "12 34")), "ms");
+        assertThat(shortCode.status()).isEqualTo(200);
         assertThat(shortCode.body()).contains("error-summary").contains("href=\"#code\"")
                 .contains("Kod pengesahan mestilah 6 angka").contains("value=\"12 34\"");
         String code = codeOf(reference);
         String wrong = code.equals("999999") ? "888888" : "999999";
-        Http.Response english = http.postForm("/book/appointments/" + reference + "/confirm?lang=en",
-                Map.of("code", wrong));
-        assertThat(english.body()).contains("The confirmation code is not right. You can try 4 more time(s).")
+        Http.Response english = followed(http.postForm("/book/appointments/" + reference + "/confirm?lang=en",
+                Map.of("code", wrong)), "en");
+        assertThat(english.body()).contains("The confirmation code is not right. You can try 4 more times.")
                 .contains("value=\"" + wrong + "\"");
         // The e-mail's link opens the page with the code filled in; only the button confirms.
         assertThat(http.get("/book/appointments/" + reference + "/confirm?code=" + code).body())
@@ -301,6 +303,12 @@ class ConfirmationTest {
         all[1] = UUID.randomUUID().toString();
         System.arraycopy(headers, 0, all, 2, headers.length);
         return node.postJson("/api/v1/appointments", body, all);
+    }
+
+    /** The page a refused code redirects to, in {@code language}. */
+    private Http.Response followed(Http.Response refused, String language) {
+        assertThat(refused.status()).isEqualTo(303);
+        return http.get(refused.header("Location").replaceFirst("^https?://[^/]+", "") + "&lang=" + language);
     }
 
     private static Http.Response confirm(Http node, String reference, String code, String... headers) {

@@ -90,7 +90,7 @@ class SelfServiceBrowserTest {
             assertThat(page.getCurrentUrl()).doesNotContain(myKad).doesNotContain(myKad.replace("-", ""));
             browser.screenshot("manage-04-appointment");
 
-            follow(page, By.cssSelector("button[data-cancel]"));
+            follow(page, By.cssSelector("a[data-cancel]"));
             assertThat(text(page, "h1")).isEqualTo("Adakah anda pasti mahu membatalkan temujanji ini?");
             browser.screenshot("manage-05-cancel-question");
             follow(page, By.cssSelector("button[data-confirm-cancel]"));
@@ -123,10 +123,10 @@ class SelfServiceBrowserTest {
             page.findElement(By.id("reference")).sendKeys(Reference.display(reference));
             page.findElement(By.id("documentNumber")).sendKeys(myKad);
             submit(page);
-            follow(page, By.cssSelector("button[data-reschedule]"));
+            follow(page, By.cssSelector("a[data-reschedule]"));
             assertThat(text(page, "h1")).isEqualTo("Pilih tarikh baharu");
             browser.screenshot("manage-nojs-01-date");
-            follow(page, By.cssSelector("button.day[value='" + newDay + "']"));
+            follow(page, By.cssSelector("a.day[href$='date=" + newDay + "']"));
             browser.screenshot("manage-nojs-02-slots");
             page.findElement(By.cssSelector("input[type=radio][value='" + newStart + "']")).click();
             follow(page, By.cssSelector("button[data-reschedule-confirm]"));

@@ -2,6 +2,7 @@ package my.gov.temujanji.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -105,25 +106,34 @@ class SelfServicePagesTest {
         String reference = book(day, start, myKad);
         int takenBefore = taken(day, start);
 
-        // Typed as a person would: lower case, with the dash, the MyKad without dashes.
-        Http.Response found = http.postForm(MANAGE + "?lang=ms", Map.of("reference",
+        // Typed as a person would: lower case, with the dash, the MyKad without dashes. The answer is a
+        // 303 to the appointment page under a draft id: the pair stays on the server, out of addresses.
+        Http.Response looked = http.postForm(MANAGE + "?lang=ms", Map.of("reference",
                 Reference.display(reference).toLowerCase(), "documentNumber", myKad.replace("-", "")));
+        String draft = draftPath(looked);
+        assertThat(jdbc.sql("SELECT reference || ' ' || document_number FROM manage_draft WHERE id = ?::uuid")
+                .param(draft.substring(draft.lastIndexOf('/') + 1)).query(String.class).single())
+                .isEqualTo(reference + " " + myKad.replace("-", ""));
+        Http.Response found = http.get(draft);
         assertThat(found.status()).isEqualTo(200);
+        assertThat(found.header("Cache-Control")).contains("no-store");
         assertThat(found.body())
                 .contains("Temujanji anda", "Status: Disahkan", Reference.display(reference),
                         "Pejabat Imigresen Negeri Johor, Johor Bahru", "Selasa, 6 Oktober 2026",
                         "******-**-" + myKad.substring(myKad.length() - 4), "href=\"/slip/" + reference + "\"",
                         "href=\"/slip/" + reference + "/slip.pdf\"", "Batal temujanji", "Tukar tarikh/masa",
-                        "action=\"/appointments/manage/cancel\"", "action=\"/appointments/manage/reschedule\"")
-                .doesNotContain("?documentNumber", "&amp;documentNumber");
+                        "href=\"" + draft + "/cancel\"", "href=\"" + draft + "/reschedule\"",
+                        // the language switch stays on this page
+                        "href=\"" + draft + "?lang=en\"")
+                .doesNotContain("?documentNumber", "&amp;documentNumber", myKad.replace("-", ""));
+        assertThat(http.get(draft + "?lang=en").body()).contains("Your appointment", "Status: Confirmed");
 
-        Map<String, String> pair = Map.of("reference", reference, "documentNumber", myKad);
-        Http.Response question = http.postForm(MANAGE + "/cancel", pair);
+        Http.Response question = http.get(draft + "/cancel?lang=ms");
         assertThat(question.body()).contains("Adakah anda pasti mahu membatalkan temujanji ini?",
-                "action=\"/appointments/manage/cancel/confirm\"");
+                "action=\"" + draft + "/cancel\"", "href=\"" + draft + "\"");
         assertThat(status(reference)).as("the question changes nothing").isEqualTo("CONFIRMED");
 
-        Http.Response done = http.postForm(MANAGE + "/cancel/confirm", pair);
+        Http.Response done = http.postForm(draft + "/cancel", Map.of());
         assertThat(done.status()).isEqualTo(303);
         String result = path(done.header("Location"));
         assertThat(result).isEqualTo(MANAGE + "/cancelled?reference=" + reference);
@@ -132,13 +142,15 @@ class SelfServicePagesTest {
         assertThat(taken(day, start)).isEqualTo(takenBefore - 1);
 
         // Sent again (back button, double click): a plain message, the place is not given back twice.
-        Http.Response again = http.postForm(MANAGE + "/cancel/confirm?lang=en", pair);
-        assertThat(again.status()).isEqualTo(200);
-        assertThat(again.body()).contains("This appointment has been cancelled. It can no longer be cancelled or changed.",
-                "Status: Cancelled").doesNotContain("data-cancel");
+        Http.Response again = http.postForm(draft + "/cancel?lang=en", Map.of());
+        assertThat(again.status()).isEqualTo(303);
+        assertThat(path(again.header("Location"))).isEqualTo(draft + "?notice=notActive");
+        assertThat(http.get(path(again.header("Location")) + "&lang=en").body())
+                .contains("This appointment has been cancelled. It can no longer be cancelled or changed.",
+                        "Status: Cancelled").doesNotContain("data-cancel");
         assertThat(taken(day, start)).isEqualTo(takenBefore - 1);
-        assertThat(http.postForm(MANAGE + "?lang=ms", pair).body()).contains("Status: Dibatalkan")
-                .doesNotContain("data-cancel", "data-reschedule");
+        assertThat(http.get(draftPath(http.postForm(MANAGE + "?lang=ms", pair(reference, myKad)))).body())
+                .contains("Status: Dibatalkan").doesNotContain("data-cancel", "data-reschedule");
     }
 
     @Test
@@ -151,28 +163,30 @@ class SelfServicePagesTest {
         String myKad = Applicants.nextMyKad();
         String reference = book(day, from, myKad);
         fill(newDay, full);
-        Map<String, String> pair = Map.of("reference", reference, "documentNumber", myKad);
+        String draft = draftPath(http.postForm(MANAGE, pair(reference, myKad)));
 
-        String calendar = http.postForm(MANAGE + "/reschedule", pair).body();
-        assertThat(calendar).contains("Pilih tarikh baharu", "Oktober 2026", "name=\"date\" value=\"2026-10-08\"",
-                "action=\"/appointments/manage/reschedule/slots\"");
-        String slots = http.postForm(MANAGE + "/reschedule/slots", with(pair, "date", newDay.toString())).body();
-        assertThat(slots).contains("Pilih slot masa baharu", "Khamis, 8 Oktober 2026")
+        String calendar = http.get(draft + "/reschedule").body();
+        assertThat(calendar).contains("Pilih tarikh baharu", "Oktober 2026",
+                "href=\"" + draft + "/reschedule/slots?date=2026-10-08\"", "href=\"" + draft + "/reschedule?month=");
+        String slots = http.get(draft + "/reschedule/slots?date=" + newDay).body();
+        assertThat(slots).contains("Pilih slot masa baharu", "Khamis, 8 Oktober 2026", "action=\"" + draft + "/reschedule\"")
                 .containsPattern("value=\"" + full + "\"[^>]*disabled=\"disabled\"")
                 .containsPattern("value=\"" + free + "\"(?![^>]*disabled)");
 
-        Http.Response refused = http.postForm(MANAGE + "/reschedule/confirm",
-                with(with(pair, "date", newDay.toString()), "start", full.toString()));
-        assertThat(refused.status()).isEqualTo(200);
-        assertThat(errorSummaryLinks(refused.body())).containsExactly(
+        Http.Response refused = http.postForm(draft + "/reschedule",
+                Map.of("date", newDay.toString(), "start", full.toString()));
+        assertThat(refused.status()).isEqualTo(303);
+        Http.Response refusedPage = http.get(path(refused.header("Location")));
+        assertThat(refusedPage.status()).isEqualTo(200);
+        assertThat(errorSummaryLinks(refusedPage.body())).containsExactly(
                 "#start=Slot itu baru sahaja penuh. Temujanji anda tidak berubah. Sila pilih slot lain.");
-        assertThat(refused.body()).contains("Pilih slot masa baharu", "id=\"start-error\"");
+        assertThat(refusedPage.body()).contains("Pilih slot masa baharu", "id=\"start-error\"");
         assertThat(dayAndStart(reference)).isEqualTo(day + " " + from);
         assertThat(status(reference)).isEqualTo("CONFIRMED");
 
         int takenFrom = taken(day, from);
-        Http.Response moved = http.postForm(MANAGE + "/reschedule/confirm",
-                with(with(pair, "date", newDay.toString()), "start", free.toString()));
+        Http.Response moved = http.postForm(draft + "/reschedule",
+                Map.of("date", newDay.toString(), "start", free.toString()));
         assertThat(moved.status()).isEqualTo(303);
         String result = path(moved.header("Location"));
         assertThat(result).isEqualTo(MANAGE + "/rescheduled?reference=" + reference);
@@ -181,10 +195,10 @@ class SelfServicePagesTest {
         assertThat(dayAndStart(reference)).isEqualTo(newDay + " " + free);
         assertThat(taken(day, from)).isEqualTo(takenFrom - 1);
 
-        Http.Response same = http.postForm(MANAGE + "/reschedule/confirm?lang=en",
-                with(with(pair, "date", newDay.toString()), "start", free.toString()));
-        assertThat(errorSummaryLinks(same.body())).containsExactly("#start=This is your appointment's slot now. "
-                + "Choose another slot.");
+        Http.Response same = http.postForm(draft + "/reschedule?lang=en",
+                Map.of("date", newDay.toString(), "start", free.toString()));
+        assertThat(errorSummaryLinks(http.get(path(same.header("Location")) + "&lang=en").body()))
+                .containsExactly("#start=This is your appointment's slot now. Choose another slot.");
     }
 
     @Test
@@ -194,14 +208,36 @@ class SelfServicePagesTest {
         String myKad = Applicants.nextMyKad();
         String reference = book(day, start, myKad);
         clock.set(LocalDateTime.of(day, start).plusMinutes(1));
-        Map<String, String> pair = Map.of("reference", reference, "documentNumber", myKad);
+        String draft = draftPath(http.postForm(MANAGE, pair(reference, myKad)));
 
-        assertThat(http.postForm(MANAGE, pair).body()).contains("Status: Disahkan").doesNotContain("data-cancel");
-        Http.Response late = http.postForm(MANAGE + "/cancel/confirm", pair);
-        assertThat(late.status()).isEqualTo(200);
-        assertThat(late.body()).contains("Waktu temujanji ini telah tiba atau berlalu.");
+        assertThat(http.get(draft).body()).contains("Status: Disahkan").doesNotContain("data-cancel");
+        Http.Response late = http.postForm(draft + "/cancel", Map.of());
+        assertThat(late.status()).isEqualTo(303);
+        assertThat(http.get(path(late.header("Location"))).body()).contains("Waktu temujanji ini telah tiba atau berlalu.");
         assertThat(status(reference)).isEqualTo("CONFIRMED");
-        assertThat(http.postForm(MANAGE + "/reschedule", pair).body()).contains("Waktu temujanji ini telah tiba");
+        assertThat(http.get(draft + "/reschedule").body()).contains("Waktu temujanji ini telah tiba");
+    }
+
+    @Test
+    void theDraftExpiresAfterHalfAnHourUnusedAndThePagesThenAskForTheLookUpAgain() {
+        LocalDate day = LocalDate.of(2026, 10, 9);
+        String myKad = Applicants.nextMyKad();
+        String reference = book(day, slot(day, 7), myKad);
+        String draft = draftPath(http.postForm(MANAGE, pair(reference, myKad)));
+
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(http.get(draft + "/cancel").status()).as("each use keeps it 30 minutes longer").isEqualTo(200);
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(http.get(draft).status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(31));
+        for (Http.Response expired : List.of(http.get(draft), http.get(draft + "/reschedule"),
+                http.postForm(draft + "/cancel", Map.of()), http.get(MANAGE + "/" + UUID.randomUUID()))) {
+            assertThat(expired.status()).isEqualTo(303);
+            assertThat(path(expired.header("Location"))).isEqualTo(MANAGE + "?notice=expired");
+        }
+        assertThat(http.get(MANAGE + "?notice=expired&lang=en").body()).contains("data-notice",
+                "For your security, this page has expired.");
+        assertThat(status(reference)).isEqualTo("CONFIRMED");
     }
 
     @Test
@@ -209,29 +245,31 @@ class SelfServicePagesTest {
         LocalDate day = LocalDate.of(2026, 10, 9);
         String myKad = Applicants.nextMyKad();
         String reference = book(day, slot(day, 6), myKad);
-        Map<String, String> pair = Map.of("reference", reference, "documentNumber", myKad);
+        String draft = draftPath(http.postForm(MANAGE, pair(reference, myKad)));
 
         Map<String, Map<String, String>> posts = new LinkedHashMap<>();
         posts.put(MANAGE, Map.of("reference", "x".repeat(5000), "documentNumber", "<script>"));
-        posts.put(MANAGE + "/cancel", Map.of("reference", reference));
-        posts.put(MANAGE + "/cancel/confirm", Map.of("reference", reference, "documentNumber", "A1"));
-        posts.put(MANAGE + "/reschedule", with(pair, "month", "Oktober"));
-        posts.put(MANAGE + "/reschedule/slots", with(pair, "date", "2026-02-30"));
-        posts.put(MANAGE + "/reschedule/confirm", with(with(pair, "date", "2026-10-11"), "start", "09:00"));
-        posts.put(MANAGE + "/reschedule/slots?x", with(pair, "date", "2027-12-01"));
-        posts.put(MANAGE + "/reschedule/confirm?y", Map.of("reference", "", "documentNumber", ""));
+        posts.put(MANAGE + "/not-a-draft/cancel", Map.of());
+        posts.put(draft + "/reschedule", Map.of("date", "2026-02-30"));
+        posts.put(draft + "/reschedule?x", Map.of("date", "2026-10-11", "start", "09:00"));
+        posts.put(draft + "/reschedule?y", Map.of("date", "", "start", ""));
         posts.forEach((path, form) -> {
             Http.Response response = http.postForm(path, form);
-            assertThat(response.status()).as(path).isIn(200, 400, 404);
-            assertThat(response.body()).as(path).contains("class=\"site-header\"").doesNotContain("Exception", "at my.gov");
+            assertThat(response.status()).as(path).isIn(200, 303, 400, 404);
+            assertThat(response.body()).as(path).doesNotContain("Exception", "at my.gov");
+            if (response.status() != 303) {
+                assertThat(response.body()).as(path).contains("class=\"site-header\"");
+            }
         });
-        assertThat(http.postForm(MANAGE + "/reschedule/confirm", with(with(pair, "date", "2026-10-08"), "start", "25:99"))
-                .status()).isEqualTo(400);
+        assertThat(http.postForm(draft + "/reschedule", Map.of("date", "2026-10-08", "start", "25:99")).status())
+                .isEqualTo(400);
         for (String path : List.of(MANAGE + "/cancelled?reference=ZZZZZZZZZZ", MANAGE + "/rescheduled",
-                MANAGE + "?reference=%3Cb%3E", MANAGE + "/cancel")) {
+                MANAGE + "?reference=%3Cb%3E", MANAGE + "/cancel", draft + "/reschedule?month=Oktober",
+                draft + "/reschedule/slots?date=2027-12-01", draft + "/reschedule/slots?date=2026-10-08&error=%3Cb%3E",
+                draft + "?notice=%3Cb%3E")) {
             Http.Response response = http.get(path);
             assertThat(response.status()).as(path).isIn(200, 400, 404, 405);
-            assertThat(response.body()).as(path).doesNotContain("Exception", "at my.gov");
+            assertThat(response.body()).as(path).doesNotContain("Exception", "at my.gov", "<b>");
         }
         assertThat(status(reference)).isEqualTo("CONFIRMED");
     }
@@ -293,10 +331,16 @@ class SelfServicePagesTest {
                 .param(reference).query(String.class).single();
     }
 
-    private static Map<String, String> with(Map<String, String> form, String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(form);
-        copy.put(name, value);
-        return copy;
+    private static Map<String, String> pair(String reference, String documentNumber) {
+        return Map.of("reference", reference, "documentNumber", documentNumber);
+    }
+
+    /** The appointment page a successful look-up leads to: a draft's address, never the document number. */
+    private static String draftPath(Http.Response lookedUp) {
+        assertThat(lookedUp.status()).as(lookedUp.body()).isEqualTo(303);
+        String draft = path(lookedUp.header("Location"));
+        assertThat(draft).matches(MANAGE + "/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
+        return draft;
     }
 
     /** The error summary's entries as {@code href=text}. */

@@ -280,13 +280,14 @@ class BranchConfigurationTest {
         assertThat(malay.status()).isEqualTo(200);
         assertThat(malay.body()).contains("href=\"#d1-p2-opens\"",
                 "Isnin, waktu 2: waktu ini bertindih dengan waktu 1 pada hari yang sama", "id=\"d1-p2-opens-error\"",
-                "aria-describedby=\"d1-p2-opens-error\"", "value=\"12:30\"", "value=\"17:00\"");
+                "aria-describedby=\"hours-hint d1-p2-opens-error\"", "value=\"12:30\"", "value=\"17:00\"");
         Http.Response english = admin.postForm("/staff/branch/" + branch + "/settings/hours?lang=en", hours);
         assertThat(english.body()).contains("Monday, period 2: this period overlaps period 1 of the same day");
         assertThat(jdbc.sql("SELECT string_agg(day_of_week || ' ' || opens || '-' || closes, ',' ORDER BY day_of_week, opens) "
                 + "FROM opening_hours WHERE branch_code = ?").param(branch).query(String.class).single()).isEqualTo(before);
 
         hours.put("d1-p2-opens", "14:00");
+        hours.put("d1-p1-opens", "8:00"); // a text field now (24-hour): the leading zero may be left out
         Http.Response saved = admin.postForm("/staff/branch/" + branch + "/settings/hours", hours);
         assertThat(saved.status()).isEqualTo(303);
         assertThat(jdbc.sql("SELECT string_agg(day_of_week || ' ' || opens || '-' || closes, ',' ORDER BY day_of_week, opens) "

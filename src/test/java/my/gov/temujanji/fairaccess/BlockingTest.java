@@ -194,15 +194,19 @@ class BlockingTest {
         Http applicant = new Http(node2.port());
         applicant.get("/appointments/manage");
         Map<String, String> pair = Map.of("reference", reference, "documentNumber", myKad);
-        Http.Response start = applicant.postForm("/appointments/manage/reschedule", pair);
+        Http.Response lookedUp = applicant.postForm("/appointments/manage", pair);
+        assertThat(lookedUp.status()).isEqualTo(303);
+        String draft = lookedUp.header("Location").replaceFirst("^https?://[^/]+", "");
+        Http.Response start = applicant.get(draft + "/reschedule");
         assertThat(start.status()).isEqualTo(200);
         assertThat(start.body()).contains("data-notice", why).doesNotContain("month-nav");
-        Map<String, String> chosen = new LinkedHashMap<>(pair);
+        Map<String, String> chosen = new LinkedHashMap<>();
         chosen.put("date", day.toString());
         chosen.put("start", "11:00");
-        Http.Response confirm = applicant.postForm("/appointments/manage/reschedule/confirm", chosen);
-        assertThat(confirm.status()).isEqualTo(200);
-        assertThat(confirm.body()).contains("data-notice", why);
+        Http.Response confirm = applicant.postForm(draft + "/reschedule", chosen);
+        assertThat(confirm.status()).isEqualTo(303);
+        assertThat(applicant.get(confirm.header("Location").replaceFirst("^https?://[^/]+", "")).body())
+                .contains("data-notice", why);
         assertThat(jdbc.sql("SELECT day || ' ' || start_time || ' ' || status FROM appointment WHERE reference = ?")
                 .param(reference).query(String.class).single()).isEqualTo(day + " 10:00:00 CONFIRMED");
         assertThat(placesTaken(day)).isEqualTo(takenBefore);

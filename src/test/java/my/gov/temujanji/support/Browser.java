@@ -41,6 +41,7 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private int width = WIDTH;
 
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -100,9 +101,14 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks what leads to another page, and waits until that page has replaced this one and has loaded. */
     public static void follow(WebDriver page, By target) {
+        follow(page, target, Duration.ofSeconds(15));
+    }
+
+    /** As {@link #follow(WebDriver, By)}, for a page that may take up to {@code timeout} to leave (a proof of work). */
+    public static void follow(WebDriver page, By target, Duration timeout) {
         WebElement current = page.findElement(By.tagName("html"));
         page.findElement(target).click();
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> replaced(current));
+        new WebDriverWait(page, timeout).until(d -> replaced(current));
         new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
@@ -152,9 +158,15 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** The viewport's width from now on (360 for a small phone, 1280 for a laptop), the height unchanged. */
+    public void resize(int width) {
+        this.width = width;
+        emulateViewport(HEIGHT);
+    }
+
     private void emulateViewport(int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", WIDTH, "height", height, "deviceScaleFactor", 1, "mobile", false));
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     @Override
