@@ -166,22 +166,24 @@ class ChallengeGatesTest {
         List<String> starts = freeStarts(day);
         String reference = bookThroughApi(day, starts.get(0), myKad);
         String address = nextAddress();
-        Map<String, String> move = Map.of("reference", reference, "documentNumber", myKad, "date", day.toString(),
-                "start", starts.get(1));
+        Http.Response lookedUp = http.postForm("/appointments/manage", Map.of("reference", reference,
+                "documentNumber", myKad), "X-Forwarded-For", address);
+        assertThat(lookedUp.status()).isEqualTo(303);
+        String draft = URI_PATH.matcher(lookedUp.header("Location")).replaceFirst("");
+        Map<String, String> move = Map.of("date", day.toString(), "start", starts.get(1));
 
-        Http.Response unsolved = http.postForm("/appointments/manage/reschedule/confirm", move,
+        Http.Response unsolved = http.postForm(draft + "/reschedule", move, "X-Forwarded-For", address);
+        assertThat(unsolved.status()).isEqualTo(303);
+        Http.Response refused = http.get(URI_PATH.matcher(unsolved.header("Location")).replaceFirst(""),
                 "X-Forwarded-For", address);
-        assertThat(unsolved.status()).isEqualTo(400);
-        assertThat(unsolved.body()).contains("Tunggu sehingga pengesahan selesai");
-        String pass = pass(http.postForm("/appointments/manage/reschedule/slots",
-                Map.of("reference", reference, "documentNumber", myKad, "date", day.toString()),
-                "X-Forwarded-For", address).body());
+        assertThat(refused.body()).contains("Tunggu sehingga pengesahan selesai");
+        String pass = pass(refused.body());
         clock.advance(Duration.ofSeconds(11));
         Map<String, String> withPass = new java.util.LinkedHashMap<>(move);
         withPass.put("altcha", pass);
-        Http.Response moved = http.postForm("/appointments/manage/reschedule/confirm", withPass,
-                "X-Forwarded-For", address);
+        Http.Response moved = http.postForm(draft + "/reschedule", withPass, "X-Forwarded-For", address);
         assertThat(moved.status()).isEqualTo(303);
+        assertThat(moved.header("Location")).contains("/appointments/manage/rescheduled");
         assertThat(jdbc.sql("SELECT start_time FROM appointment WHERE reference = ?").param(reference)
                 .query(LocalTime.class).single()).isEqualTo(LocalTime.parse(starts.get(1)));
     }
