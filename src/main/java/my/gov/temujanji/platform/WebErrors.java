@@ -105,10 +105,12 @@ class WebErrors {
 
     /**
      * What the servlet container forwards to {@code /error} ({@link ErrorEndpoint}): the status it set, or
-     * the failure of a filter, with the code a filter chose ({@link HostileInput#CODE_ATTRIBUTE}).
+     * the failure of a filter, with the code a filter chose ({@link HostileInput#CODE_ATTRIBUTE}); and
+     * what {@link DatabaseOutage}'s filter forwards there.
      */
     Object afterContainerError(HttpServletRequest request, HttpServletResponse response) {
-        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Object failure = request.getAttribute(DatabaseOutage.FAILURE_ATTRIBUTE);
+        failure = failure != null ? failure : request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (failure instanceof Throwable t && DatabaseOutage.isCause(t)) {
             return unavailable(t, request, response);
         }
@@ -150,9 +152,10 @@ class WebErrors {
         return false;
     }
 
-    /** The address asked for, also when the container has forwarded the request to {@code /error}. */
+    /** The address asked for, also when the request has been forwarded to {@code /error}. */
     private static String requestUri(HttpServletRequest request) {
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        original = original != null ? original : request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
         return original instanceof String uri ? uri : request.getRequestURI();
     }
 

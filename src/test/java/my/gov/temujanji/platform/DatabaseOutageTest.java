@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import my.gov.temujanji.support.Applicants;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
@@ -102,8 +104,11 @@ class DatabaseOutageTest {
             proxy.restore();
             long restored = System.nanoTime();
 
-            assertThat(answers).allSatisfy(a -> assertThat(a.response().status()).as(a.what() + ": "
-                    + a.response().body()).isNotEqualTo(500));
+            System.out.println("Outage: answers by request and status " + answers.stream().collect(
+                    Collectors.groupingBy(a -> a.what() + " " + a.response().status(), TreeMap::new,
+                            Collectors.counting())));
+            assertThat(answers.stream().filter(a -> a.response().status() == 500)
+                    .map(a -> a.what() + ": " + a.response().body())).isEmpty();
             for (String what : List.of("hold", "booking", "slots", "look-up page", "look-up page en", "staff page")) {
                 assertThat(answers).filteredOn(a -> a.what().equals(what)).isNotEmpty().allSatisfy(a -> {
                     assertThat(a.response().status()).as(what + ": " + a.response().body()).isEqualTo(503);
