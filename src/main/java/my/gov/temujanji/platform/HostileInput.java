@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.context.annotation.Bean;
@@ -113,15 +114,15 @@ class HostileInput {
         String contentType = request.getContentType();
         if (contentType != null && (request.getContentLengthLong() != 0 || request.getHeader("Transfer-Encoding") != null)) {
             try {
-                if (MediaType.parseMediaType(contentType).isWildcardType()
-                        || MediaType.parseMediaType(contentType).isWildcardSubtype()) {
+                MediaType type = MediaType.parseMediaType(contentType);
+                if (type.isWildcardType() || type.isWildcardSubtype()) {
                     return "UNSUPPORTED_MEDIA_TYPE";
                 }
             } catch (InvalidMediaTypeException unreadable) {
                 return "UNSUPPORTED_MEDIA_TYPE";
             }
         }
-        if (request.getRequestURI().toLowerCase().contains("%00")) {
+        if (request.getRequestURI().toLowerCase(Locale.ROOT).contains("%00")) {
             return "INVALID_CHARACTERS";
         }
         try {

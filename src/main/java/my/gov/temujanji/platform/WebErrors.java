@@ -26,8 +26,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -96,9 +96,6 @@ class WebErrors {
         if (DatabaseOutage.isCause(e)) {
             return unavailable(e, request, response);
         }
-        if (isUnstorableText(e)) {
-            return answer(request, HttpStatus.BAD_REQUEST, "INVALID_CHARACTERS", null);
-        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", null);
     }
@@ -115,8 +112,10 @@ class WebErrors {
             return unavailable(t, request, response);
         }
         Object code = request.getAttribute(HostileInput.CODE_ATTRIBUTE);
+        Object statusCode = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = failure != null ? HttpStatus.INTERNAL_SERVER_ERROR
-                : HttpStatus.resolve((Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
+                // No status: someone opened /error itself, which is no page.
+                : statusCode instanceof Integer s ? HttpStatus.resolve(s) : HttpStatus.NOT_FOUND;
         status = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
         if (failure instanceof Throwable t) {
             log.error("Unexpected failure before any controller on {} {}", request.getMethod(), requestUri(request), t);

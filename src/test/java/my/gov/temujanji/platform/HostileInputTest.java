@@ -83,6 +83,13 @@ class HostileInputTest {
         assertThat(response.body()).doesNotContain("Exception");
     }
 
+    @Test
+    void theErrorAddressItselfIsNoPage() {
+        RawHttp.Response response = send("GET", "/error?x=1", null);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).contains("Halaman tidak dijumpai").doesNotContain("Exception");
+    }
+
     private RawHttp.Response send(String method, String target, String body, String... headers) {
         List<String[]> lines = new ArrayList<>();
         for (int i = 0; i < headers.length; i += 2) {
