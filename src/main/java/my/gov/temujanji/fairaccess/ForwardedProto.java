@@ -26,7 +26,8 @@ class ForwardedProto {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> forwardedProtoFilter(ClientAddresses addresses) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter(addresses));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // After the request body is read (platform RequestBodies, first of all).
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

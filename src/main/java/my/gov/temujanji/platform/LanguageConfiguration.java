@@ -22,6 +22,8 @@ class LanguageConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("temujanji-lang");
+        // A cookie that names no language (anyone can write one) is ignored, as if there were none.
+        resolver.setRejectInvalidCookies(false);
         resolver.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
             if (header == null || header.isBlank()) {

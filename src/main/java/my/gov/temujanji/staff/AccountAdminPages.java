@@ -1,10 +1,15 @@
 package my.gov.temujanji.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import my.gov.temujanji.catalogue.Branch;
@@ -44,9 +49,11 @@ class AccountAdminPages {
     private final CurrentStaff current;
     private final Catalogue catalogue;
     private final MessageSource messages;
+    private final Clock clock;
 
     AccountAdminPages(StaffAccounts accounts, AccountAdministration administration, CurrentStaff current,
-            Catalogue catalogue, MessageSource messages) {
+            Catalogue catalogue, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.administration = administration;
         this.current = current;
@@ -56,7 +63,14 @@ class AccountAdminPages {
 
     @GetMapping(PATH)
     String list(Model model) {
-        model.addAttribute("accounts", accounts.all());
+        List<StaffAccounts.Account> all = accounts.all();
+        // An Instant has no day or hour to print: locks are shown in branch time, judged on our clock.
+        Instant now = clock.instant();
+        Map<String, ZonedDateTime> lockedUntil = new HashMap<>();
+        all.stream().filter(a -> a.lockedAt(now))
+                .forEach(a -> lockedUntil.put(a.username(), a.lockedUntil().atZone(clock.getZone())));
+        model.addAttribute("accounts", all);
+        model.addAttribute("lockedUntil", lockedUntil);
         model.addAttribute("me", current.get().username());
         return "staff/admin/accounts";
     }

@@ -2,6 +2,9 @@ package my.gov.temujanji.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
@@ -112,6 +115,23 @@ class StaffAccessTest {
         assertThat(http.get("/staff/admin/accounts").status()).isEqualTo(200);
         assertThat(http.get("/staff/admin/audit").status()).isEqualTo(200);
         assertThat(http.get("/staff/branches/NO-SUCH-BRANCH").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theAccountsPageShowsALockedAccountWithItsEndInBranchTime() {
+        StaffFixture.Account officer = staff.officer(IPOH);
+        Http stranger = new Http(port);
+        for (int i = 0; i < 5; i++) {
+            stranger.login(officer.username(), "not-the-password");
+        }
+        Timestamp lockedUntil = jdbc.sql("SELECT locked_until FROM staff_account WHERE username = ?")
+                .param(officer.username()).query(Timestamp.class).single();
+        assertThat(lockedUntil).isNotNull();
+
+        Http.Response page = new Http(port).loginAs(staff.systemAdmin()).get("/staff/admin/accounts");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Dikunci sehingga " + DateTimeFormatter.ofPattern("dd/MM HH:mm")
+                .format(lockedUntil.toInstant().atZone(ZoneId.of("Asia/Kuala_Lumpur"))));
     }
 
     @Test

@@ -6,6 +6,7 @@ import my.gov.temujanji.TemujanjiApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Another app node on its own port against the same PostgreSQL as the test's node, with its own
@@ -36,6 +37,16 @@ public final class SecondNode implements AutoCloseable {
                         "spring.datasource.password=" + firstNode.getProperty("spring.datasource.password", ""))
                 // As arguments: they must win over the test profile's file, as the first node's overrides do.
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
+    }
+
+    /**
+     * A new, empty database on the test JVM's PostgreSQL server, for a node whose requests must touch no
+     * other test's rows (such as the fuzzer's); its JDBC URL, for {@code spring.datasource.url}.
+     */
+    public static String freshDatabase(Environment firstNode, JdbcClient jdbc, String name) {
+        jdbc.sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").update();
+        jdbc.sql("CREATE DATABASE " + name).update();
+        return firstNode.getRequiredProperty("spring.datasource.url").replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 
     public int port() {
