@@ -2,7 +2,6 @@ package my.gov.temujanji.staff;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,10 +64,9 @@ class AccountAdminPages {
     String list(Model model) {
         List<StaffAccounts.Account> all = accounts.all();
         // An Instant has no day or hour to print: locks are shown in branch time, judged on our clock.
-        Instant now = clock.instant();
         Map<String, ZonedDateTime> lockedUntil = new HashMap<>();
-        all.stream().filter(a -> a.lockedAt(now))
-                .forEach(a -> lockedUntil.put(a.username(), a.lockedUntil().atZone(clock.getZone())));
+        accounts.lockedUntil(clock.instant()).forEach((username, until) -> lockedUntil.put(username,
+                until.atZone(clock.getZone())));
         model.addAttribute("accounts", all);
         model.addAttribute("lockedUntil", lockedUntil);
         model.addAttribute("me", current.get().username());

@@ -166,6 +166,18 @@ class StaffAccounts {
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
+    /** The usernames locked now from at least one address, each until its last lock ends. */
+    Map<String, Instant> lockedUntil(Instant now) {
+        Map<String, Instant> locked = new HashMap<>();
+        jdbc.sql("""
+                SELECT username, max(locked_until) AS until FROM staff_login_failure
+                WHERE locked_until > ? GROUP BY username""")
+                .param(Timestamp.from(now))
+                .query((rs, n) -> locked.put(rs.getString("username"), rs.getTimestamp("until").toInstant()))
+                .list();
+        return locked;
+    }
+
     void clearFailures(String username, String address) {
         jdbc.sql("DELETE FROM staff_login_failure WHERE username = ? AND address = ?").params(username, address).update();
     }

@@ -124,7 +124,7 @@ class StaffAccessTest {
         for (int i = 0; i < 5; i++) {
             stranger.login(officer.username(), "not-the-password");
         }
-        Timestamp lockedUntil = jdbc.sql("SELECT locked_until FROM staff_account WHERE username = ?")
+        Timestamp lockedUntil = jdbc.sql("SELECT max(locked_until) FROM staff_login_failure WHERE username = ?")
                 .param(officer.username()).query(Timestamp.class).single();
         assertThat(lockedUntil).isNotNull();
 
