@@ -97,7 +97,7 @@ class OutboxWorker {
                     more = round().claimed() == BATCH;
                 }
             } catch (RuntimeException e) {
-                log.warn("Outbox: could not claim messages: {}", e.toString());
+                log.warn("Outbox: stopped sending this round: {}", e.toString());
             }
         });
     }
