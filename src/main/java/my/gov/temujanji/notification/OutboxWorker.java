@@ -62,7 +62,7 @@ class OutboxWorker {
     private final ThreadPoolExecutor sending = new ThreadPoolExecutor(SENDING_THREADS, SENDING_THREADS, 0,
             TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads("mail-send-"),
             new ThreadPoolExecutor.DiscardPolicy());
-    private final ScheduledExecutorService renewals = new ScheduledThreadPoolExecutor(1, daemonThreads("mail-lease-"));
+    private final ScheduledExecutorService renewals = renewalThread();
 
     OutboxWorker(Outbox outbox, MailTransport transport, NotificationProperties properties, Clock clock,
             MailComposer composer, SlipPdf pdf, CalendarFile calendar) {
@@ -75,6 +75,13 @@ class OutboxWorker {
         this.clock = clock;
         String host = URI.create(properties.publicUrl()).getHost();
         this.messageIdDomain = host == null ? "temujanji.local" : host;
+    }
+
+    private static ScheduledExecutorService renewalThread() {
+        ScheduledThreadPoolExecutor renewals = new ScheduledThreadPoolExecutor(1, daemonThreads("mail-lease-"));
+        // A heartbeat is cancelled after every message: gone from the queue at once, not when it was due.
+        renewals.setRemoveOnCancelPolicy(true);
+        return renewals;
     }
 
     private static CustomizableThreadFactory daemonThreads(String prefix) {
@@ -175,7 +182,7 @@ class OutboxWorker {
     }
 
     /** The same for every try of one outbox message, whatever the node. */
-    String messageId(long id) {
+    private String messageId(long id) {
         return "<outbox-" + id + ".temujanji@" + messageIdDomain + ">";
     }
 
