@@ -43,6 +43,7 @@ public class Bench {
             case "check" -> check(args[1]);
             case "quiet" -> quiet(args[1]);
             case "report" -> report(Path.of(args[1]), Path.of(args[2]), args[3]);
+            case "smtp-sink" -> smtpSink(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -264,6 +265,42 @@ public class Bench {
      * Waits until the e-mails earlier scenarios queued are sent (at most five minutes), then forces a
      * checkpoint: each measurement starts without the last one's background work still running.
      */
+    /**
+     * An SMTP server on localhost that accepts every message and keeps none: the nodes send their
+     * e-mail somewhere (a node on an external database refuses to start without SMTP settings).
+     */
+    static void smtpSink(int port) throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(port, 200, java.net.InetAddress.getLoopbackAddress())) {
+            while (true) {
+                java.net.Socket socket = server.accept();
+                Thread session = new Thread(() -> {
+                    try (socket; var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                            var out = socket.getOutputStream()) {
+                        out.write("220 sink\r\n".getBytes());
+                        for (String line; (line = in.readLine()) != null; ) {
+                            String command = line.toUpperCase(Locale.ROOT);
+                            if (command.equals("DATA")) {
+                                out.write("354 go on\r\n".getBytes());
+                                while ((line = in.readLine()) != null && !line.equals(".")) {
+                                    // discarded
+                                }
+                            } else if (command.equals("QUIT")) {
+                                out.write("221 bye\r\n".getBytes());
+                                return;
+                            }
+                            out.write("250 OK\r\n".getBytes());
+                        }
+                    } catch (IOException e) {
+                        // the node went away
+                    }
+                });
+                session.setDaemon(true);
+                session.start();
+            }
+        }
+    }
+
     static void quiet(String jdbc) throws Exception {
         long start = System.nanoTime();
         try (Connection c = connect(jdbc); Statement s = c.createStatement()) {

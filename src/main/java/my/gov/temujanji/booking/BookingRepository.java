@@ -312,8 +312,11 @@ class BookingRepository {
                 .update();
     }
 
+    /** Moves to another place; the reminder of the old day no longer counts, so the new day gets its own. */
     void move(String reference, TakenPlace place) {
-        jdbc.sql("UPDATE appointment SET slot_id = ?, day = ?, start_time = ?, end_time = ? WHERE reference = ?")
+        jdbc.sql("""
+                        UPDATE appointment SET slot_id = ?, day = ?, start_time = ?, end_time = ?, reminder_sent_at = NULL
+                        WHERE reference = ?""")
                 .params(place.slotId(), place.day(), place.start(), place.end(), reference)
                 .update();
     }

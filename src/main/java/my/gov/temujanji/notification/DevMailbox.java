@@ -10,12 +10,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Without SMTP settings (the embedded default), messages are "delivered" to this developer mailbox:
- * a newcomer sees every e-mail the product sends at {@code /dev/mailbox}. It does not exist once
- * {@code spring.mail.host} is set.
+ * With the embedded database and without SMTP settings (the default of {@code ./mvnw spring-boot:run}),
+ * messages are "delivered" to this developer mailbox: a newcomer sees every e-mail the product sends at
+ * {@code /dev/mailbox}. It does not exist once {@code spring.mail.host} is set, nor ever with an external
+ * database (which refuses to start without SMTP settings: platform/EmbeddedDatabase).
  */
 @Controller
-@ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
+@ConditionalOnExpression("'${spring.mail.host:}'.isEmpty() and '${temujanji.embedded-database.active:false}' == 'true'")
 class DevMailbox implements MailTransport {
 
     /** A message of the mailbox, written out as it was sent. */
@@ -31,7 +32,7 @@ class DevMailbox implements MailTransport {
     }
 
     @Override
-    public void send(MailComposer.Composed mail, List<Attachment> attachments) {
+    public void send(String messageId, MailComposer.Composed mail, List<Attachment> attachments) {
         // Delivered: the outbox row, marked sent, is what the mailbox page shows.
     }
 

@@ -1,5 +1,9 @@
 package my.gov.temujanji.notification;
 
+import java.time.LocalDateTime;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.AppointmentStatus;
+
 /** The e-mails an applicant receives; each has its subject and opening words in the mail bundle. */
 enum MailKind {
     /** The code that confirms a booking (and its link): the booking counts only once it is entered. */
@@ -22,5 +26,26 @@ enum MailKind {
 
     MailKind(boolean withSlip) {
         this.withSlip = withSlip;
+    }
+
+    /**
+     * Why a message of this kind, written earlier, would now mislead the applicant about their
+     * appointment as it is at {@code now} (branch time), or null when it is still to be sent. A code is
+     * for an appointment waiting for it, a booking or move for an appointment that still holds its place,
+     * a reminder for a confirmed appointment of today or tomorrow (a moved one gets its own reminder the
+     * day before its new day); a cancellation or LATE notice always goes out.
+     */
+    String staleReason(Appointment appointment, String secret, LocalDateTime now) {
+        return switch (this) {
+            case CONFIRMATION_CODE -> appointment.status() != AppointmentStatus.PENDING
+                    ? "appointment " + appointment.status()
+                    : secret == null ? "code replaced by a newer one" : null;
+            case BOOKED, RESCHEDULED -> appointment.active() ? null : "appointment " + appointment.status();
+            case REMINDER -> !appointment.confirmed() ? "appointment " + appointment.status()
+                    : !appointment.date().atTime(appointment.start()).isAfter(now) ? "appointment time passed"
+                    : appointment.date().isAfter(now.toLocalDate().plusDays(1)) ? "moved to " + appointment.date()
+                    : null;
+            case CANCELLED, CANCELLED_BY_BRANCH, LATE -> null;
+        };
     }
 }

@@ -22,7 +22,7 @@ class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public void send(MailComposer.Composed mail, List<Attachment> attachments) throws Exception {
+    public void send(String messageId, MailComposer.Composed mail, List<Attachment> attachments) throws Exception {
         MimeMessage mime = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
         helper.setFrom(properties.from());
@@ -33,6 +33,9 @@ class SmtpTransport implements MailTransport {
             helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
                     attachment.contentType());
         }
+        // JavaMailSenderImpl keeps a Message-ID set here when it saves the message (JavaMail would
+        // otherwise make a new one on every try).
+        mime.setHeader("Message-ID", messageId);
         sender.send(mime);
     }
 }

@@ -28,6 +28,8 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
     static final String CLEAN_PROPERTY = "temujanji.embedded-database.clean-on-start";
     static final String PORT_PROPERTY = "temujanji.embedded-database.port";
     static final String DURABLE_PROPERTY = "temujanji.embedded-database.durable";
+    /** Set by this class, never by hand: true when the datasource is the embedded server, false otherwise. */
+    static final String ACTIVE_PROPERTY = "temujanji.embedded-database.active";
 
     private static final Map<Path, EmbeddedPostgres> RUNNING = new HashMap<>();
 
@@ -47,7 +49,18 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String configuredUrl = environment.getProperty("spring.datasource.url");
         if (configuredUrl != null && !configuredUrl.isBlank()) {
-            log.info("Database: external PostgreSQL at " + withoutCredentials(configuredUrl));
+            // Another node in this JVM (a test's second node) may point at the embedded server by its URL.
+            boolean embedded = runningAt(configuredUrl);
+            environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres",
+                    Map.of(ACTIVE_PROPERTY, String.valueOf(embedded))));
+            if (!embedded && environment.getProperty("spring.mail.host", "").isBlank()) {
+                throw new IllegalStateException("E-mail is not configured. With an external database (spring.datasource.url) "
+                        + "the product sends e-mail through SMTP only: set SPRING_MAIL_HOST (spring.mail.host, with "
+                        + "spring.mail.port, spring.mail.username and spring.mail.password as your server needs). The "
+                        + "developer mailbox (/dev/mailbox) exists only with the embedded database.");
+            }
+            log.info("Database: " + (embedded ? "the embedded PostgreSQL of this JVM" : "external PostgreSQL") + " at "
+                    + withoutCredentials(configuredUrl));
             return;
         }
         Path dir = Path.of(environment.getProperty(DIR_PROPERTY, "data/postgres")).toAbsolutePath().normalize();
@@ -59,7 +72,7 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "",
-                "temujanji.embedded-database.active", "true");
+                ACTIVE_PROPERTY, "true");
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", properties));
         log.info("Database: embedded PostgreSQL on port " + postgres.getPort() + ", data in " + dir
                 + (durable ? "" : " (not durable: fsync and synchronous commit off)"));
@@ -91,6 +104,10 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + d, e);
             }
         });
+    }
+
+    private static synchronized boolean runningAt(String url) {
+        return RUNNING.values().stream().anyMatch(postgres -> postgres.getJdbcUrl("postgres", "postgres").equals(url));
     }
 
     /** Stops the server of a folder, as a restart of the product would. */

@@ -127,6 +127,19 @@ class MailDeliveryTest {
         assertThat(outage("PENDING")).isEqualTo(100);
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_message WHERE recipient LIKE 'outage%' AND attempts = 1 "
                 + "AND last_error LIKE '%Connect%'").query(Long.class).single()).isEqualTo(100);
+        // The product stays ready while mail waits; the health page says why mail is late.
+        Http.Response readiness = http.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        Http.Response health = http.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        JsonNode mail = health.json().get("components").get("outbox");
+        assertThat(mail.get("status").asString()).isEqualTo("UP");
+        assertThat(mail.get("details").get("pending").asLong()).isGreaterThanOrEqualTo(100);
+        assertThat(mail.get("details").get("oldestPendingSeconds").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(mail.get("details").get("lastError").asString()).contains("Connect");
+        assertThat(health.json().get("components").has("mail")).as("Spring Boot's SMTP check is off").isFalse();
 
         smtp.start();
         worker.sendDue();

@@ -81,6 +81,39 @@ class RemindersTest {
     }
 
     @Test
+    void aMovedAppointmentIsRemindedOfItsNewDayAndAReminderOfTheOldDayStillWaitingIsNotSent() {
+        Http http = new Http(port);
+        String service = http.get("/api/v1/branches/" + BRANCH + "/services").json().get(0).get("code").asString();
+        LocalDate friday = DAY.plusDays(2);
+        LocalDate monday = DAY.plusDays(5);
+        String myKad = Applicants.nextMyKad();
+        String reference = http.postJson("/api/v1/appointments", Map.of("branch", BRANCH, "service", service,
+                "date", friday.toString(), "start", firstStart(http, service, friday),
+                "applicant", Applicants.myKadApplicant(myKad)),
+                "Idempotency-Key", UUID.randomUUID().toString()).json().get("reference").asString();
+        worker.sendDue();
+
+        clock.set(LocalDateTime.of(2026, 7, 16, 9, 0));
+        reminders.remind();
+        assertThat(http.postJson("/api/v1/appointments/" + reference + "/reschedule", Map.of("documentNumber", myKad,
+                "date", monday.toString(), "start", firstStart(http, service, monday))).status()).isEqualTo(200);
+        worker.sendDue();
+        clock.set(LocalDateTime.of(2026, 7, 19, 9, 0));
+        reminders.remind();
+        worker.sendDue();
+
+        assertThat(jdbc.sql("SELECT kind || ' ' || status || ' ' || coalesce(skipped_reason, '-') FROM outbox_message "
+                        + "WHERE appointment_reference = ? ORDER BY id").param(reference).query(String.class).list())
+                .containsExactly("BOOKED SENT -", "REMINDER SKIPPED moved to " + monday, "RESCHEDULED SENT -",
+                        "REMINDER SENT -");
+    }
+
+    private static String firstStart(Http http, String service, LocalDate day) {
+        return http.get("/api/v1/branches/" + BRANCH + "/services/" + service + "/slots?date=" + day).json().get(0)
+                .get("start").asString();
+    }
+
+    @Test
     void withoutSmtpTheEmailsAreDeliveredToTheDeveloperMailbox() {
         Http http = new Http(port);
         String service = http.get("/api/v1/branches/" + BRANCH + "/services").json().get(0).get("code").asString();

@@ -1,6 +1,7 @@
 package my.gov.temujanji.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,12 +48,40 @@ class EmbeddedDatabaseTest {
     @Test
     void aConfiguredDatasourceIsUsedAsItIsAndNoEmbeddedServerStarts() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/temujanji?password=secret");
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/temujanji?password=secret")
+                .withProperty("spring.mail.host", "smtp.example");
         new EmbeddedDatabase(new DeferredLogs()).postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("temujanji.embedded-database.active")).isNull();
+        // Marked, whatever was set by hand: the developer mailbox never exists with an external database.
+        assertThat(environment.getProperty("temujanji.embedded-database.active")).isEqualTo("false");
         assertThat(EmbeddedDatabase.withoutCredentials(environment.getProperty("spring.datasource.url")))
                 .isEqualTo("jdbc:postgresql://db.example:5432/temujanji?password=***");
+    }
+
+    @Test
+    void anExternalDatabaseWithoutSmtpSettingsRefusesToStart() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/temujanji")
+                .withProperty("temujanji.embedded-database.active", "true");
+
+        assertThatThrownBy(() -> new EmbeddedDatabase(new DeferredLogs()).postProcessEnvironment(environment,
+                new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("E-mail is not configured. With an external database (spring.datasource.url) "
+                        + "the product sends e-mail through SMTP only: set SPRING_MAIL_HOST");
+    }
+
+    @Test
+    void aNodeGivenTheUrlOfTheEmbeddedServerOfThisJvmKnowsItIsEmbedded() {
+        String url = start();
+        try {
+            MockEnvironment second = new MockEnvironment().withProperty("spring.datasource.url", url);
+            new EmbeddedDatabase(new DeferredLogs()).postProcessEnvironment(second, new SpringApplication());
+            assertThat(second.getProperty("temujanji.embedded-database.active")).isEqualTo("true");
+            assertThat(second.getProperty("spring.datasource.url")).isEqualTo(url);
+        } finally {
+            EmbeddedDatabase.stop(folder);
+        }
     }
 
     private String start() {
