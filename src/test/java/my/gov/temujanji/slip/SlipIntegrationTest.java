@@ -6,13 +6,17 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.Temporal;
+import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import java.util.UUID;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.support.Applicants;
@@ -22,6 +26,15 @@ import my.gov.temujanji.support.IntegrationTest;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFMarkedContentExtractor;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,7 +177,64 @@ class SlipIntegrationTest {
         assertThat(garbage.json().get("status").asString()).isEqualTo("FORGED");
     }
 
+    @Test
+    void thePdfSlipPrintsNamesInLatinChineseTamilAndJawiInEmbeddedSubsetFonts() throws Exception {
+        Path pictures = Files.createDirectories(Path.of("target", "slip-scripts"));
+        for (String name : new String[] {"MUHAMMAD HAFIZ BIN ABDULLAH", "SITI A/P RAMASAMY", "NUR@ZAINAB BINTI OMAR",
+                "陈美玲", "陈美玲 (TAN MEI LING)", "முருகன் சுப்பிரமணியம்", "محمد بن عبدالله", "چيق ڤوتري نور عائشة"}) {
+            Booked booked = book(name);
+            byte[] pdf = http.download("/slip/" + booked.reference() + "/slip.pdf").body();
+
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                // What a viewer copies, searches and reads aloud: each drawn run's /ActualText, in drawing order.
+                assertThat(actualText(document)).as(name).contains("Nama pemohon" + name + "No. dokumen");
+                // The glyphs' own map back to characters (ToUnicode): one character per glyph, so it is exact
+                // only where no shaping merges or reorders glyphs (Tamil vowel signs and conjuncts do, Jawi's
+                // joined letters come out right to left, as drawn); those scripts must at least show no gap.
+                String glyphs = new PDFTextStripper().getText(document);
+                String line = glyphs.lines().filter(l -> l.startsWith("Nama pemohon ")).findFirst().orElseThrow()
+                        .substring("Nama pemohon ".length()).strip();
+                if (name.codePoints().allMatch(c -> c < 0x0590 || c >= 0x2E80)) {
+                    assertThat(line).as(name).isEqualTo(name);
+                } else {
+                    assertThat(line).as(name).isNotBlank().doesNotContain("\uFFFD");
+                }
+                for (PDFont font : fonts(document)) {
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                    // A subset's name carries a six-letter tag (ABCDEF+NotoSans-Bold): only the glyphs used are in.
+                    assertThat(font.getName()).as(name).matches("[A-Z]{6}\\+Noto.*");
+                }
+                ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
+                        pictures.resolve(booked.reference() + ".png").toFile());
+            }
+            assertThat(pdf.length).as("with subset fonts, " + name).isLessThan(100_000);
+        }
+    }
+
+    private static String actualText(PDDocument document) throws java.io.IOException {
+        PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
+        extractor.processPage(document.getPage(0));
+        StringBuilder text = new StringBuilder();
+        for (PDMarkedContent span : extractor.getMarkedContents()) {
+            text.append(span.getActualText());
+        }
+        return text.toString();
+    }
+
+    private static List<PDFont> fonts(PDDocument document) throws java.io.IOException {
+        PDResources resources = document.getPage(0).getResources();
+        List<PDFont> fonts = new java.util.ArrayList<>();
+        for (COSName font : resources.getFontNames()) {
+            fonts.add(resources.getFont(font));
+        }
+        return fonts;
+    }
+
     private Booked book() {
+        return book("Siti Nur Aisyah binti Ahmad");
+    }
+
+    private Booked book(String fullName) {
         JsonNode slots = http.get("/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + DAY).json();
         LocalTime start = null;
         for (JsonNode slot : slots) {
@@ -175,8 +245,10 @@ class SlipIntegrationTest {
         }
         assertThat(start).as("a free slot on " + DAY).isNotNull();
         String myKad = Applicants.nextMyKad();
+        Map<String, Object> applicant = Applicants.myKadApplicant(myKad);
+        applicant.put("fullName", fullName);
         Http.Response response = http.postJson("/api/v1/appointments", Map.of("branch", BRANCH, "service", SERVICE,
-                "date", DAY.toString(), "start", start.toString(), "applicant", Applicants.myKadApplicant(myKad)),
+                "date", DAY.toString(), "start", start.toString(), "applicant", applicant),
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return new Booked(response.json().get("reference").asString(), myKad, start);
