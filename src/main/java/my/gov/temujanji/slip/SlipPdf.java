@@ -94,7 +94,7 @@ public class SlipPdf {
         status.setSpacingBefore(8);
         reference.addElement(status);
 
-        QrCode.GreyRaster raster = qrCode.grey(tokens.issue(appointment), QR_PIXELS);
+        QrCode.GreyRaster raster = qrCode.grey(tokens.link(appointment), QR_PIXELS);
         Image code = Image.getInstance(raster.width(), raster.height(), 1, 8, raster.samples());
         code.scaleAbsolute(QR_POINTS, QR_POINTS);
         PdfPCell qr = borderless();

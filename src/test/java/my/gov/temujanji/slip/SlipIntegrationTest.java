@@ -80,7 +80,9 @@ class SlipIntegrationTest {
                 "Hadir sekurang-kurangnya 30 minit")
                 .doesNotContain(booked.myKad().replace("-", ""));
 
-        String token = ScannedQr.in(pdf);
+        String address = ScannedQr.in(pdf);
+        assertThat(address).startsWith("http://localhost:8080/verify/"); // the public address, which a camera opens
+        String token = ScannedQr.token(pdf);
         JsonNode genuine = verify(token);
         assertThat(genuine.get("status").asString()).isEqualTo("GENUINE");
         assertThat(genuine.get("appointmentStatus").asString()).isEqualTo("CONFIRMED");
@@ -107,7 +109,7 @@ class SlipIntegrationTest {
     @Test
     void theVerificationPageSaysGenuineOrForgedInMalayAndEnglishAndShowsACancellation() throws Exception {
         Booked booked = book();
-        String token = ScannedQr.in(new PdfReader(http.download("/slip/" + booked.reference() + "/slip.pdf?lang=en").body()));
+        String token = ScannedQr.token(new PdfReader(http.download("/slip/" + booked.reference() + "/slip.pdf?lang=en").body()));
 
         Http.Response malay = http.get("/verify/" + token);
         Http.Response english = http.get("/verify/" + token + "?lang=en");
@@ -126,6 +128,61 @@ class SlipIntegrationTest {
                 .doesNotContain(Reference.display(booked.reference()));
         assertThat(http.get("/verify/" + forged + "?lang=en").body()).contains("<h1>Forged or altered slip</h1>");
         assertThat(http.get("/verify/" + "A".repeat(3000)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOldSlipOfAMovedAppointmentSaysReplacedNotForged() throws Exception {
+        Booked booked = book();
+        String token = ScannedQr.token(new PdfReader(http.download("/slip/" + booked.reference() + "/slip.pdf").body()));
+        LocalTime later = freeSlot(booked.start());
+        Http.Response moved = http.postJson("/api/v1/appointments/" + booked.reference() + "/reschedule",
+                Map.of("documentNumber", booked.myKad(), "date", DAY.toString(), "start", later.toString()));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        JsonNode replaced = verify(token);
+        assertThat(replaced.get("status").asString()).isEqualTo("REPLACED");
+        assertThat(replaced.get("reference").asString()).isEqualTo(booked.reference());
+        assertThat(replaced.get("start").isNull()).isTrue();
+        assertThat(http.get("/verify/" + token).body())
+                .contains("<h1>Slip ini telah diganti dengan slip yang lebih baharu</h1>", Reference.display(booked.reference()))
+                .doesNotContain("Slip palsu", "Slip sah");
+        assertThat(http.get("/verify/" + token + "?lang=en").body()).contains("<h1>This slip was replaced by a newer one</h1>");
+
+        String newest = ScannedQr.token(new PdfReader(http.download("/slip/" + booked.reference() + "/slip.pdf").body()));
+        assertThat(verify(newest).get("status").asString()).isEqualTo("GENUINE");
+        assertThat(verify(newest).get("start").asString()).isEqualTo(later.toString());
+    }
+
+    @Test
+    void thePublishedKeysVerifyASlipOfflineWithNothingButTheJdk() throws Exception {
+        Booked booked = book();
+        String token = ScannedQr.token(new PdfReader(http.download("/slip/" + booked.reference() + "/slip.pdf").body()));
+
+        Http.Response keys = http.get("/.well-known/temujanji-slip-keys");
+        assertThat(keys.status()).isEqualTo(200);
+        assertThat(keys.header("Content-Type")).startsWith("application/jwk-set+json");
+        assertThat(keys.header("Cache-Control")).isEqualTo("max-age=3600, public");
+        JsonNode key = keys.json().get("keys").get(0);
+        assertThat(key.get("kty").asString()).isEqualTo("OKP");
+        assertThat(key.get("crv").asString()).isEqualTo("Ed25519");
+        assertThat(key.get("alg").asString()).isEqualTo("EdDSA");
+        assertThat(token).startsWith(key.get("kid").asString() + ".");
+
+        // What another agency does: the signature is over "kid." and the fields, the last 64 bytes of the rest.
+        byte[] x = java.util.Base64.getUrlDecoder().decode(key.get("x").asString());
+        byte[] spki = java.util.HexFormat.of().parseHex("302a300506032b6570032100" + java.util.HexFormat.of().formatHex(x));
+        java.security.PublicKey publicKey = java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(spki));
+        int dot = token.indexOf('.');
+        byte[] body = java.util.Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
+        ed25519.initVerify(publicKey);
+        ed25519.update(token.substring(0, dot + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ed25519.update(body, 0, body.length - 64);
+        assertThat(ed25519.verify(body, body.length - 64, 64)).isTrue();
+        ed25519.initVerify(publicKey);
+        ed25519.update(new byte[] {1});
+        assertThat(ed25519.verify(body, body.length - 64, 64)).isFalse();
     }
 
     @Test
@@ -235,15 +292,7 @@ class SlipIntegrationTest {
     }
 
     private Booked book(String fullName) {
-        JsonNode slots = http.get("/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + DAY).json();
-        LocalTime start = null;
-        for (JsonNode slot : slots) {
-            if (slot.get("placesLeft").asInt() > 0) {
-                start = LocalTime.parse(slot.get("start").asString());
-                break;
-            }
-        }
-        assertThat(start).as("a free slot on " + DAY).isNotNull();
+        LocalTime start = freeSlot(null);
         String myKad = Applicants.nextMyKad();
         Map<String, Object> applicant = Applicants.myKadApplicant(myKad);
         applicant.put("fullName", fullName);
@@ -252,6 +301,17 @@ class SlipIntegrationTest {
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return new Booked(response.json().get("reference").asString(), myKad, start);
+    }
+
+    private LocalTime freeSlot(LocalTime other) {
+        JsonNode slots = http.get("/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + DAY).json();
+        for (JsonNode slot : slots) {
+            LocalTime start = LocalTime.parse(slot.get("start").asString());
+            if (slot.get("placesLeft").asInt() > 0 && !start.equals(other)) {
+                return start;
+            }
+        }
+        throw new AssertionError("no free slot on " + DAY);
     }
 
     private JsonNode verify(String token) {
