@@ -59,7 +59,9 @@ class CounterPages {
     enum Check {
         /** The token's signature is ours and names this appointment as it is. */
         GENUINE,
-        /** Not a token we signed, or its appointment changed since: no appointment is shown. */
+        /** Signed by us, but its appointment has moved since: the appointment as it is now is shown. */
+        REPLACED,
+        /** Not a token we signed: no appointment is shown. */
         FORGED,
         /** Looked up by reference: no slip was checked. */
         FOUND,
@@ -172,8 +174,9 @@ class CounterPages {
             check = visit.isPresent() ? Check.FOUND : Check.NOT_FOUND;
         } else {
             Verification verification = tokens.verify(text);
-            visit = verification.genuine() ? attendance.find(verification.reference()) : Optional.empty();
-            check = visit.isPresent() ? Check.GENUINE : Check.FORGED;
+            visit = verification.genuine() || verification.replaced() ? attendance.find(verification.reference())
+                    : Optional.empty();
+            check = visit.isEmpty() ? Check.FORGED : verification.replaced() ? Check.REPLACED : Check.GENUINE;
         }
         model.addAttribute("check", check);
         visit.ifPresent(v -> model.addAttribute("panel", panel(v, branch)));

@@ -1,5 +1,7 @@
 package my.gov.temujanji.notification;
 
+import my.gov.temujanji.booking.Appointment;
+
 import java.util.List;
 import my.gov.temujanji.platform.ApiProblem;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -19,8 +21,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty() and '${temujanji.embedded-database.active:false}' == 'true'")
 class DevMailbox implements MailTransport {
 
-    /** A message of the mailbox, written out as it was sent. */
-    record Delivered(OutboxMessage message, MailComposer.Composed mail) {
+    /** A message of the mailbox, written out as it was sent, with links to the files it carried. */
+    record Delivered(OutboxMessage message, MailComposer.Composed mail, List<Link> attachments) {
+    }
+
+    /** An attachment, downloaded from the slip's own address: made as the worker makes it, from the appointment now. */
+    record Link(String filename, String href) {
     }
 
     private final Outbox outbox;
@@ -50,6 +56,15 @@ class DevMailbox implements MailTransport {
     }
 
     private Delivered delivered(OutboxMessage message) {
-        return new Delivered(message, composer.compose(message));
+        MailComposer.Composed mail = composer.compose(message);
+        if (!mail.kind().withSlip) {
+            return new Delivered(message, mail, List.of());
+        }
+        Appointment appointment = mail.appointment();
+        String slip = "/slip/" + appointment.reference();
+        String language = "?lang=" + appointment.language();
+        return new Delivered(message, mail, List.of(
+                new Link(OutboxWorker.slipFilename(appointment), slip + "/slip.pdf" + language),
+                new Link(OutboxWorker.calendarFilename(appointment), slip + "/temujanji.ics" + language)));
     }
 }

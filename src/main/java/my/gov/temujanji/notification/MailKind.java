@@ -33,7 +33,7 @@ enum MailKind {
      * appointment as it is at {@code now} (branch time), or null when it is still to be sent. A code is
      * for an appointment waiting for it, a booking or move for an appointment that still holds its place,
      * a reminder for a confirmed appointment of today or tomorrow (a moved one gets its own reminder the
-     * day before its new day); a cancellation or LATE notice always goes out.
+     * day before its new day), an already-booked notice for an appointment still on; a cancellation or LATE notice always goes out.
      */
     String staleReason(Appointment appointment, String secret, LocalDateTime now) {
         return switch (this) {
@@ -45,6 +45,8 @@ enum MailKind {
                     : !appointment.date().atTime(appointment.start()).isAfter(now) ? "appointment time passed"
                     : appointment.date().isAfter(now.toLocalDate().plusDays(1)) ? "moved to " + appointment.date()
                     : null;
+            // A reminder of an appointment that no longer holds its place would point at nothing.
+            case ALREADY_BOOKED -> appointment.active() ? null : "appointment " + appointment.status();
             case CANCELLED, CANCELLED_BY_BRANCH, LATE -> null;
         };
     }

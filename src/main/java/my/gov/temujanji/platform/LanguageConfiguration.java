@@ -11,8 +11,11 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Malay by default, English on request: the language switch ({@code ?lang=en}) is remembered in a
- * cookie; without it, {@code Accept-Language} decides between the two, and anything else gets Malay.
+ * Malay by default, English on request. A page is in Malay until the reader chooses English with the
+ * language switch ({@code ?lang=en}, remembered in a cookie): a browser's own language is not a
+ * choice the applicant made (a phone set up in English is common in Malaysia), and the department's
+ * site is Malay first. The JSON API has no switch: its answers follow {@code Accept-Language}
+ * between the two, and anything else gets Malay.
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration implements WebMvcConfigurer {
@@ -26,7 +29,8 @@ class LanguageConfiguration implements WebMvcConfigurer {
         resolver.setRejectInvalidCookies(false);
         resolver.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
-            if (header == null || header.isBlank()) {
+            if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/") || header == null
+                    || header.isBlank()) {
                 return LocalizedText.MALAY;
             }
             try {

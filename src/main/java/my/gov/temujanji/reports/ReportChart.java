@@ -7,11 +7,17 @@ import java.util.List;
 /**
  * The geometry of the report's chart, drawn as SVG by the template (no script: the page's CSP allows
  * none). For each day three bars side by side: places offered, booked, checked in; the scale runs
- * from zero to the highest of them, rounded up to a tidy number.
+ * from zero to the highest of them, rounded up to a tidy number. The day labels ("13/11") are wider
+ * than a day's 30 units, so they are drawn slanted, ending under their day: slanted lines 30 apart
+ * horizontally stand 21 apart across, well clear of an 11-unit line of text.
  */
 record ReportChart(int width, int height, int plotTop, int plotBottom, int plotLeft, List<Tick> ticks, List<Day> days) {
 
     static final int HEIGHT = 260;
+    static final int LABEL_ANGLE = -45;
+    static final int LABEL_FONT = 11;
+    /** Below the plot, where each slanted label starts (its end, under the day). */
+    static final int LABEL_GAP = 12;
     private static final int TOP = 20;
     private static final int BOTTOM = 220;
     private static final int LEFT = 48;
@@ -25,6 +31,11 @@ record ReportChart(int width, int height, int plotTop, int plotBottom, int plotL
     /** One day's bars: x of each and their tops (their bottoms are the plot's). */
     record Day(LocalDate date, Report.Figures figures, int x, int labelX, boolean labelled, int capacityY,
             int bookedY, int checkedInY) {
+
+        /** The SVG transform that slants the day's label about its end. */
+        public String labelTransform() {
+            return "rotate(" + LABEL_ANGLE + " " + labelX + " " + (BOTTOM + LABEL_GAP) + ")";
+        }
 
         public int capacityX() {
             return x;

@@ -40,8 +40,10 @@ class Reports {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.put(day, Report.Figures.ZERO);
         }
+        Map<String, Map<LocalDate, Integer>> offered = availability.placesOffered(
+                branches.stream().map(Branch::code).toList(), from, to);
         for (Branch branch : branches) {
-            Map<LocalDate, Integer> places = availability.placesOffered(branch.code(), from, to);
+            Map<LocalDate, Integer> places = offered.get(branch.code());
             Map<LocalDate, DayFigures> counted = booked.getOrDefault(branch.code(), Map.of());
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                 DayFigures f = counted.get(day);

@@ -10,6 +10,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,10 +138,21 @@ public class Availability {
      * offering's capacity. Past days count too, and the booking window does not apply: this is what
      * the branch was set to serve, for reports. Read fresh, never cached.
      */
-    public Map<LocalDate, Integer> placesOffered(String branchCode, LocalDate from, LocalDate to) {
+    public Map<String, Map<LocalDate, Integer>> placesOffered(Collection<String> branchCodes, LocalDate from,
+            LocalDate to) {
+        // The slot inventory of every branch in one read: a report over all branches asked for it 45 times.
+        Map<String, Map<String, Map<LocalDate, Map<LocalTime, ScheduleRepository.SlotRow>>>> rows =
+                repository.slotRowsAt(branchCodes, from, to);
+        Map<String, Map<LocalDate, Integer>> places = new HashMap<>();
+        for (String branchCode : branchCodes) {
+            places.put(branchCode, placesOffered(branchCode, from, to, rows.getOrDefault(branchCode, Map.of())));
+        }
+        return places;
+    }
+
+    private Map<LocalDate, Integer> placesOffered(String branchCode, LocalDate from, LocalDate to,
+            Map<String, Map<LocalDate, Map<LocalTime, ScheduleRepository.SlotRow>>> rows) {
         BranchCalendar calendar = repository.calendar(branchCode, from, to);
-        Map<String, Map<LocalDate, Map<LocalTime, ScheduleRepository.SlotRow>>> rows =
-                repository.slotRowsAt(branchCode, from, to);
         List<Offering> offered = catalogue.offeringsAt(branchCode);
         Map<LocalDate, Integer> places = new java.util.TreeMap<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,14 +90,24 @@ class ScheduleRepository {
     }
 
     /** The inventory rows of every transaction type of a branch in a date range, by service code. */
-    Map<String, Map<LocalDate, Map<LocalTime, SlotRow>>> slotRowsAt(String branchCode, LocalDate from, LocalDate to) {
-        Map<String, Map<LocalDate, Map<LocalTime, SlotRow>>> rows = new HashMap<>();
-        jdbc.sql("SELECT service_code, day, start_time, capacity, taken FROM slot WHERE branch_code = ? AND day BETWEEN ? AND ?")
-                .params(branchCode, from, to)
+    /** Branch, then service, day and start: the slot rows of the branches over the range. */
+    Map<String, Map<String, Map<LocalDate, Map<LocalTime, SlotRow>>>> slotRowsAt(Collection<String> branchCodes,
+            LocalDate from, LocalDate to) {
+        Map<String, Map<String, Map<LocalDate, Map<LocalTime, SlotRow>>>> rows = new HashMap<>();
+        if (branchCodes.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql("""
+                        SELECT branch_code, service_code, day, start_time, capacity, taken FROM slot
+                        WHERE branch_code IN (:branches) AND day BETWEEN :from AND :to""")
+                .param("branches", List.copyOf(branchCodes))
+                .param("from", from)
+                .param("to", to)
                 .query(rs -> {
-                    rows.computeIfAbsent(rs.getString(1), s -> new HashMap<>())
-                            .computeIfAbsent(rs.getObject(2, LocalDate.class), d -> new HashMap<>())
-                            .put(rs.getObject(3, LocalTime.class), new SlotRow(rs.getInt(4), rs.getInt(5)));
+                    rows.computeIfAbsent(rs.getString(1), b -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(2), s -> new HashMap<>())
+                            .computeIfAbsent(rs.getObject(3, LocalDate.class), d -> new HashMap<>())
+                            .put(rs.getObject(4, LocalTime.class), new SlotRow(rs.getInt(5), rs.getInt(6)));
                 });
         return rows;
     }

@@ -72,7 +72,7 @@ class SlipController {
         return ResponseEntity.ok()
                 .contentType(MediaType.valueOf("image/svg+xml"))
                 .cacheControl(CacheControl.noStore())
-                .body(qr.svg(tokens.issue(withSlip(reference))));
+                .body(qr.svg(tokens.link(withSlip(reference))));
     }
 
     @GetMapping("/slip/{reference}/slip.pdf")
@@ -97,6 +97,8 @@ class SlipController {
             model.addAttribute("branch", SlipDetails.branchName(verification.branchCode(), catalogue, locale));
             model.addAttribute("day", SlipDetails.day(verification.date(), locale));
             model.addAttribute("time", SlipDetails.time(verification.start()));
+        } else if (verification.replaced()) {
+            model.addAttribute("reference", Reference.display(verification.reference()));
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         return "slip/verify";

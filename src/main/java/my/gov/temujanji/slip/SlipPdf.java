@@ -1,9 +1,7 @@
 package my.gov.temujanji.slip;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
@@ -18,6 +16,7 @@ import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.slip.SlipFonts.Weight;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +31,13 @@ public class SlipPdf {
     private static final Color NAVY = new Color(0x0b, 0x2e, 0x59);
     private static final Color RULE_BACKGROUND = new Color(0xfd, 0xf3, 0xd8);
     private static final Color CANCELLED_RED = new Color(0xb0, 0x1c, 0x1c);
-    private static final Font HEADING = new Font(Font.HELVETICA, 18, Font.BOLD, Color.WHITE);
-    private static final Font SUBHEADING = new Font(Font.HELVETICA, 11, Font.NORMAL, Color.WHITE);
-    private static final Font LABEL = new Font(Font.HELVETICA, 9, Font.NORMAL, Color.DARK_GRAY);
-    private static final Font VALUE = new Font(Font.HELVETICA, 12, Font.BOLD, Color.BLACK);
-    private static final Font REFERENCE = new Font(Font.HELVETICA, 28, Font.BOLD, NAVY);
-    private static final Font TEXT = new Font(Font.HELVETICA, 10, Font.NORMAL, Color.BLACK);
-    private static final Font NOTICE = new Font(Font.HELVETICA, 10, Font.BOLD, Color.BLACK);
+    private static final Style HEADING = new Style(Weight.BOLD, 18, Color.WHITE);
+    private static final Style SUBHEADING = new Style(Weight.REGULAR, 11, Color.WHITE);
+    private static final Style LABEL = new Style(Weight.REGULAR, 9, Color.DARK_GRAY);
+    private static final Style VALUE = new Style(Weight.BOLD, 12, Color.BLACK);
+    private static final Style REFERENCE = new Style(Weight.BOLD, 28, NAVY);
+    private static final Style TEXT = new Style(Weight.REGULAR, 10, Color.BLACK);
+    private static final Style NOTICE = new Style(Weight.BOLD, 10, Color.BLACK);
     private static final int QR_PIXELS = 360;
     private static final float QR_POINTS = 150;
 
@@ -77,8 +76,8 @@ public class SlipPdf {
         cell.setBackgroundColor(NAVY);
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(14);
-        cell.addElement(new Paragraph(text("slip.pdf.title", locale).toUpperCase(locale), HEADING));
-        cell.addElement(new Paragraph(details.department(), SUBHEADING));
+        cell.addElement(paragraph(text("slip.pdf.title", locale).toUpperCase(locale), HEADING));
+        cell.addElement(paragraph(details.department(), SUBHEADING));
         PdfPTable bar = fullWidth(1);
         bar.addCell(cell);
         bar.setSpacingAfter(16);
@@ -88,20 +87,19 @@ public class SlipPdf {
     private PdfPTable referenceAndQrCode(Appointment appointment, SlipDetails details, Locale locale) {
         PdfPCell reference = borderless();
         reference.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        reference.addElement(new Paragraph(text("slip.reference", locale), LABEL));
-        reference.addElement(new Paragraph(details.reference(), REFERENCE));
-        Paragraph status = new Paragraph(text("slip.status." + appointment.status(), locale).toUpperCase(locale),
-                new Font(Font.HELVETICA, 14, Font.BOLD,
-                        appointment.cancelled() ? CANCELLED_RED : NAVY));
+        reference.addElement(paragraph(text("slip.reference", locale), LABEL));
+        reference.addElement(paragraph(details.reference(), REFERENCE));
+        Paragraph status = paragraph(text("slip.status." + appointment.status(), locale).toUpperCase(locale),
+                new Style(Weight.BOLD, 14, appointment.cancelled() ? CANCELLED_RED : NAVY));
         status.setSpacingBefore(8);
         reference.addElement(status);
 
-        QrCode.GreyRaster raster = qrCode.grey(tokens.issue(appointment), QR_PIXELS);
+        QrCode.GreyRaster raster = qrCode.grey(tokens.link(appointment), QR_PIXELS);
         Image code = Image.getInstance(raster.width(), raster.height(), 1, 8, raster.samples());
         code.scaleAbsolute(QR_POINTS, QR_POINTS);
         PdfPCell qr = borderless();
         qr.addElement(code);
-        Paragraph caption = new Paragraph(text("slip.pdf.qrCaption", locale), LABEL);
+        Paragraph caption = paragraph(text("slip.pdf.qrCaption", locale), LABEL);
         caption.setAlignment(Element.ALIGN_CENTER);
         qr.addElement(caption);
 
@@ -127,8 +125,8 @@ public class SlipPdf {
     }
 
     private static void row(PdfPTable table, String label, String value) {
-        PdfPCell labelCell = new PdfPCell(new Phrase(label, LABEL));
-        PdfPCell valueCell = new PdfPCell(new Phrase(value, VALUE));
+        PdfPCell labelCell = new PdfPCell(LABEL.phrase(label));
+        PdfPCell valueCell = new PdfPCell(VALUE.phrase(value));
         for (PdfPCell cell : new PdfPCell[] {labelCell, valueCell}) {
             cell.setBorder(Rectangle.BOTTOM);
             cell.setBorderColor(Color.LIGHT_GRAY);
@@ -139,7 +137,7 @@ public class SlipPdf {
     }
 
     private static PdfPTable notice(String text, Color background) {
-        PdfPCell cell = new PdfPCell(new Phrase(new Chunk(text, background == Color.WHITE ? TEXT : NOTICE)));
+        PdfPCell cell = new PdfPCell((background == Color.WHITE ? TEXT : NOTICE).phrase(text));
         cell.setBackgroundColor(background);
         cell.setBorderColor(NAVY);
         cell.setPadding(10);
@@ -159,6 +157,18 @@ public class SlipPdf {
         PdfPCell cell = new PdfPCell();
         cell.setBorder(Rectangle.NO_BORDER);
         return cell;
+    }
+
+    private static Paragraph paragraph(String text, Style style) {
+        return new Paragraph(style.phrase(text));
+    }
+
+    /** A weight, size and colour of the slip's type, in whichever script the text is. */
+    private record Style(Weight weight, float size, Color color) {
+
+        Phrase phrase(String text) {
+            return SlipFonts.phrase(text, weight, size, color);
+        }
     }
 
     private String text(String key, Locale locale, Object... arguments) {

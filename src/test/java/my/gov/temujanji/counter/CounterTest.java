@@ -283,6 +283,25 @@ class CounterTest {
         }
     }
 
+    @Test
+    void anOldSlipOfAMovedAppointmentSaysSoAndShowsTheAppointmentAsItIsNow() {
+        CounterBookings.Booked booked = book(6, "Lim Ah Kow", "pindah@example.my", "ms");
+        String oldSlip = tokens.issue(booking.findByReference(booked.reference()).orElseThrow());
+        String later = applicant.get("/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + DAY).json()
+                .get(7).get("start").asString();
+        Http.Response moved = applicant.postJson("/api/v1/appointments/" + booked.reference() + "/reschedule",
+                Map.of("documentNumber", booked.myKad(), "date", DAY.toString(), "start", later));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        clock.set(DAY.atTime(7, 30));
+        Http officer = new Http(port).loginAs(staff.officer(BRANCH));
+
+        Http.Response replaced = officer.get("/staff/counter/" + BRANCH + "/verify?code=" + oldSlip);
+        assertThat(replaced.body()).contains("data-result=\"REPLACED\"", "SLIP LAMA: TEMUJANJI TELAH DITUKAR",
+                "Lim Ah Kow", Reference.display(booked.reference()), later).doesNotContain("data-result=\"FORGED\"");
+        assertThat(officer.get("/staff/counter/" + BRANCH + "/verify?code=" + oldSlip + "&lang=en").body())
+                .contains("OLD SLIP: THE APPOINTMENT WAS MOVED");
+    }
+
     private CounterBookings.Booked book(int slot, String name, String email, String language) {
         return CounterBookings.book(applicant, BRANCH, SERVICE, DAY, slot, name, email, language);
     }

@@ -99,7 +99,7 @@ class FairAccessTest {
         node1.get("/staff/login");
         Http.Response english = node1.postForm("/staff/login/attempt",
                 Map.of("username", prefix + "4", "password", "salah-kata-laluan"), "X-Forwarded-For", address,
-                "Accept-Language", "en");
+                "Cookie", "temujanji-lang=en"); // pages follow the reader's choice, not the browser's language
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);

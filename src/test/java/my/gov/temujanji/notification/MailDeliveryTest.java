@@ -98,7 +98,7 @@ class MailDeliveryTest {
         byte[] pdf = attachments.get(0).getInputStream().readAllBytes();
         PdfReader reader = new PdfReader(pdf);
         assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains(display);
-        String token = ScannedQr.in(reader);
+        String token = ScannedQr.token(reader);
         JsonNode verified = http.get("/api/v1/slips/verify?token=" + token).json();
         assertThat(verified.get("status").asString()).isEqualTo("GENUINE");
         assertThat(verified.get("reference").asString()).isEqualTo(reference);

@@ -133,6 +133,12 @@ class RemindersTest {
         Http.Response message = http.get("/dev/mailbox/" + id);
         assertThat(message.status()).isEqualTo(200);
         assertThat(message.body()).contains(display, "SENT", "/appointments/manage?reference=" + reference);
+        // The files the e-mail carried, to download: the same the worker attached.
+        String pdf = "<a href=\"/slip/" + reference + "/slip.pdf?lang=ms\">slip-" + reference + ".pdf</a>";
+        String ics = "<a href=\"/slip/" + reference + "/temujanji.ics?lang=ms\">temujanji-" + reference + ".ics</a>";
+        assertThat(message.body()).contains(pdf, ics, "overflow-wrap: anywhere");
+        assertThat(http.get("/slip/" + reference + "/slip.pdf?lang=ms").status()).isEqualTo(200);
+        assertThat(http.get("/dev/mailbox").body()).contains("slip-" + reference + ".pdf</a>");
         assertThat(http.get("/dev/mailbox/999999999").status()).isEqualTo(404);
     }
 }

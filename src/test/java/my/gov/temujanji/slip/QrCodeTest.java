@@ -18,7 +18,9 @@ import org.w3c.dom.Document;
 
 class QrCodeTest {
 
-    static final String TEXT = "AQpLN00zUVg5UExSSRUUAAVIUS1QSlkOKioqKioqLSoqLTEyMzQ";
+    /** As long as a slip's: the verification page's address with a key id, the fields and an Ed25519 signature. */
+    static final String TEXT = "https://temujanji.imi.gov.my/verify/kPrK_qmx.AQpLN00zUVg5UExSSRUUAAVIUS1QSlkOKioqKioqLSoqLTEyMzQ"
+            + "5Vx2G8hQm1yZ0a3kLr7sV-uPq4wE_tC9nB6dF2jH8xM0oI5yT1pR3eW7qU9aS4dG6fK2lJ8zX0cV5bN1mQ3wE7rT9yU2iO4pA6sD8fG";
 
     final QrCode qrCode = new QrCode();
 

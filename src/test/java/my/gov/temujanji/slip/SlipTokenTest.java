@@ -21,17 +21,25 @@ class SlipTokenTest {
             new Applicant("Siti Nur Aisyah binti Ahmad", DocumentType.PASSPORT, "A12345678901234567", "IDN",
                     "siti@example.my", "+60123456789"));
     Appointment stored = appointment;
-    final SlipToken tokens = new SlipToken(key(1), reference -> Optional.of(stored).filter(a -> a.reference().equals(reference)));
+    final SlipToken tokens = new SlipToken(keys(1), "https://temujanji.example.my/",
+            reference -> Optional.of(stored).filter(a -> a.reference().equals(reference)));
 
     @Test
     void anIssuedTokenIsCompactUrlSafeAndVerifiesGenuineWithTheAppointmentsFields() {
         String token = tokens.issue(appointment);
 
-        assertThat(token).hasSizeLessThan(150).matches("[A-Za-z0-9_-]+");
+        // Ed25519's signature is 64 bytes (HMAC-SHA256's was 32): still a QR code a cheap camera reads.
+        assertThat(token).hasSizeLessThan(200).matches("[A-Za-z0-9_-]{8}\\.[A-Za-z0-9_-]+")
+                .startsWith(keys(1).kid() + ".");
         Verification verification = tokens.verify(token);
         assertThat(verification).isEqualTo(new Verification(Verification.Status.GENUINE, AppointmentStatus.CONFIRMED,
                 "K7M3QX9PLR", "SBH-UTC-KOTA-KINABALU", LocalDate.of(2026, 9, 22), LocalTime.of(9, 0),
                 "**************4567"));
+    }
+
+    @Test
+    void theQrCodeHoldsTheVerificationPageAtThePublicAddress() {
+        assertThat(tokens.link(appointment)).isEqualTo("https://temujanji.example.my/verify/" + tokens.issue(appointment));
     }
 
     @Test
@@ -50,17 +58,38 @@ class SlipTokenTest {
 
     @Test
     void aTokenSignedWithAnotherKeyIsForged() {
-        SlipToken otherSystem = new SlipToken(key(2), reference -> Optional.of(appointment));
+        SlipToken otherSystem = new SlipToken(keys(2), "https://elsewhere.example", reference -> Optional.of(appointment));
+        String theirs = otherSystem.issue(appointment);
 
-        assertThat(tokens.verify(otherSystem.issue(appointment))).isEqualTo(Verification.FORGED);
+        assertThat(tokens.verify(theirs)).isEqualTo(Verification.FORGED);
+        // Their signature under our key id is no better.
+        String underOurKid = keys(1).kid() + theirs.substring(theirs.indexOf('.'));
+        assertThat(tokens.verify(underOurKid)).isEqualTo(Verification.FORGED);
     }
 
     @Test
-    void aSlipForAnAppointmentThatNoLongerMatchesOrExistsIsForged() {
+    void afterARotationSlipsSignedWithTheRetiredKeyStillVerifyAndNewOnesCarryTheNewKeyId() {
+        String old = tokens.issue(appointment);
+        byte[] retiredPublicKey = java.util.Base64.getUrlDecoder().decode(keys(1).publicKeys().get(0).x());
+        SigningKeys rotated = SigningKeys.of(key(3), java.util.List.of(retiredPublicKey));
+        SlipToken afterRotation = new SlipToken(rotated, "https://temujanji.example.my", reference -> Optional.of(stored));
+
+        assertThat(afterRotation.verify(old).status()).isEqualTo(Verification.Status.GENUINE);
+        String fresh = afterRotation.issue(appointment);
+        assertThat(fresh).startsWith(rotated.kid() + ".").doesNotStartWith(keys(1).kid());
+        assertThat(afterRotation.verify(fresh).status()).isEqualTo(Verification.Status.GENUINE);
+        // The old system, which never had the new key, cannot vouch for the new slip.
+        assertThat(tokens.verify(fresh)).isEqualTo(Verification.FORGED);
+    }
+
+    @Test
+    void anOlderSlipOfAMovedAppointmentIsReplacedAndOneOfAnUnknownAppointmentIsForged() {
         String token = tokens.issue(appointment);
 
         stored = appointment("K7M3QX9PLR", "SBH-UTC-KOTA-KINABALU", LocalTime.of(10, 0), appointment.applicant());
-        assertThat(tokens.verify(token)).isEqualTo(Verification.FORGED);
+        assertThat(tokens.verify(token)).isEqualTo(new Verification(Verification.Status.REPLACED, null, "K7M3QX9PLR",
+                null, null, null, null));
+        assertThat(tokens.verify(token).genuine()).isFalse();
         stored = appointment("ABCDEFGHJK", "SBH-UTC-KOTA-KINABALU", LocalTime.of(9, 0), appointment.applicant());
         assertThat(tokens.verify(token)).isEqualTo(Verification.FORGED);
     }
@@ -84,7 +113,7 @@ class SlipTokenTest {
         Arrays.fill(huge, 'A');
         for (String input : new String[] {null, "", " ", "=", "AAAA", "not a token!", "%00", token + "=", token + "A",
                 token.substring(1), token.substring(0, token.length() - 1), "\u0000\uFFFF", "ÀÉÎ", new String(huge),
-                token.repeat(3)}) {
+                token.repeat(3), token.replace(".", ""), "." + token, token.substring(0, 9), "ABCDEFGH.", "ABCDEFGH.AAAA"}) {
             assertThat(tokens.verify(input)).as(input).isEqualTo(Verification.FORGED);
         }
     }
@@ -92,6 +121,10 @@ class SlipTokenTest {
     static Appointment appointment(String reference, String branch, LocalTime start, Applicant applicant) {
         return new Appointment(reference, AppointmentStatus.CONFIRMED, branch, "BKE", LocalDate.of(2026, 9, 22), start,
                 start.plusMinutes(15), applicant, Instant.parse("2026-07-13T01:00:00Z"), "ms");
+    }
+
+    static SigningKeys keys(int seed) {
+        return SigningKeys.of(key(seed), java.util.List.of());
     }
 
     static byte[] key(int seed) {

@@ -131,8 +131,12 @@ public class Http {
     }
 
     /** A file as a browser downloads it (a PDF, a calendar file): its bytes, status and headers. */
-    public HttpResponse<byte[]> download(String path) {
-        return exchange(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    public HttpResponse<byte[]> download(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private Response send(HttpRequest.Builder request, String... headers) {

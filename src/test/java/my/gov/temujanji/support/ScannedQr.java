@@ -20,6 +20,16 @@ public final class ScannedQr {
     private ScannedQr() {
     }
 
+    /** The slip token in the verification address the QR code holds. */
+    public static String token(PdfReader pdf) throws NotFoundException, IOException {
+        String address = in(pdf);
+        int path = address.lastIndexOf("/verify/");
+        if (path < 0) {
+            throw new AssertionError("not a verification address: " + address);
+        }
+        return address.substring(path + "/verify/".length());
+    }
+
     /** Decodes the first image of the PDF's first page. */
     public static String in(PdfReader pdf) throws NotFoundException, IOException {
         PdfDictionary xObjects = pdf.getPageN(1).getAsDict(PdfName.RESOURCES).getAsDict(PdfName.XOBJECT);
