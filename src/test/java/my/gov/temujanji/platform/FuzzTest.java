@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -189,6 +191,14 @@ class FuzzTest {
             }
             threads.shutdown();
             System.out.printf("Fuzzer: %d requests, answers by status %s%n", REQUESTS, statuses);
+            // For drills/run's report: what the last run of the suite sent and got.
+            int serverErrors = statuses.entrySet().stream().filter(e -> e.getKey().startsWith("5"))
+                    .mapToInt(e -> e.getValue().get()).sum();
+            Path totals = Path.of("target", "fuzz", "totals.txt");
+            Files.createDirectories(totals.getParent());
+            Files.writeString(totals, "requests=" + REQUESTS + " api_operations=" + apiTargets + " page_targets="
+                    + (targets.size() - apiTargets) + " statuses=" + statuses.toString().replace(" ", "")
+                    + " status_500=" + serverErrors + " causes=" + failures.size() + " seed=" + SEED + "\n");
             failures.keySet().stream().sorted().forEach(cause -> System.out.printf("  %dx %s%n    %s%n",
                     failureCounts.get(cause).get(), cause, failures.get(cause)));
             assertThat(failures.keySet()).as("causes of server errors or leaks (see the summary above)").isEmpty();
