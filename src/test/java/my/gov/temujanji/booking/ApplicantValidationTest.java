@@ -6,7 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 
+@Tag("fast")
 class ApplicantValidationTest {
 
     private final ApplicantValidation validation = new ApplicantValidation();

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.junit.jupiter.api.Tag;
 
 /** X-Forwarded-Proto makes a request secure only when one of our proxies sent it. */
+@Tag("fast")
 class ForwardedProtoTest {
 
     private final ClientAddresses addresses = new ClientAddresses(List.of("10.0.0.0/8"));

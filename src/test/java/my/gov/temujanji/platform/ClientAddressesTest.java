@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.junit.jupiter.api.Tag;
 
 /** Address grouping and trusted proxies by CIDR range, without Spring. */
+@Tag("fast")
 class ClientAddressesTest {
 
     private final ClientAddresses addresses = new ClientAddresses(List.of("10.0.0.0/8", " ::1/128", "127.0.0.1", "192.168.4.0/22"));

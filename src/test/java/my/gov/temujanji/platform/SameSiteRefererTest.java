@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.junit.jupiter.api.Tag;
 
 /** The error page's way back is a path on this site, never another site. */
+@Tag("fast")
 class SameSiteRefererTest {
 
     @Test

@@ -8,7 +8,9 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("fast")
 class WeeklyHoursTest {
 
     private final WeeklyHours federal = new WeeklyHours(Map.of(

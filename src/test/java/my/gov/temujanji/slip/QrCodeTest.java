@@ -15,7 +15,9 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.junit.jupiter.api.Tag;
 
+@Tag("fast")
 class QrCodeTest {
 
     /** As long as a slip's: the verification page's address with a key id, the fields and an Ed25519 signature. */

@@ -13,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
+import org.junit.jupiter.api.Tag;
 
+@Tag("fast")
 class SigningKeysTest {
 
     // RFC 8032, section 7.1, TEST 1: a seed, its public key and its signature of the empty message.

@@ -12,7 +12,9 @@ import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.DocumentType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("fast")
 class SlipTokenTest {
 
     static final String URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
