@@ -58,6 +58,8 @@ public class Drill {
             case "check" -> check(args[1], args[2], Path.of(args[3]), Path.of(args[4]), Path.of(args[5]),
                     args.length > 6 ? Long.parseLong(args[6]) : 0);
             case "drained" -> drained(args[1], Integer.parseInt(args[2]));
+            case "in-flight" -> inFlight(args[1], Path.of(args[2]));
+            case "in-flight-out" -> inFlightOut(args[1], Path.of(args[2]), Long.parseLong(args[3]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -380,6 +382,41 @@ public class Drill {
             }
         }
         System.err.println("mail not drained after " + seconds + " s");
+    }
+
+    // ---- The messages being sent at an instant (claimed, lease running), and when they were out at last.
+
+    static void inFlight(String jdbc, Path out) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = connect(jdbc); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT id FROM outbox_message WHERE status = 'PENDING' AND locked_until > clock_timestamp()")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        Files.write(out, ids);
+    }
+
+    static void inFlightOut(String jdbc, Path ids, long since) throws Exception {
+        List<String> claimed = Files.readAllLines(ids);
+        long last = since;
+        int unsent = 0;
+        try (Connection c = connect(jdbc)) {
+            for (String id : claimed) {
+                try (var q = c.prepareStatement("SELECT sent_at FROM outbox_message WHERE id = ?")) {
+                    q.setLong(1, Long.parseLong(id));
+                    try (ResultSet rs = q.executeQuery()) {
+                        if (rs.next() && rs.getTimestamp(1) != null) {
+                            last = Math.max(last, rs.getTimestamp(1).getTime());
+                        } else {
+                            unsent++;
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("in_flight_at_kill=%d in_flight_unsent=%d in_flight_out_after_s=%d%n", claimed.size(), unsent,
+                (last - since + 999) / 1000);
     }
 
     // ---- What the clients were told against what the database and the SMTP server hold.
