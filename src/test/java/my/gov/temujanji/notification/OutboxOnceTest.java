@@ -134,7 +134,7 @@ class OutboxOnceTest {
 
             assertThat(deliveries.values().stream().mapToLong(Long::longValue).sum())
                     .as("deliveries of 6 messages").isGreaterThan(6);
-            assertThat(deliveries).containsValue(2L);
+            assertThat(deliveries.values()).as("some message delivered more than once").anyMatch(count -> count > 1);
         }
     }
 

@@ -59,7 +59,9 @@ class DatabaseOutageTest {
         assertThat(address.find()).isTrue();
         try (TcpProxy proxy = TcpProxy.to(Integer.parseInt(address.group(1)));
                 SecondNode node = SecondNode.startBeside(environment, List.of("spring.datasource.url="
-                        + address.replaceFirst("//127.0.0.1:" + proxy.port() + "/")))) {
+                        + address.replaceFirst("//127.0.0.1:" + proxy.port() + "/"),
+                        // Its database is external to it: e-mail goes to SMTP (nothing sends here: no jobs run).
+                        "spring.mail.host=127.0.0.1", "spring.mail.port=9"))) {
             JdbcClient nodeDatabase = node.bean(JdbcClient.class);
             Http applicant = new Http(node.port());
             Http staff = new Http(node.port()).loginAs(

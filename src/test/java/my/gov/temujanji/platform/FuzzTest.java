@@ -133,6 +133,8 @@ class FuzzTest {
     void noInputGetsAServerErrorOrShowsAStackTrace() throws Exception {
         String database = SecondNode.freshDatabase(environment, jdbc, "fuzz");
         try (SecondNode node = SecondNode.startBeside(environment, List.of("spring.datasource.url=" + database,
+                // Its own database is external to it: e-mail goes to SMTP (nothing sends here: no jobs run).
+                "spring.mail.host=127.0.0.1", "spring.mail.port=9",
                 // Rate limits on, and X-Forwarded-For read (from the test itself), with limits nobody reaches.
                 "temujanji.rate-limit.enabled=true",
                 "temujanji.rate-limit.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1",
