@@ -10,6 +10,7 @@ import my.gov.temujanji.catalogue.CatalogueChanges.OfferingSettings;
 import my.gov.temujanji.catalogue.Department;
 import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.schedule.OpeningHours;
+import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +28,7 @@ class CatalogueAdministration {
         this.audit = audit;
     }
 
+    @RetryOnConflict
     @Transactional
     boolean create(Department d) {
         boolean created = changes.create(d);
@@ -36,6 +38,7 @@ class CatalogueAdministration {
         return created;
     }
 
+    @RetryOnConflict
     @Transactional
     boolean update(Department d) {
         Optional<Department> before = changes.update(d);
@@ -44,6 +47,7 @@ class CatalogueAdministration {
     }
 
     /** A new branch, with the weekly counter hours of {@code hoursFrom} to begin with. */
+    @RetryOnConflict
     @Transactional
     boolean create(Branch b, String hoursFrom) {
         if (!changes.create(b)) {
@@ -57,6 +61,7 @@ class CatalogueAdministration {
         return true;
     }
 
+    @RetryOnConflict
     @Transactional
     boolean update(Branch b) {
         Optional<Branch> before = changes.update(b);
@@ -64,6 +69,7 @@ class CatalogueAdministration {
         return before.isPresent();
     }
 
+    @RetryOnConflict
     @Transactional
     boolean create(TransactionType t) {
         boolean created = changes.create(t);
@@ -73,6 +79,7 @@ class CatalogueAdministration {
         return created;
     }
 
+    @RetryOnConflict
     @Transactional
     boolean update(TransactionType t) {
         Optional<TransactionType> before = changes.update(t);
@@ -80,6 +87,7 @@ class CatalogueAdministration {
         return before.isPresent();
     }
 
+    @RetryOnConflict
     @Transactional
     void save(OfferingSettings o) {
         Optional<OfferingSettings> before = changes.save(o);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import my.gov.temujanji.schedule.SlotInventory;
+import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -91,6 +92,7 @@ public class Attendance {
      * back, in one statement: safe to run on several nodes at once and as often as wanted (each is
      * marked once). Returns how many this call marked.
      */
+    @RetryOnConflict
     @Transactional
     public int markNoShows(LocalDate today) {
         List<Long> slots = repository.markNoShows(today, clock.instant());

@@ -19,6 +19,7 @@ import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.SlotInventory;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
+import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -83,6 +84,7 @@ public class Booking {
      * Holds one place of a slot. {@code previous}, when given, is the applicant's earlier hold: its
      * place is given back and what they typed is carried over.
      */
+    @RetryOnConflict
     @Transactional
     public Hold hold(String branch, String service, LocalDate date, LocalTime start, UUID previous) {
         Instant now = clock.instant();
@@ -112,6 +114,7 @@ public class Booking {
         return repository.findHold(id, clock.instant());
     }
 
+    @RetryOnConflict
     @Transactional
     public void saveDraft(UUID holdId, ApplicantInput draft) {
         repository.saveDraft(holdId, draft);
@@ -131,6 +134,7 @@ public class Booking {
      * moment between that read and a concurrent request with the same key would let the two answers
      * differ (409 to one, 201 to the other); a later retry with the key gets the 201.
      */
+    @RetryOnConflict
     public Booked book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey) {
         if (request instanceof FromSlot slot && inventory.full(slot.branch(), slot.service(), slot.date(), slot.start())
                 && !repository.keyUsed(idempotencyKey)) {
@@ -218,6 +222,7 @@ public class Booking {
      * {@code CONFIRMATION_EXPIRED} after the time to confirm, 409 {@code ALREADY_CONFIRMED} for a code
      * used already, 409 {@code APPOINTMENT_NOT_ACTIVE} when cancelled, 404 {@code APPOINTMENT_NOT_FOUND}.
      */
+    @RetryOnConflict
     public Appointment confirm(String reference, String typedCode) {
         String ref = Reference.normalise(reference);
         String code = ConfirmationCodes.normalise(typedCode);
@@ -273,6 +278,7 @@ public class Booking {
      * {@code CONFIRMATION_RESEND_LIMIT} after as many codes as allowed, and the refusals of
      * {@link #confirm} when it is no longer waiting for one.
      */
+    @RetryOnConflict
     @Transactional
     public Appointment resendCode(String reference) {
         String ref = Reference.normalise(reference);
@@ -303,6 +309,7 @@ public class Booking {
      * back. 404 {@code APPOINTMENT_NOT_FOUND} for a wrong pair; 409 {@code APPOINTMENT_NOT_ACTIVE} when
      * already cancelled; 409 {@code APPOINTMENT_PASSED} once its time has come.
      */
+    @RetryOnConflict
     @Transactional
     public Appointment cancel(String reference, String documentNumber) {
         BookingRepository.LockedAppointment locked = lockOwned(reference, documentNumber);
@@ -322,6 +329,7 @@ public class Booking {
      * {@code APPLICANT_BLOCKED} while the document or the address is blocked: a move takes a new place,
      * as a booking does (cancelling stays open to the blocked).
      */
+    @RetryOnConflict
     @Transactional
     public Appointment reschedule(String reference, String documentNumber, LocalDate date, LocalTime start) {
         BookingRepository.LockedAppointment locked = lockOwned(reference, documentNumber);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.BranchCancellations;
@@ -20,7 +19,7 @@ import my.gov.temujanji.schedule.ScheduleAdministration;
 import my.gov.temujanji.schedule.ScheduleAdministration.Closure;
 import my.gov.temujanji.schedule.ScheduleAdministration.SlotState;
 import my.gov.temujanji.schedule.WeeklyHours;
-import org.springframework.dao.PessimisticLockingFailureException;
+import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,8 +62,6 @@ class BranchChanges {
         }
     }
 
-    private static final int ATTEMPTS = 3;
-
     private final ScheduleAdministration schedule;
     private final BranchSettings catalogue;
     private final BranchCancellations cancellations;
@@ -83,6 +80,7 @@ class BranchChanges {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
+    @RetryOnConflict
     Outcome changeHours(String branch, WeeklyHours hours, Set<String> confirmed, String staff) {
         return change(branch, confirmed, staff, "BRANCH_HOURS_CHANGED", () -> {
             Map<String, List<String>> before = describe(schedule.hours(branch));
@@ -91,6 +89,7 @@ class BranchChanges {
         });
     }
 
+    @RetryOnConflict
     Outcome changeOffering(String branch, OfferingSettings settings, Set<String> confirmed, String staff) {
         return change(branch, confirmed, staff, "OFFERING_CHANGED", () -> {
             OfferingSettings before = catalogue.settings(branch, settings.serviceCode()).orElseThrow();
@@ -100,6 +99,7 @@ class BranchChanges {
         });
     }
 
+    @RetryOnConflict
     Outcome addClosure(String branch, LocalDate day, LocalizedText name, Set<String> confirmed, String staff) {
         return change(branch, confirmed, staff, "CLOSURE_ADDED", () -> {
             Closure closure = schedule.addClosure(branch, day, name);
@@ -108,6 +108,7 @@ class BranchChanges {
     }
 
     /** Removing a closure gives days back and cancels nothing; false when it is not the branch's. */
+    @RetryOnConflict
     boolean removeClosure(String branch, long id) {
         boolean removed = Boolean.TRUE.equals(transactions.execute(status -> {
             schedule.lockBranch(branch);
@@ -120,6 +121,7 @@ class BranchChanges {
         return removed;
     }
 
+    @RetryOnConflict
     void setLateGraceMinutes(String branch, int minutes) {
         transactions.executeWithoutResult(status -> {
             int before = catalogue.lateGraceMinutes(branch);
@@ -130,7 +132,7 @@ class BranchChanges {
     }
 
     private Outcome change(String branch, Set<String> confirmed, String staff, String cause, Runnable apply) {
-        Supplier<Outcome> attempt = () -> transactions.execute(status -> {
+        Outcome outcome = transactions.execute(status -> {
             schedule.lockBranch(branch);
             apply.run();
             List<Affected> affected = new ArrayList<>();
@@ -158,19 +160,8 @@ class BranchChanges {
             }
             return new Outcome(true, affected);
         });
-        for (int i = 1; ; i++) {
-            try {
-                Outcome outcome = attempt.get();
-                availability.forget(branch);
-                return outcome;
-            } catch (PessimisticLockingFailureException e) {
-                // A deadlock with an applicant cancelling or moving an affected appointment at this moment:
-                // PostgreSQL rolled this attempt back whole; try again.
-                if (i == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        availability.forget(branch);
+        return outcome;
     }
 
     private static Map<String, List<String>> describe(WeeklyHours hours) {
