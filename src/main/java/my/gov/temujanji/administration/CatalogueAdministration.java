@@ -6,7 +6,6 @@ import java.util.Optional;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.CatalogueChanges;
-import my.gov.temujanji.catalogue.CatalogueChanges.OfferingSettings;
 import my.gov.temujanji.catalogue.Department;
 import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.schedule.OpeningHours;
@@ -85,13 +84,5 @@ class CatalogueAdministration {
         Optional<TransactionType> before = changes.update(t);
         before.ifPresent(x -> audit.record("CATALOGUE_TYPE_UPDATE", "transaction_type", t.code(), null, x, t));
         return before.isPresent();
-    }
-
-    @RetryOnConflict
-    @Transactional
-    void save(OfferingSettings o) {
-        Optional<OfferingSettings> before = changes.save(o);
-        audit.record(before.isPresent() ? "CATALOGUE_OFFERING_UPDATE" : "CATALOGUE_OFFERING_CREATE", "offering",
-                o.branchCode() + "/" + o.serviceCode(), o.branchCode(), before.orElse(null), o);
     }
 }
