@@ -394,13 +394,21 @@ public class Booking {
     /**
      * Turns a hold into the appointment's place. A hold that ran out is given back and the same slot
      * is tried again, so the applicant only loses it if someone else took the last place meanwhile.
+     * Refused as the inventory refuses a new place: 404 when the offering or branch was switched off,
+     * 422 {@code NOT_BOOKABLE} once the slot has begun (branch time).
      */
     private TakenPlace placeOfHold(BookingRepository.LockedHold hold) {
         UUID holdId = hold.id();
         Instant now = clock.instant();
         if (!hold.released() && hold.expiresAt().isAfter(now)) {
+            // A live hold keeps its place, but not once its slot has begun or its offering is switched off.
+            TakenPlace place = hold.place();
+            catalogue.requireOffered(place.branchCode(), place.serviceCode());
+            if (!place.day().atTime(place.start()).isAfter(LocalDateTime.now(clock))) {
+                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NOT_BOOKABLE", place.day(), place.start());
+            }
             repository.deleteHold(holdId);
-            return hold.place();
+            return place;
         }
         if (!hold.released()) {
             inventory.release(hold.slotId());
