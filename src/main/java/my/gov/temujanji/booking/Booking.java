@@ -134,19 +134,30 @@ public class Booking {
      * moment between that read and a concurrent request with the same key would let the two answers
      * differ (409 to one, 201 to the other); a later retry with the key gets the 201.
      */
-    @RetryOnConflict
     public Booked book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey) {
+        return book(request, applicant, language, idempotencyKey, () -> {
+        });
+    }
+
+    /**
+     * Books as {@link #book(PlaceRequest, Applicant, String, String)} does, with {@code gate} (the pages'
+     * proof of work) run in the transaction once the key is locked and has made nothing yet: a request
+     * sent again while or after its first sending books gets the replay and never meets the gate again.
+     */
+    @RetryOnConflict
+    public Booked book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey,
+            Runnable gate) {
         if (request instanceof FromSlot slot && inventory.full(slot.branch(), slot.service(), slot.date(), slot.start())
                 && !repository.keyUsed(idempotencyKey)) {
             // When a date opens, most requests arrive after the last place went: they are told at once,
             // with two reads and no transaction. A request whose key already booked goes on to its replay.
             throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", slot.date(), slot.start());
         }
-        return transactions.execute(status -> bookInTransaction(request, applicant, language, idempotencyKey));
+        return transactions.execute(status -> bookInTransaction(request, applicant, language, idempotencyKey, gate));
     }
 
     private Booked bookInTransaction(PlaceRequest request, Applicant applicant, String language,
-            String idempotencyKey) {
+            String idempotencyKey, Runnable gate) {
         String requestHash = hash(request, applicant);
         // The request key, then the document, then the address, in one statement: one order for every
         // request, so no two wait on each other.
@@ -160,6 +171,7 @@ public class Booking {
             }
             return new Booked(earlier.get().appointment(), true);
         }
+        gate.run();
         BookingRepository.LockedHold hold = request instanceof FromHold fromHold
                 ? repository.lockHold(fromHold.holdId())
                         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "HOLD_NOT_FOUND"))
