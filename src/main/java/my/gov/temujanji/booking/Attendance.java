@@ -59,6 +59,8 @@ public class Attendance {
     /** The appointment, locked until the caller's transaction ends: decide, then change it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Visit> lock(String reference) {
+        // The branch's schedule lock first (LATE gives a place back), then the row: the global lock order.
+        repository.branchOfAppointment(Reference.normalise(reference)).ifPresent(inventory::enterBranch);
         return repository.lockByReference(Reference.normalise(reference)).flatMap(a -> find(reference));
     }
 

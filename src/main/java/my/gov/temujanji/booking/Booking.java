@@ -89,6 +89,12 @@ public class Booking {
     public Hold hold(String branch, String service, LocalDate date, LocalTime start, UUID previous) {
         Instant now = clock.instant();
         ApplicantInput draft = null;
+        // Branch locks first, in code order (the global lock order), then the earlier hold's row.
+        java.util.TreeSet<String> branches = new java.util.TreeSet<>(List.of(branch));
+        if (previous != null) {
+            repository.branchOfHold(previous).ifPresent(branches::add);
+        }
+        branches.forEach(inventory::enterBranch);
         if (previous != null) {
             Optional<BookingRepository.LockedHold> old = repository.lockHold(previous);
             if (old.isPresent()) {
@@ -172,6 +178,10 @@ public class Booking {
             return new Booked(earlier.get().appointment(), true);
         }
         gate.run();
+        // The branch's schedule lock before the hold's row: a change of the schedule may free this hold.
+        if (request instanceof FromHold fromHold) {
+            repository.branchOfHold(fromHold.holdId()).ifPresent(inventory::enterBranch);
+        }
         BookingRepository.LockedHold hold = request instanceof FromHold fromHold
                 ? repository.lockHold(fromHold.holdId())
                         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "HOLD_NOT_FOUND"))
@@ -364,6 +374,9 @@ public class Booking {
 
     private BookingRepository.LockedAppointment lockOwned(String reference, String documentNumber) {
         String number = ApplicantValidation.normaliseDocumentNumber(documentNumber);
+        // The branch's schedule lock before the appointment's row (the global lock order): a change of the
+        // branch's schedule, which locks slot rows and then appointments, is waited for whole.
+        repository.branchOfAppointment(Reference.normalise(reference)).ifPresent(inventory::enterBranch);
         return repository.lockByReference(Reference.normalise(reference))
                 .filter(a -> a.appointment().applicant().documentNumber().equals(number))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
