@@ -42,8 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * own (a change of hours or places affects every future day of a branch): TRG-KUALA-TERENGGANU
  * (closure), PLS-KANGAR (capacity), SBH-KOTA-KINABALU (concurrency), TRG-KEMAMAN (hours form),
  * SBH-SANDAKAN and PLS-UTC-KANGAR (access), KUL-UTC-SENTUL (the system administrator's capacity cut),
- * SGR-KELANA-JAYA (a switched-off offering), MLK-UTC-MELAKA (a slot with applicants checked in), in
- * August 2026.
+ * SGR-KELANA-JAYA (a switched-off offering), MLK-UTC-MELAKA (a slot with applicants checked in),
+ * SGR-PELABUHAN-KLANG (applicants against staff changes on two nodes), in August 2026.
  */
 @IntegrationTest
 class BranchConfigurationTest {
@@ -410,6 +410,71 @@ class BranchConfigurationTest {
         assertThat(taken(branch, "BKP", day, first)).isEqualTo(2);
         assertThat(status(a)).isEqualTo("CHECKED_IN");
         assertThat(audits("OFFERING_CHANGED", branch)).isZero();
+    }
+
+    @Test
+    void holdsMovesAndCancellationsOnTwoNodesAgainstStaffChangesNeverAnswer500NorOverfillASlot() throws Exception {
+        String branch = "SGR-PELABUHAN-KLANG";
+        LocalDate day = LocalDate.of(2026, 8, 19); // a Wednesday
+        Http applicant = new Http(port);
+        List<LocalTime> slots = new ArrayList<>();
+        applicant.get("/api/v1/branches/" + branch + "/services/BKP/slots?date=" + day).json()
+                .forEach(slot -> slots.add(LocalTime.parse(slot.get("start").asString())));
+        List<String[]> booked = new ArrayList<>(); // reference, MyKad
+        for (int i = 0; i < 8; i++) {
+            String myKad = Applicants.nextMyKad();
+            Map<String, Object> person = Applicants.myKadApplicant(myKad);
+            Http.Response response = applicant.postJson("/api/v1/appointments", Map.of("branch", branch, "service",
+                    "BKP", "date", day.toString(), "start", slots.get(i % 4).toString(), "applicant", person),
+                    "Idempotency-Key", UUID.randomUUID().toString());
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            booked.add(new String[] {response.json().get("reference").asString(), myKad});
+        }
+        Http places = adminAt(branch, "/services/BKP");
+        Http closures = adminAt(branch, "/closures");
+        String minutes = String.valueOf(slotMinutes(branch, "BKP"));
+
+        try (SecondNode second = SecondNode.startBeside(environment)) {
+            Http other = new Http(second.port());
+            List<Callable<Http.Response>> tasks = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                String capacity = round == 0 ? "1" : "2";
+                tasks.add(() -> places.postForm("/staff/branch/" + branch + "/settings/services/BKP",
+                        Map.of("capacity", capacity, "slotMinutes", minutes, "leadDays", "", "windowMonths", "")));
+            }
+            tasks.add(() -> closures.postForm("/staff/branch/" + branch + "/settings/closures",
+                    Map.of("day", day.plusDays(1).toString(), "nameMs", "Cuti", "nameEn", "Closure")));
+            for (int i = 0; i < 16; i++) {
+                Http node = i % 2 == 0 ? applicant : other;
+                LocalTime start = slots.get(i % slots.size());
+                tasks.add(() -> node.postJson("/api/v1/holds",
+                        Map.of("branch", branch, "service", "BKP", "date", day.toString(), "start", start.toString())));
+            }
+            for (int i = 0; i < booked.size(); i++) {
+                Http node = i % 2 == 0 ? other : applicant;
+                String[] appointment = booked.get(i);
+                LocalTime to = slots.get((i + 5) % slots.size());
+                tasks.add(i % 2 == 0
+                        ? () -> node.postJson("/api/v1/appointments/" + appointment[0] + "/cancel",
+                                Map.of("documentNumber", appointment[1]))
+                        : () -> node.postJson("/api/v1/appointments/" + appointment[0] + "/reschedule",
+                                Map.of("documentNumber", appointment[1], "date", day.toString(), "start", to.toString())));
+            }
+            List<Http.Response> answers = Rush.fireTasks(tasks);
+            assertThat(answers).extracting(Http.Response::status).as("no answer is a 500").allMatch(status -> status < 500)
+                    .as("places were held, and appointments cancelled or moved, meanwhile").contains(201, 200);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM slot WHERE taken > capacity").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM slot s WHERE s.branch_code = ? AND s.taken <> (SELECT count(*) FROM appointment a
+                            WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED', 'CHECKED_IN'))
+                          + (SELECT count(*) FROM hold h WHERE h.slot_id = s.id AND h.released_at IS NULL)""")
+                .param(branch).query(Long.class).single()).as("every place accounted for").isZero();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM slot s JOIN offering o USING (branch_code, service_code)
+                        WHERE s.branch_code = ? AND (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id
+                            AND a.status IN ('PENDING', 'CONFIRMED')) > o.capacity""")
+                .param(branch).query(Long.class).single()).as("no slot holds more appointments than its places").isZero();
     }
 
     // Helpers.
