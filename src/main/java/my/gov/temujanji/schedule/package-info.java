@@ -18,8 +18,10 @@
  * up without a lock, its branch locked, and only then the row. A schedule change (exclusive) therefore
  * never waits on a row held by a transaction that waits on the change.
  *
- * <p>The sweepers (expired holds, unconfirmed bookings, no-shows) lock their rows with {@code SKIP
- * LOCKED} and skip what another transaction holds; what is left is done on their next run.
+ * <p>The sweepers (expired holds, unconfirmed bookings, no-shows) take no branch lock: they claim their
+ * hold, code or appointment rows with {@code SKIP LOCKED}, so they never wait on each other or on a
+ * request for those rows, and give the places back in slot order (no-shows) or in one statement; what
+ * they skip is done on their next run.
  *
  * <p>Whatever deadlock (40P01) or serialization failure (40001) PostgreSQL still reports, for example
  * between two moves that swap slots, or a sweeper's statement meeting a change, is retried whole by
