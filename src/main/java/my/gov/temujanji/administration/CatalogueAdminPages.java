@@ -9,6 +9,8 @@ import java.util.function.Function;
 import my.gov.temujanji.administration.FormField.Kind;
 import my.gov.temujanji.administration.FormField.Option;
 import my.gov.temujanji.booking.BookingProperties;
+import my.gov.temujanji.branchconfig.BranchChanges;
+import my.gov.temujanji.branchconfig.ChangePreview;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.CatalogueChanges.OfferingSettings;
@@ -18,6 +20,7 @@ import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.platform.LocalizedText;
+import my.gov.temujanji.staff.CurrentStaff;
 import my.gov.temujanji.staff.Role;
 import my.gov.temujanji.staff.StaffLink;
 import org.springframework.context.MessageSource;
@@ -50,9 +53,15 @@ class CatalogueAdminPages {
     private final CatalogueAdministration administration;
     private final MessageSource messages;
     private final BookingProperties booking;
+    private final BranchChanges changes;
+    private final ChangePreview preview;
+    private final CurrentStaff current;
 
     CatalogueAdminPages(Catalogue catalogue, CatalogueAdministration administration, MessageSource messages,
-            BookingProperties booking) {
+            BookingProperties booking, BranchChanges changes, ChangePreview preview, CurrentStaff current) {
+        this.changes = changes;
+        this.preview = preview;
+        this.current = current;
         this.catalogue = catalogue;
         this.administration = administration;
         this.messages = messages;
@@ -284,7 +293,7 @@ class CatalogueAdminPages {
 
     @PostMapping(PATH + "/branches/{code}/offerings")
     Object saveOffering(@PathVariable String code, @RequestParam Map<String, String> form, Model model, Locale locale) {
-        catalogue.branch(code).orElseThrow(CatalogueAdminPages::notFound);
+        Branch branch = catalogue.branch(code).orElseThrow(CatalogueAdminPages::notFound);
         Checker check = new Checker(form, locale);
         String service = check.choice("service", catalogue.transactionTypes().stream().map(TransactionType::code).toList());
         int slotMinutes = check.number("slotMinutes", 5, 240);
@@ -292,8 +301,16 @@ class CatalogueAdminPages {
         if (check.failed()) {
             return offeringForm(code, form, check.errors(), model, locale);
         }
-        administration.save(new OfferingSettings(code, service, slotMinutes, capacity, "true".equals(form.get("active"))));
-        return redirect(PATH + "/branches/" + code + "?saved");
+        // The branch administrator's writer: slot rows follow, and whoever it would cancel is shown first.
+        BranchChanges.Outcome outcome = changes.saveOffering(
+                new OfferingSettings(code, service, slotMinutes, capacity, "true".equals(form.get("active"))),
+                ChangePreview.confirmed(form), current.get().username());
+        if (!outcome.applied()) {
+            return preview.page(branch, outcome, PATH + "/branches/" + code + "/offerings", PATH + "/branches/" + code,
+                    form, model);
+        }
+        return redirect(PATH + "/branches/" + code + "?saved"
+                + (outcome.affected().isEmpty() ? "" : "&cancelled=" + outcome.affected().size()));
     }
 
     private String offeringForm(String code, Map<String, String> values, FormErrors errors, Model model, Locale locale) {

@@ -6,10 +6,10 @@ import java.util.Optional;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.CatalogueChanges;
-import my.gov.temujanji.catalogue.CatalogueChanges.OfferingSettings;
 import my.gov.temujanji.catalogue.Department;
 import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.schedule.OpeningHours;
+import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +27,7 @@ class CatalogueAdministration {
         this.audit = audit;
     }
 
+    @RetryOnConflict
     @Transactional
     boolean create(Department d) {
         boolean created = changes.create(d);
@@ -36,6 +37,7 @@ class CatalogueAdministration {
         return created;
     }
 
+    @RetryOnConflict
     @Transactional
     boolean update(Department d) {
         Optional<Department> before = changes.update(d);
@@ -44,6 +46,7 @@ class CatalogueAdministration {
     }
 
     /** A new branch, with the weekly counter hours of {@code hoursFrom} to begin with. */
+    @RetryOnConflict
     @Transactional
     boolean create(Branch b, String hoursFrom) {
         if (!changes.create(b)) {
@@ -57,6 +60,7 @@ class CatalogueAdministration {
         return true;
     }
 
+    @RetryOnConflict
     @Transactional
     boolean update(Branch b) {
         Optional<Branch> before = changes.update(b);
@@ -64,6 +68,7 @@ class CatalogueAdministration {
         return before.isPresent();
     }
 
+    @RetryOnConflict
     @Transactional
     boolean create(TransactionType t) {
         boolean created = changes.create(t);
@@ -73,17 +78,11 @@ class CatalogueAdministration {
         return created;
     }
 
+    @RetryOnConflict
     @Transactional
     boolean update(TransactionType t) {
         Optional<TransactionType> before = changes.update(t);
         before.ifPresent(x -> audit.record("CATALOGUE_TYPE_UPDATE", "transaction_type", t.code(), null, x, t));
         return before.isPresent();
-    }
-
-    @Transactional
-    void save(OfferingSettings o) {
-        Optional<OfferingSettings> before = changes.save(o);
-        audit.record(before.isPresent() ? "CATALOGUE_OFFERING_UPDATE" : "CATALOGUE_OFFERING_CREATE", "offering",
-                o.branchCode() + "/" + o.serviceCode(), o.branchCode(), before.orElse(null), o);
     }
 }

@@ -4,6 +4,8 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,9 @@ public class ApplicantValidation {
     private static final int MAX_EMAIL = 254;
     // Letters of any script, spaces and the marks names carry on Malaysian documents (BIN, A/L, @).
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} .'@/()-]*");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    // The domain of an address: a host name of two labels or more (no bare host, no address literal).
+    private static final Pattern EMAIL_DOMAIN = Pattern.compile(
+            "([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern PASSPORT = Pattern.compile("[A-Z0-9]{6,20}");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -96,7 +100,7 @@ public class ApplicantValidation {
             errors.add(new FieldError("email", "REQUIRED"));
         } else if (email.length() > MAX_EMAIL) {
             errors.add(new FieldError("email", "TOO_LONG"));
-        } else if (!EMAIL.matcher(email).matches()) {
+        } else if (!deliverable(email)) {
             errors.add(new FieldError("email", "INVALID"));
         } else {
             int at = email.lastIndexOf('@');
@@ -150,6 +154,26 @@ public class ApplicantValidation {
     private static boolean mobile(PhoneNumber number) {
         PhoneNumberType type = PHONES.getNumberType(number);
         return type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
+    }
+
+    /**
+     * Whether the mailer can deliver to the address as typed: exactly one address, itself, as
+     * jakarta.mail's strict parsing reads it (the parse SmtpTransport's MimeMessageHelper makes, so no
+     * display name, list, group or comment), in ASCII (the transport does not offer SMTPUTF8; an
+     * internationalised domain is typed in its xn-- form), at a public host name.
+     */
+    static boolean deliverable(String email) {
+        if (!email.chars().allMatch(c -> c >= 0x21 && c <= 0x7e || c == ' ')) {
+            return false;
+        }
+        try {
+            InternetAddress[] parsed = InternetAddress.parse(email, true);
+            new InternetAddress(email, true).validate();
+            return parsed.length == 1 && parsed[0].getAddress().equals(email) && parsed[0].getPersonal() == null
+                    && EMAIL_DOMAIN.matcher(email.substring(email.lastIndexOf('@') + 1)).matches();
+        } catch (AddressException e) {
+            return false;
+        }
     }
 
     private static String trim(String text) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import my.gov.temujanji.schedule.SlotInventory;
+import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,6 +59,8 @@ public class Attendance {
     /** The appointment, locked until the caller's transaction ends: decide, then change it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Visit> lock(String reference) {
+        // The branch's schedule lock first (LATE gives a place back), then the row: the global lock order.
+        repository.branchOfAppointment(Reference.normalise(reference)).ifPresent(inventory::enterBranch);
         return repository.lockByReference(Reference.normalise(reference)).flatMap(a -> find(reference));
     }
 
@@ -91,6 +94,7 @@ public class Attendance {
      * back, in one statement: safe to run on several nodes at once and as often as wanted (each is
      * marked once). Returns how many this call marked.
      */
+    @RetryOnConflict
     @Transactional
     public int markNoShows(LocalDate today) {
         List<Long> slots = repository.markNoShows(today, clock.instant());

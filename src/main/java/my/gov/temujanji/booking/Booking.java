@@ -19,6 +19,7 @@ import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.SlotInventory;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
+import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -83,10 +84,17 @@ public class Booking {
      * Holds one place of a slot. {@code previous}, when given, is the applicant's earlier hold: its
      * place is given back and what they typed is carried over.
      */
+    @RetryOnConflict
     @Transactional
     public Hold hold(String branch, String service, LocalDate date, LocalTime start, UUID previous) {
         Instant now = clock.instant();
         ApplicantInput draft = null;
+        // Branch locks first, in code order (the global lock order), then the earlier hold's row.
+        java.util.TreeSet<String> branches = new java.util.TreeSet<>(List.of(branch));
+        if (previous != null) {
+            repository.branchOfHold(previous).ifPresent(branches::add);
+        }
+        branches.forEach(inventory::enterBranch);
         if (previous != null) {
             Optional<BookingRepository.LockedHold> old = repository.lockHold(previous);
             if (old.isPresent()) {
@@ -112,6 +120,7 @@ public class Booking {
         return repository.findHold(id, clock.instant());
     }
 
+    @RetryOnConflict
     @Transactional
     public void saveDraft(UUID holdId, ApplicantInput draft) {
         repository.saveDraft(holdId, draft);
@@ -133,6 +142,18 @@ public class Booking {
      * differ (409 to one, 201 to the other); a later retry with the key gets the 201.
      */
     public Booked book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey) {
+        return book(request, applicant, language, idempotencyKey, () -> {
+        });
+    }
+
+    /**
+     * Books as {@link #book(PlaceRequest, Applicant, String, String)} does, with {@code gate} (the pages'
+     * proof of work) run in the transaction once the key is locked and has made nothing yet: a request
+     * sent again while or after its first sending books gets the replay and never meets the gate again.
+     */
+    @RetryOnConflict
+    public Booked book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey,
+            Runnable gate) {
         if (request instanceof FromSlot slot && inventory.full(slot.branch(), slot.service(), slot.date(), slot.start())
                 && !repository.keyUsed(idempotencyKey)) {
             // When a date opens, most requests arrive after the last place went: they are told at once,
@@ -140,7 +161,7 @@ public class Booking {
             throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", slot.date(), slot.start());
         }
         try {
-            return transactions.execute(status -> bookInTransaction(request, applicant, language, idempotencyKey));
+            return transactions.execute(status -> bookInTransaction(request, applicant, language, idempotencyKey, gate));
         } catch (AlreadyBooked already) {
             // After the refused booking rolled back, in a transaction of its own: the owner's e-mail.
             transactions.executeWithoutResult(
@@ -150,7 +171,7 @@ public class Booking {
     }
 
     private Booked bookInTransaction(PlaceRequest request, Applicant applicant, String language,
-            String idempotencyKey) {
+            String idempotencyKey, Runnable gate) {
         String requestHash = hash(request, applicant);
         // The request key, then the document, then the address, in one statement: one order for every
         // request, so no two wait on each other.
@@ -163,6 +184,11 @@ public class Booking {
                 throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED");
             }
             return new Booked(earlier.get().appointment(), true);
+        }
+        gate.run();
+        // The branch's schedule lock before the hold's row: a change of the schedule may free this hold.
+        if (request instanceof FromHold fromHold) {
+            repository.branchOfHold(fromHold.holdId()).ifPresent(inventory::enterBranch);
         }
         BookingRepository.LockedHold hold = request instanceof FromHold fromHold
                 ? repository.lockHold(fromHold.holdId())
@@ -226,6 +252,7 @@ public class Booking {
      * {@code CONFIRMATION_EXPIRED} after the time to confirm, 409 {@code ALREADY_CONFIRMED} for a code
      * used already, 409 {@code APPOINTMENT_NOT_ACTIVE} when cancelled, 404 {@code APPOINTMENT_NOT_FOUND}.
      */
+    @RetryOnConflict
     public Appointment confirm(String reference, String typedCode) {
         String ref = Reference.normalise(reference);
         String code = ConfirmationCodes.normalise(typedCode);
@@ -281,6 +308,7 @@ public class Booking {
      * {@code CONFIRMATION_RESEND_LIMIT} after as many codes as allowed, and the refusals of
      * {@link #confirm} when it is no longer waiting for one.
      */
+    @RetryOnConflict
     @Transactional
     public Appointment resendCode(String reference) {
         String ref = Reference.normalise(reference);
@@ -311,6 +339,7 @@ public class Booking {
      * back. 404 {@code APPOINTMENT_NOT_FOUND} for a wrong pair; 409 {@code APPOINTMENT_NOT_ACTIVE} when
      * already cancelled; 409 {@code APPOINTMENT_PASSED} once its time has come.
      */
+    @RetryOnConflict
     @Transactional
     public Appointment cancel(String reference, String documentNumber) {
         BookingRepository.LockedAppointment locked = lockOwned(reference, documentNumber);
@@ -330,6 +359,7 @@ public class Booking {
      * {@code APPLICANT_BLOCKED} while the document or the address is blocked: a move takes a new place,
      * as a booking does (cancelling stays open to the blocked).
      */
+    @RetryOnConflict
     @Transactional
     public Appointment reschedule(String reference, String documentNumber, LocalDate date, LocalTime start) {
         BookingRepository.LockedAppointment locked = lockOwned(reference, documentNumber);
@@ -352,6 +382,9 @@ public class Booking {
 
     private BookingRepository.LockedAppointment lockOwned(String reference, String documentNumber) {
         String number = ApplicantValidation.normaliseDocumentNumber(documentNumber);
+        // The branch's schedule lock before the appointment's row (the global lock order): a change of the
+        // branch's schedule, which locks slot rows and then appointments, is waited for whole.
+        repository.branchOfAppointment(Reference.normalise(reference)).ifPresent(inventory::enterBranch);
         return repository.lockByReference(Reference.normalise(reference))
                 .filter(a -> a.appointment().applicant().documentNumber().equals(number))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
@@ -394,13 +427,21 @@ public class Booking {
     /**
      * Turns a hold into the appointment's place. A hold that ran out is given back and the same slot
      * is tried again, so the applicant only loses it if someone else took the last place meanwhile.
+     * Refused as the inventory refuses a new place: 404 when the offering or branch was switched off,
+     * 422 {@code NOT_BOOKABLE} once the slot has begun (branch time).
      */
     private TakenPlace placeOfHold(BookingRepository.LockedHold hold) {
         UUID holdId = hold.id();
         Instant now = clock.instant();
         if (!hold.released() && hold.expiresAt().isAfter(now)) {
+            // A live hold keeps its place, but not once its slot has begun or its offering is switched off.
+            TakenPlace place = hold.place();
+            catalogue.requireOffered(place.branchCode(), place.serviceCode());
+            if (!place.day().atTime(place.start()).isAfter(LocalDateTime.now(clock))) {
+                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NOT_BOOKABLE", place.day(), place.start());
+            }
             repository.deleteHold(holdId);
-            return hold.place();
+            return place;
         }
         if (!hold.released()) {
             inventory.release(hold.slotId());

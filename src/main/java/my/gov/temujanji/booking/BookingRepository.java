@@ -266,6 +266,18 @@ class BookingRepository {
                 .list();
     }
 
+    /** The branch of an appointment, unlocked: what its transaction locks first (it never changes). */
+    Optional<String> branchOfAppointment(String reference) {
+        return jdbc.sql("SELECT branch_code FROM appointment WHERE reference = ?").param(reference)
+                .query(String.class).optional();
+    }
+
+    /** The branch of a hold's slot, unlocked, for the same reason. */
+    Optional<String> branchOfHold(UUID id) {
+        return jdbc.sql("SELECT s.branch_code FROM hold h JOIN slot s ON s.id = h.slot_id WHERE h.id = ?").param(id)
+                .query(String.class).optional();
+    }
+
     /** The appointment and its slot, locked until the caller's transaction ends. */
     Optional<LockedAppointment> lockByReference(String reference) {
         return jdbc.sql("SELECT " + APPOINTMENT_COLUMNS + ", slot_id FROM appointment WHERE reference = ? FOR UPDATE")

@@ -3,6 +3,7 @@ package my.gov.temujanji.booking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import my.gov.temujanji.platform.RetryOnConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +38,7 @@ public class ConfirmationSweeper {
     }
 
     @Scheduled(fixedDelayString = "${temujanji.booking.sweep-interval:30s}")
+    @RetryOnConflict
     @Transactional
     public int sweep() {
         Instant now = clock.instant();

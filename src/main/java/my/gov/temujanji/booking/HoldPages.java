@@ -76,17 +76,23 @@ class HoldPages {
     /** A hold that has already become an appointment: its pages lead to the slip. */
     static class HoldBooked extends RuntimeException {
 
-        private final String reference;
+        private final transient Appointment appointment;
 
-        HoldBooked(String reference) {
+        HoldBooked(Appointment appointment) {
             super(null, null, false, false);
-            this.reference = reference;
+            this.appointment = appointment;
         }
     }
 
     @ExceptionHandler(HoldBooked.class)
     RedirectView toSlip(HoldBooked booked) {
-        return seeOther("/slip/" + booked.reference);
+        return booked(booked.appointment);
+    }
+
+    /** Where a booking goes on: its slip, or the page for the e-mailed code while it waits for one. */
+    private static RedirectView booked(Appointment appointment) {
+        return seeOther(appointment.confirmed() ? "/slip/" + appointment.reference()
+                : ConfirmationPages.path(appointment.reference()));
     }
 
     @GetMapping("/book/slots")
@@ -193,24 +199,23 @@ class HoldPages {
         }
         rateLimits.check(LimitedAction.BOOKING, request, applicant.documentNumber());
         try {
-            challenges.verifyOnPage(altcha, challengeSubject(id));
-        } catch (ApiProblem problem) {
-            // The details stay saved on the hold: the same question again, with a new challenge.
-            model.addAttribute("formErrors", challengeError(problem, locale));
-            return new ModelAndView(summaryPage("booking/confirm", id, model, locale), model.asMap(),
-                    problem.status());
-        }
-        try {
+            // The challenge is checked once the hold's key is locked and has booked nothing: a second press
+            // of the same form, with the solution the first press spent, waits for it and shows its booking.
             Booking.Booked booked = booking.book(new Booking.FromHold(id), applicant,
-                    "en".equals(locale.getLanguage()) ? "en" : "ms", idempotencyKey(id));
-            Appointment appointment = booked.appointment();
-            return seeOther(appointment.confirmed() ? "/slip/" + appointment.reference()
-                    : ConfirmationPages.path(appointment.reference()));
+                    "en".equals(locale.getLanguage()) ? "en" : "ms", idempotencyKey(id),
+                    () -> challenges.verifyOnPage(altcha, challengeSubject(id)));
+            return booked(booked.appointment());
         } catch (Booking.AlreadyBooked already) {
             // Nothing of that appointment here: its owner has been e-mailed where and when it is.
             model.addAttribute("pageUrl", "/book/holds/" + id + "/review");
             return new ModelAndView("booking/already-booked", model.asMap(), HttpStatus.CONFLICT);
         } catch (ApiProblem problem) {
+            if (problem.code().startsWith("CHALLENGE_")) {
+                // The details stay saved on the hold: the same question again, with a new challenge.
+                model.addAttribute("formErrors", challengeError(problem, locale));
+                return new ModelAndView(summaryPage("booking/confirm", id, model, locale), model.asMap(),
+                        problem.status());
+            }
             if ("BOOKING_REFUSED".equals(problem.code())) {
                 return new ModelAndView(detailsPage(hold, hold.draft(), refusedError(locale), model, locale),
                         model.asMap(), problem.status());
@@ -303,7 +308,7 @@ class HoldPages {
     /** The hold, or the slip when it has been booked, or the 404 page. */
     private Hold requireHold(UUID id) {
         return booking.findHold(id).orElseThrow(() -> booking.bookedWith(idempotencyKey(id))
-                .<RuntimeException>map(a -> new HoldBooked(a.reference()))
+                .<RuntimeException>map(HoldBooked::new)
                 .orElseGet(() -> new ApiProblem(HttpStatus.NOT_FOUND, "HOLD_NOT_FOUND")));
     }
 

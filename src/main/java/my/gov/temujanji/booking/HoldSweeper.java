@@ -2,6 +2,7 @@ package my.gov.temujanji.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import my.gov.temujanji.platform.RetryOnConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,6 +30,7 @@ public class HoldSweeper {
     }
 
     @Scheduled(fixedDelayString = "${temujanji.booking.sweep-interval:30s}")
+    @RetryOnConflict
     @Transactional
     public int sweep() {
         Instant now = clock.instant();

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.BranchCancellations;
 import my.gov.temujanji.catalogue.BranchSettings;
+import my.gov.temujanji.catalogue.CatalogueChanges;
 import my.gov.temujanji.catalogue.BranchSettings.OfferingSettings;
 import my.gov.temujanji.platform.LocalizedText;
 import my.gov.temujanji.schedule.Availability;
@@ -20,7 +20,9 @@ import my.gov.temujanji.schedule.ScheduleAdministration;
 import my.gov.temujanji.schedule.ScheduleAdministration.Closure;
 import my.gov.temujanji.schedule.ScheduleAdministration.SlotState;
 import my.gov.temujanji.schedule.WeeklyHours;
-import org.springframework.dao.PessimisticLockingFailureException;
+import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.RetryOnConflict;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,10 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * anyone, and the preview is exactly what the confirmation does.
  */
 @Service
-class BranchChanges {
+public class BranchChanges {
 
     /** An appointment a change cancels (or would): who, what and when. */
-    record Affected(String reference, String fullName, String serviceCode, LocalDate date, LocalTime start,
+    public record Affected(String reference, String fullName, String serviceCode, LocalDate date, LocalTime start,
             LocalTime end) {
 
         static Affected of(Appointment a) {
@@ -56,33 +58,34 @@ class BranchChanges {
     }
 
     /** {@code applied}: committed; otherwise rolled back, and {@code affected} must be confirmed. */
-    record Outcome(boolean applied, List<Affected> affected) {
+    public record Outcome(boolean applied, List<Affected> affected) {
 
         List<String> references() {
             return affected.stream().map(Affected::reference).toList();
         }
     }
 
-    private static final int ATTEMPTS = 3;
-
     private final ScheduleAdministration schedule;
     private final BranchSettings catalogue;
+    private final CatalogueChanges catalogueChanges;
     private final BranchCancellations cancellations;
     private final Availability availability;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    BranchChanges(ScheduleAdministration schedule, BranchSettings catalogue,
+    BranchChanges(ScheduleAdministration schedule, BranchSettings catalogue, CatalogueChanges catalogueChanges,
             BranchCancellations cancellations, Availability availability, AuditLog audit,
             PlatformTransactionManager transactionManager) {
         this.schedule = schedule;
         this.catalogue = catalogue;
+        this.catalogueChanges = catalogueChanges;
         this.cancellations = cancellations;
         this.availability = availability;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
+    @RetryOnConflict
     Outcome changeHours(String branch, WeeklyHours hours, Set<String> confirmed, String staff) {
         return change(branch, confirmed, staff, "BRANCH_HOURS_CHANGED", () -> {
             Map<String, List<String>> before = describe(schedule.hours(branch));
@@ -91,6 +94,7 @@ class BranchChanges {
         });
     }
 
+    @RetryOnConflict
     Outcome changeOffering(String branch, OfferingSettings settings, Set<String> confirmed, String staff) {
         return change(branch, confirmed, staff, "OFFERING_CHANGED", () -> {
             OfferingSettings before = catalogue.settings(branch, settings.serviceCode()).orElseThrow();
@@ -100,6 +104,22 @@ class BranchChanges {
         });
     }
 
+    /**
+     * The system administrator's form for an offering (a new one, or its slot length, places or switch):
+     * the same one writer as the branch administrator's, so the slot rows already made follow the new
+     * places and slot length, and appointments it would cancel are shown first.
+     */
+    @RetryOnConflict
+    public Outcome saveOffering(CatalogueChanges.OfferingSettings settings, Set<String> confirmed, String staff) {
+        String branch = settings.branchCode();
+        return change(branch, confirmed, staff, "CATALOGUE_OFFERING_UPDATE", () -> {
+            Optional<CatalogueChanges.OfferingSettings> before = catalogueChanges.save(settings);
+            audit.record(before.isPresent() ? "CATALOGUE_OFFERING_UPDATE" : "CATALOGUE_OFFERING_CREATE", "offering",
+                    branch + "/" + settings.serviceCode(), branch, before.orElse(null), settings);
+        });
+    }
+
+    @RetryOnConflict
     Outcome addClosure(String branch, LocalDate day, LocalizedText name, Set<String> confirmed, String staff) {
         return change(branch, confirmed, staff, "CLOSURE_ADDED", () -> {
             Closure closure = schedule.addClosure(branch, day, name);
@@ -108,6 +128,7 @@ class BranchChanges {
     }
 
     /** Removing a closure gives days back and cancels nothing; false when it is not the branch's. */
+    @RetryOnConflict
     boolean removeClosure(String branch, long id) {
         boolean removed = Boolean.TRUE.equals(transactions.execute(status -> {
             schedule.lockBranch(branch);
@@ -120,6 +141,7 @@ class BranchChanges {
         return removed;
     }
 
+    @RetryOnConflict
     void setLateGraceMinutes(String branch, int minutes) {
         transactions.executeWithoutResult(status -> {
             int before = catalogue.lateGraceMinutes(branch);
@@ -130,7 +152,7 @@ class BranchChanges {
     }
 
     private Outcome change(String branch, Set<String> confirmed, String staff, String cause, Runnable apply) {
-        Supplier<Outcome> attempt = () -> transactions.execute(status -> {
+        Outcome outcome = transactions.execute(status -> {
             schedule.lockBranch(branch);
             apply.run();
             List<Affected> affected = new ArrayList<>();
@@ -143,6 +165,10 @@ class BranchChanges {
                 if (excess > 0) {
                     cancelled.addAll(cancellations.free(slot.id(), excess, staff));
                 }
+                if (schedule.lockSlot(slot.id()) > slot.allowed()) {
+                    // What is left are applicants already checked in: they are served, never cancelled.
+                    throw new ApiProblem(HttpStatus.CONFLICT, "CHECKED_IN_SLOT", slot.day(), slot.start());
+                }
             }
             schedule.alignSlots(branch);
             cancelled.forEach(a -> affected.add(Affected.of(a)));
@@ -152,25 +178,14 @@ class BranchChanges {
             }
             for (Appointment a : cancelled) {
                 audit.record("APPOINTMENT_CANCELLED_BY_BRANCH", "appointment", a.reference(), branch,
-                        Map.of("status", "CONFIRMED", "service", a.serviceCode(), "date", a.date().toString(),
+                        Map.of("status", a.status().name(), "service", a.serviceCode(), "date", a.date().toString(),
                                 "start", a.start().toString(), "end", a.end().toString()),
                         Map.of("status", "CANCELLED", "cause", cause));
             }
             return new Outcome(true, affected);
         });
-        for (int i = 1; ; i++) {
-            try {
-                Outcome outcome = attempt.get();
-                availability.forget(branch);
-                return outcome;
-            } catch (PessimisticLockingFailureException e) {
-                // A deadlock with an applicant cancelling or moving an affected appointment at this moment:
-                // PostgreSQL rolled this attempt back whole; try again.
-                if (i == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        availability.forget(branch);
+        return outcome;
     }
 
     private static Map<String, List<String>> describe(WeeklyHours hours) {

@@ -5,13 +5,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.BranchSettings;
@@ -54,16 +51,19 @@ class BranchSettingsPages {
     private final BranchSettings offerings;
     private final ScheduleAdministration schedule;
     private final BranchChanges changes;
+    private final ChangePreview preview;
     private final MessageSource messages;
     private final Clock clock;
 
     BranchSettingsPages(CurrentStaff current, Catalogue catalogue, BranchSettings offerings,
-            ScheduleAdministration schedule, BranchChanges changes, MessageSource messages, Clock clock) {
+            ScheduleAdministration schedule, BranchChanges changes, ChangePreview preview, MessageSource messages,
+            Clock clock) {
         this.current = current;
         this.catalogue = catalogue;
         this.offerings = offerings;
         this.schedule = schedule;
         this.changes = changes;
+        this.preview = preview;
         this.messages = messages;
         this.clock = clock;
     }
@@ -117,7 +117,7 @@ class BranchSettingsPages {
         if (parsed.errors().any()) {
             return hoursPage(branch, parsed.values(), parsed.errors(), model);
         }
-        BranchChanges.Outcome outcome = changes.changeHours(code, parsed.hours(), confirmed(params), staff());
+        BranchChanges.Outcome outcome = changes.changeHours(code, parsed.hours(), ChangePreview.confirmed(params), staff());
         return done(branch, outcome, "hours", params, model);
     }
 
@@ -160,7 +160,7 @@ class BranchSettingsPages {
         }
         OfferingSettings changed = new OfferingSettings(service, settings.serviceName(), slotMinutes, capacity, leadDays,
                 windowMonths, settings.defaultLeadDays(), settings.defaultWindowMonths());
-        return done(branch, changes.changeOffering(code, changed, confirmed(params), staff()), "services/" + service,
+        return done(branch, changes.changeOffering(code, changed, ChangePreview.confirmed(params), staff()), "services/" + service,
                 params, model);
     }
 
@@ -239,7 +239,7 @@ class BranchSettingsPages {
         if (!errors.isEmpty()) {
             return closuresPage(branch, values(params, "day", "nameMs", "nameEn"), new FormErrors(errors), model);
         }
-        BranchChanges.Outcome outcome = changes.addClosure(code, day, new LocalizedText(nameMs, nameEn), confirmed(params),
+        BranchChanges.Outcome outcome = changes.addClosure(code, day, new LocalizedText(nameMs, nameEn), ChangePreview.confirmed(params),
                 staff());
         return done(branch, outcome, "closures", params, model);
     }
@@ -263,29 +263,15 @@ class BranchSettingsPages {
 
     // Shared.
 
-    /**
-     * After a change: saved, back to the overview; or the appointments it would cancel, with a form that
-     * sends the same answers again with their references as confirmed.
-     */
+    /** After a change: saved, back to the overview; or the appointments it would cancel, to confirm. */
     private Object done(Branch branch, BranchChanges.Outcome outcome, String page, Map<String, String> params,
             Model model) {
         if (outcome.applied()) {
             return seeOther("/staff/branch/" + branch.code() + "/settings?saved"
                     + (outcome.affected().isEmpty() ? "" : "&cancelled=" + outcome.affected().size()));
         }
-        Map<String, String> resubmit = new LinkedHashMap<>(params);
-        resubmit.remove("_csrf");
-        resubmit.remove("confirmed");
-        model.addAttribute("branch", branch);
-        model.addAttribute("affected", outcome.affected());
-        model.addAttribute("action", "/staff/branch/" + branch.code() + "/settings/" + page);
-        model.addAttribute("backUrl", "/staff/branch/" + branch.code() + "/settings/" + page);
-        model.addAttribute("resubmit", resubmit);
-        model.addAttribute("confirmed", String.join(" ", outcome.references()));
-        model.addAttribute("changedSinceShown", params.containsKey("confirmed"));
-        model.addAttribute("serviceNames", catalogue.offeringsAt(branch.code()).stream()
-                .collect(Collectors.toMap(o -> o.type().code(), o -> o.type().name())));
-        return "branchconfig/affected";
+        String url = "/staff/branch/" + branch.code() + "/settings/" + page;
+        return preview.page(branch, outcome, url, url, params, model);
     }
 
     /** The branch, after checking the signed-in member administers it (403 otherwise); 404 when unknown. */
@@ -300,11 +286,6 @@ class BranchSettingsPages {
 
     private String staff() {
         return current.get().username();
-    }
-
-    private static Set<String> confirmed(Map<String, String> params) {
-        return Arrays.stream(params.getOrDefault("confirmed", "").split("\\s+")).filter(s -> !s.isBlank())
-                .collect(Collectors.toSet());
     }
 
     private Integer number(Map<String, String> params, String field, int min, int max, boolean optional,

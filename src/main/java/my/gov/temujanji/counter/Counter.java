@@ -11,6 +11,7 @@ import my.gov.temujanji.booking.Attendance;
 import my.gov.temujanji.booking.Attendance.Visit;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.BranchSettings;
+import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,6 +85,7 @@ class Counter {
     }
 
     /** Checks the applicant in, if the window is open; empty for an unknown reference. */
+    @RetryOnConflict
     @Transactional
     Optional<Result> checkIn(String branchCode, String reference, String officer) {
         return attendance.lock(reference).map(visit -> {
@@ -99,6 +101,7 @@ class Counter {
     }
 
     /** Marks the appointment LATE, if its window has closed; empty for an unknown reference. */
+    @RetryOnConflict
     @Transactional
     Optional<Result> markLate(String branchCode, String reference) {
         return attendance.lock(reference).map(visit -> {

@@ -35,7 +35,8 @@ public class ScheduleAdministration {
     /**
      * A future slot row of the branch as the schedule now stands: {@code allowed} is how many of its
      * {@code taken} places may stay (0 when the slot is no longer offered: closed day, other hours or
-     * slot length; otherwise the offering's capacity).
+     * slot length; all of them when the offering or the branch is switched off; otherwise the offering's
+     * capacity).
      */
     public record SlotState(long id, String serviceCode, LocalDate day, LocalTime start, LocalTime end, int capacity,
             int taken, int allowed) {
@@ -148,16 +149,23 @@ public class ScheduleAdministration {
             return List.of();
         }
         BranchCalendar calendar = repository.calendar(branchCode, rows.get(0).day(), rows.get(rows.size() - 1).day());
-        Map<String, Offering> offerings = catalogue.offeringsAt(branchCode).stream()
+        Map<String, Offering> offerings = catalogue.allOfferingsAt(branchCode).stream()
                 .collect(Collectors.toMap(o -> o.type().code(), Function.identity()));
         List<SlotState> states = new ArrayList<>();
         for (Row row : rows) {
             Offering offering = offerings.get(row.service());
-            boolean offered = offering != null && !calendar.closures().containsKey(row.day())
-                    && calendar.hours().slotsOn(row.day().getDayOfWeek(), offering.slotMinutes())
-                            .contains(new WeeklyHours.Interval(row.start(), row.end()));
+            int allowed;
+            if (!offering.offered()) {
+                // Switched off (the offering or its branch): what was booked stays as it was, whatever changes.
+                allowed = row.taken();
+            } else {
+                boolean open = !calendar.closures().containsKey(row.day())
+                        && calendar.hours().slotsOn(row.day().getDayOfWeek(), offering.slotMinutes())
+                                .contains(new WeeklyHours.Interval(row.start(), row.end()));
+                allowed = open ? offering.capacity() : 0;
+            }
             states.add(new SlotState(row.id(), row.service(), row.day(), row.start(), row.end(), row.capacity(),
-                    row.taken(), offered ? offering.capacity() : 0));
+                    row.taken(), allowed));
         }
         return states;
     }
@@ -173,16 +181,16 @@ public class ScheduleAdministration {
 
     /**
      * Brings the branch's future slot rows in line with its offerings, once the places they no longer
-     * offer have been freed: each row gets the offering's capacity (after the releases, so that
-     * {@code taken <= capacity} holds throughout), and an emptied row whose start is a slot of the new
-     * slot length gets that slot's end.
+     * offer have been freed: each row of an offered offering gets its capacity (after the releases, so
+     * that {@code taken <= capacity} holds throughout; a switched-off one keeps its rows as they are),
+     * and an emptied row whose start is a slot of the new slot length gets that slot's end.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void alignSlots(String branchCode) {
         LocalDateTime now = LocalDateTime.now(clock);
         jdbc.sql("""
-                        UPDATE slot s SET capacity = o.capacity FROM offering o
-                        WHERE o.branch_code = s.branch_code AND o.service_code = s.service_code
+                        UPDATE slot s SET capacity = o.capacity FROM offering o JOIN branch b ON b.code = o.branch_code
+                        WHERE o.branch_code = s.branch_code AND o.service_code = s.service_code AND o.active AND b.active
                           AND s.branch_code = ? AND (s.day > ? OR (s.day = ? AND s.start_time > ?))
                           AND s.capacity <> o.capacity""")
                 .params(branchCode, now.toLocalDate(), now.toLocalDate(), now.toLocalTime())

@@ -122,6 +122,16 @@ public class SlotInventory {
     }
 
     /**
+     * Takes the branch's schedule lock shared, first of all the locks of a transaction that will give
+     * back or take places there (the global lock order, see the package's documentation): a change of
+     * the branch's schedule is then waited for whole, before any row it may need is locked here.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enterBranch(String branchCode) {
+        BranchScheduleLock.shared(jdbc, branchCode);
+    }
+
+    /**
      * Whether every place of the slot is taken now. A quick answer for the many who arrive after the
      * last place went: it never grants a place, only {@link #take} does.
      */

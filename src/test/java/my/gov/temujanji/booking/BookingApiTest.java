@@ -267,6 +267,56 @@ class BookingApiTest {
                 .isEqualTo("Enter a mobile phone number, not a landline");
     }
 
+    @Test
+    void aLiveHoldCannotBeBookedOnceItsSlotHasStarted() {
+        LocalDate day = DAY.plusDays(7);
+        jdbc.sql("UPDATE offering SET lead_days = 0 WHERE branch_code = ? AND service_code = ?").params(BRANCH, SERVICE)
+                .update();
+        try {
+            clock.set(day.atTime(8, 25));
+            Http.Response held = http.postJson("/api/v1/holds",
+                    Map.of("branch", BRANCH, "service", SERVICE, "date", day.toString(), "start", "08:30"));
+            assertThat(held.status()).as(held.body()).isEqualTo(201);
+            clock.set(day.atTime(8, 31)); // the hold runs until 08:35, the slot began at 08:30
+            Http.Response refused = bookFromHold(held.json().get("holdId").asString(), Applicants.nextMyKad());
+            assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.json().get("code").asString()).isEqualTo("NOT_BOOKABLE");
+            assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE branch_code = ? AND day = ?").params(BRANCH, day)
+                    .query(Long.class).single()).isZero();
+        } finally {
+            jdbc.sql("UPDATE offering SET lead_days = NULL WHERE branch_code = ? AND service_code = ?")
+                    .params(BRANCH, SERVICE).update();
+        }
+    }
+
+    @Test
+    void aHoldStopsWhenItsOfferingOrItsBranchIsSwitchedOff() {
+        LocalDate day = DAY.plusDays(7);
+        String offeringHold = http.postJson("/api/v1/holds", Map.of("branch", BRANCH, "service", SERVICE, "date",
+                day.toString(), "start", "09:00")).json().get("holdId").asString();
+        String branchHold = http.postJson("/api/v1/holds", Map.of("branch", BRANCH, "service", SERVICE, "date",
+                day.toString(), "start", "09:15")).json().get("holdId").asString();
+        try {
+            jdbc.sql("UPDATE offering SET active = false WHERE branch_code = ? AND service_code = ?")
+                    .params(BRANCH, SERVICE).update();
+            Http.Response offeringOff = bookFromHold(offeringHold, Applicants.nextMyKad());
+            assertThat(offeringOff.status()).as(offeringOff.body()).isEqualTo(404);
+            assertThat(offeringOff.json().get("code").asString()).isEqualTo("UNKNOWN_SERVICE");
+            jdbc.sql("UPDATE offering SET active = true WHERE branch_code = ? AND service_code = ?")
+                    .params(BRANCH, SERVICE).update();
+            jdbc.sql("UPDATE branch SET active = false WHERE code = ?").param(BRANCH).update();
+            Http.Response branchOff = bookFromHold(branchHold, Applicants.nextMyKad());
+            assertThat(branchOff.status()).as(branchOff.body()).isEqualTo(404);
+            assertThat(branchOff.json().get("code").asString()).isEqualTo("UNKNOWN_BRANCH");
+        } finally {
+            jdbc.sql("UPDATE offering SET active = true WHERE branch_code = ? AND service_code = ?")
+                    .params(BRANCH, SERVICE).update();
+            jdbc.sql("UPDATE branch SET active = true WHERE code = ?").param(BRANCH).update();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE branch_code = ? AND day = ?").params(BRANCH, day)
+                .query(Long.class).single()).isZero();
+    }
+
     private Http.Response hold(LocalTime start) {
         return http.postJson("/api/v1/holds",
                 Map.of("branch", BRANCH, "service", SERVICE, "date", DAY.toString(), "start", start.toString()));

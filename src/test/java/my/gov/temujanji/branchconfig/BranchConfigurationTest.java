@@ -41,7 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Branch configuration against real PostgreSQL and SMTP. Branches no other test uses, each test its
  * own (a change of hours or places affects every future day of a branch): TRG-KUALA-TERENGGANU
  * (closure), PLS-KANGAR (capacity), SBH-KOTA-KINABALU (concurrency), TRG-KEMAMAN (hours form),
- * SBH-SANDAKAN and PLS-UTC-KANGAR (access), in August 2026.
+ * SBH-SANDAKAN and PLS-UTC-KANGAR (access), KUL-UTC-SENTUL (the system administrator's capacity cut),
+ * SGR-KELANA-JAYA (a switched-off offering), MLK-UTC-MELAKA (a slot with applicants checked in),
+ * SGR-PELABUHAN-KLANG (applicants against staff changes on two nodes), in August 2026.
  */
 @IntegrationTest
 class BranchConfigurationTest {
@@ -296,6 +298,186 @@ class BranchConfigurationTest {
         assertThat(audits("BRANCH_HOURS_CHANGED", branch)).isOne();
     }
 
+    @Test
+    void theSystemAdministratorsCapacityCutIsShownFirstAndThenHoldsInEverySlotTouchedOrNot() throws Exception {
+        String branch = "KUL-UTC-SENTUL";
+        LocalDate day = LocalDate.of(2026, 8, 19); // a Wednesday
+        Http applicant = new Http(port);
+        Http system = new Http(port).loginAs(staff.systemAdmin());
+        String form = "/staff/admin/catalogue/branches/" + branch + "/offerings";
+        assertThat(system.get(form + "?service=BKP").status()).isEqualTo(200);
+        String minutes = String.valueOf(jdbc.sql("SELECT slot_minutes FROM offering WHERE branch_code = ? AND service_code = 'BKP'")
+                .param(branch).query(Integer.class).single());
+        Map<String, String> five = Map.of("service", "BKP", "slotMinutes", minutes, "capacity", "5", "active", "true");
+        assertThat(system.postForm(form, five).status()).isEqualTo(303);
+        LocalTime touched = firstSlot(applicant, branch, "BKP", day);
+        LocalTime untouched = touched.plusMinutes(Long.parseLong(minutes));
+        List<String> booked = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            booked.add(book(applicant, branch, "BKP", day, touched, "ms", "sentul-" + i + "@example.my"));
+            clock.advance(java.time.Duration.ofMinutes(1));
+        }
+        assertThat(slotCapacity(branch, "BKP", day, touched)).isEqualTo(5);
+
+        Map<String, String> two = Map.of("service", "BKP", "slotMinutes", minutes, "capacity", "2", "active", "true");
+        Http.Response preview = system.postForm(form, two);
+        assertThat(preview.status()).as("the cut is shown first").isEqualTo(200);
+        assertThat(preview.body()).contains("data-affected=\"" + booked.get(2) + "\"")
+                .doesNotContain("data-affected=\"" + booked.get(0) + "\"");
+        assertThat(capacity(branch, "BKP")).as("nothing changed before the confirmation").isEqualTo(5);
+        Http.Response done = system.postForm(form, confirmation(preview.body()));
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(done.header("Location")).contains("cancelled=1");
+        assertThat(capacity(branch, "BKP")).isEqualTo(2);
+        assertThat(slotCapacity(branch, "BKP", day, touched)).isEqualTo(2);
+        assertThat(status(booked.get(2))).isEqualTo("CANCELLED");
+        assertThat(status(booked.get(1))).isEqualTo("CONFIRMED");
+        assertThat(audits("CATALOGUE_OFFERING_UPDATE", branch)).isEqualTo(2);
+        assertThat(audits("APPOINTMENT_CANCELLED_BY_BRANCH", branch)).isOne();
+
+        // Two in every slot: the one with a row made at capacity 5, and one nobody had booked.
+        assertThat(applicant.postJson("/api/v1/appointments", booking(branch, "BKP", day, touched, "lagi@example.my"),
+                "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(409);
+        book(applicant, branch, "BKP", day, untouched, "ms", "b1@example.my");
+        book(applicant, branch, "BKP", day, untouched, "ms", "b2@example.my");
+        assertThat(applicant.postJson("/api/v1/appointments", booking(branch, "BKP", day, untouched, "b3@example.my"),
+                "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(409);
+        assertThat(jdbc.sql("SELECT max(taken) FROM slot WHERE branch_code = ?").param(branch).query(Integer.class)
+                .single()).isEqualTo(2);
+    }
+
+    @Test
+    void aClosureLeavesTheAppointmentsOfASwitchedOffOfferingAndAuditsTheRealPreviousStatus() throws Exception {
+        String branch = "SGR-KELANA-JAYA";
+        LocalDate day = LocalDate.of(2026, 8, 19); // a Wednesday
+        Http applicant = new Http(port);
+        LocalTime vppStart = firstSlot(applicant, branch, "VPP", day);
+        String switchedOff = book(applicant, branch, "VPP", day, vppStart, "ms", "vpp-off@example.my");
+        LocalTime bkpStart = firstSlot(applicant, branch, "BKP", day);
+        String pending = book(applicant, branch, "BKP", day, bkpStart, "ms", "bkp-on@example.my");
+        // As if it still waited for its e-mailed code: the audit must say so.
+        jdbc.sql("UPDATE appointment SET status = 'PENDING' WHERE reference = ?").param(pending).update();
+        Http system = new Http(port).loginAs(staff.systemAdmin());
+        String minutes = String.valueOf(jdbc.sql("SELECT slot_minutes FROM offering WHERE branch_code = ? AND service_code = 'VPP'")
+                .param(branch).query(Integer.class).single());
+        system.get("/staff/admin/catalogue/branches/" + branch + "/offerings?service=VPP");
+        assertThat(system.postForm("/staff/admin/catalogue/branches/" + branch + "/offerings",
+                Map.of("service", "VPP", "slotMinutes", minutes, "capacity", "2")).status()).isEqualTo(303);
+
+        Http admin = adminAt(branch, "/closures");
+        Map<String, String> closure = Map.of("day", day.toString(), "nameMs", "Cuti peristiwa", "nameEn", "Closure");
+        Http.Response preview = admin.postForm("/staff/branch/" + branch + "/settings/closures", closure);
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body()).contains("data-affected=\"" + pending + "\"")
+                .doesNotContain("data-affected=\"" + switchedOff + "\"");
+        assertThat(admin.postForm("/staff/branch/" + branch + "/settings/closures", confirmation(preview.body())).status())
+                .isEqualTo(303);
+        assertThat(status(switchedOff)).isEqualTo("CONFIRMED");
+        assertThat(taken(branch, "VPP", day, vppStart)).isOne();
+        assertThat(status(pending)).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("""
+                        SELECT before ->> 'status' FROM audit_entry
+                        WHERE action = 'APPOINTMENT_CANCELLED_BY_BRANCH' AND subject_id = ?""")
+                .param(pending).query(String.class).single()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void cuttingPlacesInASlotWithApplicantsCheckedInIsRefusedWithAMessageInBothLanguages() throws Exception {
+        String branch = "MLK-UTC-MELAKA";
+        LocalDate day = LocalDate.of(2026, 8, 19); // a Wednesday
+        Http applicant = new Http(port);
+        LocalTime first = firstSlot(applicant, branch, "BKP", day);
+        String a = book(applicant, branch, "BKP", day, first, "ms", "melaka-1@example.my");
+        String b = book(applicant, branch, "BKP", day, first, "ms", "melaka-2@example.my");
+        clock.set(day.atTime(first).minusMinutes(30));
+        Http counter = new Http(port).loginAs(staff.officer(branch));
+        for (String reference : List.of(a, b)) {
+            counter.get("/staff/counter/" + branch);
+            assertThat(counter.postForm("/staff/counter/" + branch + "/appointments/" + reference + "/check-in", Map.of())
+                    .status()).isEqualTo(303);
+            assertThat(status(reference)).isEqualTo("CHECKED_IN");
+        }
+        Http admin = adminAt(branch, "/services/BKP");
+        String minutes = String.valueOf(slotMinutes(branch, "BKP"));
+        Map<String, String> one = Map.of("capacity", "1", "slotMinutes", minutes, "leadDays", "", "windowMonths", "");
+
+        Http.Response malay = admin.postForm("/staff/branch/" + branch + "/settings/services/BKP", one);
+        assertThat(malay.status()).isEqualTo(409);
+        assertThat(malay.body()).contains("sudah didaftar masuk di kaunter", first.toString());
+        Http.Response english = admin.postForm("/staff/branch/" + branch + "/settings/services/BKP?lang=en", one);
+        assertThat(english.status()).isEqualTo(409);
+        assertThat(english.body()).contains("already checked in at the counter");
+        assertThat(capacity(branch, "BKP")).as("nothing changed").isEqualTo(3);
+        assertThat(taken(branch, "BKP", day, first)).isEqualTo(2);
+        assertThat(status(a)).isEqualTo("CHECKED_IN");
+        assertThat(audits("OFFERING_CHANGED", branch)).isZero();
+    }
+
+    @Test
+    void holdsMovesAndCancellationsOnTwoNodesAgainstStaffChangesNeverAnswer500NorOverfillASlot() throws Exception {
+        String branch = "SGR-PELABUHAN-KLANG";
+        LocalDate day = LocalDate.of(2026, 8, 19); // a Wednesday
+        Http applicant = new Http(port);
+        List<LocalTime> slots = new ArrayList<>();
+        applicant.get("/api/v1/branches/" + branch + "/services/BKP/slots?date=" + day).json()
+                .forEach(slot -> slots.add(LocalTime.parse(slot.get("start").asString())));
+        List<String[]> booked = new ArrayList<>(); // reference, MyKad
+        for (int i = 0; i < 8; i++) {
+            String myKad = Applicants.nextMyKad();
+            Map<String, Object> person = Applicants.myKadApplicant(myKad);
+            Http.Response response = applicant.postJson("/api/v1/appointments", Map.of("branch", branch, "service",
+                    "BKP", "date", day.toString(), "start", slots.get(i % 4).toString(), "applicant", person),
+                    "Idempotency-Key", UUID.randomUUID().toString());
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            booked.add(new String[] {response.json().get("reference").asString(), myKad});
+        }
+        Http places = adminAt(branch, "/services/BKP");
+        Http closures = adminAt(branch, "/closures");
+        String minutes = String.valueOf(slotMinutes(branch, "BKP"));
+
+        try (SecondNode second = SecondNode.startBeside(environment)) {
+            Http other = new Http(second.port());
+            List<Callable<Http.Response>> tasks = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                String capacity = round == 0 ? "1" : "2";
+                tasks.add(() -> places.postForm("/staff/branch/" + branch + "/settings/services/BKP",
+                        Map.of("capacity", capacity, "slotMinutes", minutes, "leadDays", "", "windowMonths", "")));
+            }
+            tasks.add(() -> closures.postForm("/staff/branch/" + branch + "/settings/closures",
+                    Map.of("day", day.plusDays(1).toString(), "nameMs", "Cuti", "nameEn", "Closure")));
+            for (int i = 0; i < 16; i++) {
+                Http node = i % 2 == 0 ? applicant : other;
+                LocalTime start = slots.get(i % slots.size());
+                tasks.add(() -> node.postJson("/api/v1/holds",
+                        Map.of("branch", branch, "service", "BKP", "date", day.toString(), "start", start.toString())));
+            }
+            for (int i = 0; i < booked.size(); i++) {
+                Http node = i % 2 == 0 ? other : applicant;
+                String[] appointment = booked.get(i);
+                LocalTime to = slots.get((i + 5) % slots.size());
+                tasks.add(i % 2 == 0
+                        ? () -> node.postJson("/api/v1/appointments/" + appointment[0] + "/cancel",
+                                Map.of("documentNumber", appointment[1]))
+                        : () -> node.postJson("/api/v1/appointments/" + appointment[0] + "/reschedule",
+                                Map.of("documentNumber", appointment[1], "date", day.toString(), "start", to.toString())));
+            }
+            List<Http.Response> answers = Rush.fireTasks(tasks);
+            assertThat(answers).extracting(Http.Response::status).as("no answer is a 500").allMatch(status -> status < 500)
+                    .as("places were held, and appointments cancelled or moved, meanwhile").contains(201, 200);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM slot WHERE taken > capacity").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM slot s WHERE s.branch_code = ? AND s.taken <> (SELECT count(*) FROM appointment a
+                            WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED', 'CHECKED_IN'))
+                          + (SELECT count(*) FROM hold h WHERE h.slot_id = s.id AND h.released_at IS NULL)""")
+                .param(branch).query(Long.class).single()).as("every place accounted for").isZero();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM slot s JOIN offering o USING (branch_code, service_code)
+                        WHERE s.branch_code = ? AND (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id
+                            AND a.status IN ('PENDING', 'CONFIRMED')) > o.capacity""")
+                .param(branch).query(Long.class).single()).as("no slot holds more appointments than its places").isZero();
+    }
+
     // Helpers.
 
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
@@ -358,6 +540,11 @@ class BranchConfigurationTest {
     private int slotCapacity(String branch, String service, LocalDate day, LocalTime start) {
         return jdbc.sql("SELECT capacity FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
                 .params(branch, service, day, start).query(Integer.class).single();
+    }
+
+    private int slotMinutes(String branch, String service) {
+        return jdbc.sql("SELECT slot_minutes FROM offering WHERE branch_code = ? AND service_code = ?")
+                .params(branch, service).query(Integer.class).single();
     }
 
     private int capacity(String branch, String service) {
