@@ -426,7 +426,8 @@ public class Booking {
 
     /**
      * Turns a hold into the appointment's place. A hold that ran out is given back and the same slot
-     * is tried again, so the applicant only loses it if someone else took the last place meanwhile.
+     * is tried again, so the applicant only loses it if someone else took the last place meanwhile; a
+     * hold the branch released (its place taken back by a change) stops at once: 409 {@code SLOT_FULL}.
      * Refused as the inventory refuses a new place: 404 when the offering or branch was switched off,
      * 422 {@code NOT_BOOKABLE} once the slot has begun (branch time).
      */
@@ -442,6 +443,10 @@ public class Booking {
             }
             repository.deleteHold(holdId);
             return place;
+        }
+        if (hold.releasedEarly()) {
+            // The branch took this place back (fewer places, a closure): the hold is over, not to be retried.
+            throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", hold.place().day(), hold.place().start());
         }
         if (!hold.released()) {
             inventory.release(hold.slotId());

@@ -25,7 +25,9 @@ class BookingRepository {
             document_number, nationality, email, phone, created_at, language""";
 
     /** A hold's row, locked by the caller's transaction. */
-    record LockedHold(UUID id, long slotId, Instant expiresAt, boolean released, TakenPlace place, String draft) {
+    /** {@code releasedEarly}: given back before it ran out, by a branch's change that took its place. */
+    record LockedHold(UUID id, long slotId, Instant expiresAt, boolean released, boolean releasedEarly, TakenPlace place,
+            String draft) {
     }
 
     private final JdbcClient jdbc;
@@ -53,13 +55,14 @@ class BookingRepository {
 
     Optional<LockedHold> lockHold(UUID id) {
         return jdbc.sql("""
-                        SELECT h.id, h.slot_id, h.expires_at, h.released_at IS NOT NULL AS released, h.draft::text,
+                        SELECT h.id, h.slot_id, h.expires_at, h.released_at IS NOT NULL AS released,
+                               coalesce(h.released_at < h.expires_at, false) AS released_early, h.draft::text,
                                s.branch_code, s.service_code, s.day, s.start_time, s.end_time
                         FROM hold h JOIN slot s ON s.id = h.slot_id WHERE h.id = ? FOR UPDATE OF h""")
                 .param(id)
                 .query((rs, n) -> new LockedHold(rs.getObject("id", UUID.class), rs.getLong("slot_id"),
                         rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("released"),
-                        new TakenPlace(rs.getLong("slot_id"), rs.getString("branch_code"), rs.getString("service_code"),
+                        rs.getBoolean("released_early"), new TakenPlace(rs.getLong("slot_id"), rs.getString("branch_code"), rs.getString("service_code"),
                                 rs.getObject("day", LocalDate.class), rs.getObject("start_time", LocalTime.class),
                                 rs.getObject("end_time", LocalTime.class)),
                         rs.getString("draft")))

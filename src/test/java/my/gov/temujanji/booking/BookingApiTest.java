@@ -1,5 +1,6 @@
 package my.gov.temujanji.booking;
 
+import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -37,6 +38,10 @@ class BookingApiTest {
     JdbcClient jdbc;
     @Autowired
     HoldSweeper sweeper;
+    @Autowired
+    BranchCancellations cancellations;
+    @Autowired
+    TransactionTemplate transactions;
 
     Http http;
 
@@ -191,6 +196,23 @@ class BookingApiTest {
         Http.Response unknown = bookFromHold(UUID.randomUUID().toString(), Applicants.nextMyKad());
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("code").asString()).isEqualTo("HOLD_NOT_FOUND");
+    }
+
+    @Test
+    void aHoldTheBranchReleasedStopsAtOnceEvenWithAPlaceFreeAgain() {
+        LocalTime start = slot(9);
+        insertSlot(start, 2);
+        String holdId = hold(start).json().get("holdId").asString();
+        // A branch change takes the hold's place back (as a capacity cut or a closure does): one place is free again.
+        transactions.executeWithoutResult(status -> cancellations.free(
+                jdbc.sql("SELECT slot_id FROM hold WHERE id = ?::uuid").param(holdId).query(Long.class).single(), 1,
+                "pentadbir"));
+        assertThat(taken(start)).isZero();
+
+        Http.Response refused = bookFromHold(holdId, Applicants.nextMyKad());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("SLOT_FULL");
+        assertThat(taken(start)).isZero();
     }
 
     @Test
