@@ -84,7 +84,7 @@ class DatabaseOutageTest {
                             Map.of("reference", "ZZZZZZZZZZ", "documentNumber", "880412-10-5102"))),
                     () -> new Answer("look-up page en", applicant.postForm("/appointments/manage",
                             Map.of("reference", "ZZZZZZZZZZ", "documentNumber", "880412-10-5102"),
-                            "Accept-Language", "en")),
+                            "Cookie", "temujanji-lang=en")),
                     () -> new Answer("staff page", staff.get("/staff")),
                     () -> new Answer("readiness", applicant.get("/actuator/health/readiness")),
                     () -> new Answer("liveness", applicant.get("/actuator/health/liveness")));
