@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import my.gov.temujanji.slip.SlipToken;
+import my.gov.temujanji.support.OpenPlaces;
 import my.gov.temujanji.support.Applicants;
 import my.gov.temujanji.support.Browser;
 import my.gov.temujanji.support.Http;
@@ -230,18 +231,11 @@ class AccessibilityBrowserTest {
     }
 
     private List<LocalDate> openDays() {
-        List<LocalDate> open = new ArrayList<>();
-        for (JsonNode d : http.get("/api/v1/branches/" + BRANCH + "/services/" + service
-                + "/days?from=2026-09-01&to=2026-09-30").json()) {
-            if ("OPEN".equals(d.get("status").asString())) {
-                open.add(LocalDate.parse(d.get("date").asString()));
-            }
-        }
-        return open;
+        return OpenPlaces.openDays(http, BRANCH, service);
     }
 
     private JsonNode slots(LocalDate day) {
-        return http.get("/api/v1/branches/" + BRANCH + "/services/" + service + "/slots?date=" + day).json();
+        return OpenPlaces.slots(http, BRANCH, service, day);
     }
 
     /** A hold whose details are saved, so that its review and confirm pages show. */

@@ -4,10 +4,10 @@ import static my.gov.temujanji.support.Browser.follow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import my.gov.temujanji.support.OpenPlaces;
 import my.gov.temujanji.support.Applicants;
 import my.gov.temujanji.support.Browser;
 import my.gov.temujanji.support.Http;
@@ -159,18 +159,11 @@ class NoDeadEndsBrowserTest {
     }
 
     private List<LocalDate> openDays() {
-        List<LocalDate> open = new ArrayList<>();
-        for (JsonNode d : http.get("/api/v1/branches/" + BRANCH + "/services/" + service
-                + "/days?from=2026-09-01&to=2026-09-30").json()) {
-            if ("OPEN".equals(d.get("status").asString())) {
-                open.add(LocalDate.parse(d.get("date").asString()));
-            }
-        }
-        return open;
+        return OpenPlaces.openDays(http, BRANCH, service);
     }
 
     private JsonNode slots(LocalDate day) {
-        return http.get("/api/v1/branches/" + BRANCH + "/services/" + service + "/slots?date=" + day).json();
+        return OpenPlaces.slots(http, BRANCH, service, day);
     }
 
     private String book(LocalDate day, String start, String myKad) {
