@@ -93,7 +93,8 @@ class WebErrors {
 
     @ExceptionHandler(Exception.class)
     Object unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        if (DatabaseOutage.isCause(e)) {
+        // A race PostgreSQL still lost after every retry (ConflictRetry) is as passing as an outage.
+        if (DatabaseOutage.isCause(e) || ConflictRetry.isConflict(e)) {
             return unavailable(e, request, response);
         }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
