@@ -33,7 +33,8 @@ import org.springframework.stereotype.Service;
  * it is computed from (hours, closures, the offering) for a minute
  * ({@code temujanji.availability.reference-cache-ttl}), so a new closure shows within a minute. It only informs:
  * whether a place can be taken is decided by PostgreSQL in {@link SlotInventory}, which never reads
- * this cache, so a node's cache can be a second stale but never gives a place twice.
+ * this cache, so a node's cache can be a second stale but never gives a place twice. The same holds
+ * for the replicas the days and slots are read from when configured ({@link my.gov.temujanji.platform.ReplicaReads}).
  */
 @Service
 public class Availability {
@@ -105,7 +106,7 @@ public class Availability {
         BookingWindow window = BookingWindow.of(offering.type(), clock, openingTime);
         BranchCalendar calendar = shownCalendar(branchCode, from, to);
         Map<LocalDate, Map<LocalTime, ScheduleRepository.SlotRow>> rows =
-                repository.slotRows(branchCode, serviceCode, from, to, clock.instant());
+                repository.shownSlotRows(branchCode, serviceCode, from, to, clock.instant());
         List<DayAvailability> days = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
             days.add(day(offering, window, calendar, date, rows.getOrDefault(date, Map.of())));
@@ -173,7 +174,7 @@ public class Availability {
     }
 
     private BranchCalendar shownCalendar(String branchCode, LocalDate from, LocalDate to) {
-        return calendars.get(new Question(branchCode, null, from, to, 0), q -> repository.calendar(branchCode, from, to));
+        return calendars.get(new Question(branchCode, null, from, to, 0), q -> repository.shownCalendar(branchCode, from, to));
     }
 
     private Question question(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
@@ -187,7 +188,7 @@ public class Availability {
         if (closedOrNotBookable(offering, window, calendar, date) != null) {
             return List.of();
         }
-        return slotsOf(offering, window, calendar, date, repository.slotRows(branchCode, serviceCode, date, date, clock.instant())
+        return slotsOf(offering, window, calendar, date, repository.shownSlotRows(branchCode, serviceCode, date, date, clock.instant())
                 .getOrDefault(date, Map.of()));
     }
 

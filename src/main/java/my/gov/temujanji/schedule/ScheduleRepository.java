@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import my.gov.temujanji.platform.LocalizedText;
+import my.gov.temujanji.platform.ReplicaReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,9 +29,12 @@ class ScheduleRepository {
     }
 
     private final JdbcClient jdbc;
+    /** The replicas when configured: for what applicants are shown only, never for what decides. */
+    private final JdbcClient shown;
 
-    ScheduleRepository(JdbcClient jdbc) {
+    ScheduleRepository(JdbcClient jdbc, ReplicaReads replicaReads) {
         this.jdbc = jdbc;
+        this.shown = replicaReads.jdbc();
     }
 
     /**
@@ -38,6 +42,15 @@ class ScheduleRepository {
      * is read on every booking.
      */
     BranchCalendar calendar(String branchCode, LocalDate from, LocalDate to) {
+        return calendar(jdbc, branchCode, from, to);
+    }
+
+    /** The calendar as applicants are shown it, read from the replicas when configured. */
+    BranchCalendar shownCalendar(String branchCode, LocalDate from, LocalDate to) {
+        return calendar(shown, branchCode, from, to);
+    }
+
+    private static BranchCalendar calendar(JdbcClient jdbc, String branchCode, LocalDate from, LocalDate to) {
         Map<DayOfWeek, List<WeeklyHours.Interval>> hours = new EnumMap<>(DayOfWeek.class);
         Set<DayOfWeek> weekend = new HashSet<>();
         Map<LocalDate, LocalizedText> closures = new HashMap<>();
@@ -74,10 +87,11 @@ class ScheduleRepository {
         return new BranchCalendar(new WeeklyHours(hours), weekend, closures);
     }
 
-    Map<LocalDate, Map<LocalTime, SlotRow>> slotRows(String branchCode, String serviceCode, LocalDate from, LocalDate to,
+    /** The places taken in a range as applicants are shown them, read from the replicas when configured. */
+    Map<LocalDate, Map<LocalTime, SlotRow>> shownSlotRows(String branchCode, String serviceCode, LocalDate from, LocalDate to,
             Instant now) {
         Map<LocalDate, Map<LocalTime, SlotRow>> rows = new HashMap<>();
-        jdbc.sql("""
+        shown.sql("""
                         SELECT day, start_time, capacity,\s""" + SlotInventory.occupied("slot", "?") + """
                          FROM slot
                         WHERE branch_code = ? AND service_code = ? AND day BETWEEN ? AND ?""")
