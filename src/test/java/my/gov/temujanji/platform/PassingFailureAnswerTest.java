@@ -10,10 +10,14 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.TransactionSystemException;
 
-/** A deadlock or serialization failure that outlived every retry is a 503 to try again, never a 500. */
+/**
+ * Failures that pass are a 503 to try again, never a 500: a deadlock or serialization failure that outlived
+ * every retry, and a commit or rollback on a connection a failover closed.
+ */
 @Tag("fast")
-class LostRaceAnswerTest {
+class PassingFailureAnswerTest {
 
     private final WebErrors errors = new WebErrors(new StaticMessageSource());
 
@@ -27,6 +31,16 @@ class LostRaceAnswerTest {
             assertThat(((ResponseEntity<?>) answer).getStatusCode().value()).as(state).isEqualTo(503);
             assertThat(response.getHeader("Retry-After")).isEqualTo(DatabaseOutage.RETRY_AFTER_SECONDS);
         }
+    }
+
+    @Test
+    void aRollbackOnAConnectionTheFailoverClosedIs503() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        Object answer = errors.unexpected(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")), new MockHttpServletRequest("POST", "/api/v1/appointments"),
+                response);
+        assertThat(((ResponseEntity<?>) answer).getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo(DatabaseOutage.RETRY_AFTER_SECONDS);
     }
 
     @Test
