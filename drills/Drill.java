@@ -328,7 +328,7 @@ public class Drill {
         List<Long> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
         System.out.printf("RESULT requests=%d p50_ms=%.1f p99_ms=%.1f statuses=%s%n", sorted.size(),
-                percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.99) / 1000.0, new TreeMap<>(statuses));
+                percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.99) / 1000.0, compact(new TreeMap<>(statuses)));
     }
 
     static long percentile(List<Long> sorted, double p) {
@@ -506,8 +506,13 @@ public class Drill {
         }
         System.out.printf("RESULT requests=%d statuses=%s acknowledged=%d rows=%d lost=%d duplicated=%d over_capacity=%d"
                         + " code_messages=%d mails_delivered=%d mails_distinct=%d mails_resent=%d%s%n",
-                requests, attempts, acknowledged.size(), rows, lost, duplicated, overCapacity, codeMessages, delivered,
+                requests, compact(attempts), acknowledged.size(), rows, lost, duplicated, overCapacity, codeMessages, delivered,
                 deliveries.size(), resent, readiness);
+    }
+
+    /** {@code {201=80,503=2}}: one word, so that drills/run reads every status of it. */
+    static String compact(Map<?, ?> counts) {
+        return counts.toString().replace(" ", "");
     }
 
     static Connection connect(String jdbc) throws Exception {
