@@ -34,15 +34,16 @@ import org.springframework.stereotype.Component;
  * message and tried again later (30 s, 1 min, 2 min ... up to an hour), so an SMTP outage delays e-mail
  * and loses none.
  *
- * <p>Sending runs on two threads of its own, never on the scheduler's: an SMTP server that hangs holds
- * at most these two, and the sweepers, reminders and no-shows keep their time.
+ * <p>Sending runs on a thread of its own, never on the scheduler's: an SMTP server that hangs holds at
+ * most that one, and the sweepers, reminders and no-shows keep their time. One thread, so that a node
+ * has one message in flight: when it dies, at most that one is sent again (with the same Message-ID).
  */
 @Component
 class OutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int BATCH = 50;
-    private static final int SENDING_THREADS = 2;
+    private static final int SENDING_THREADS = 1;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
 
@@ -58,7 +59,7 @@ class OutboxWorker {
     private final SlipPdf pdf;
     private final CalendarFile calendar;
     private final String messageIdDomain;
-    // No queue: a tick that finds both threads busy (a slow or hanging SMTP server) is dropped, not stacked up.
+    // No queue: a tick that finds the thread busy (a slow or hanging SMTP server) is dropped, not stacked up.
     private final ThreadPoolExecutor sending = new ThreadPoolExecutor(SENDING_THREADS, SENDING_THREADS, 0,
             TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads("mail-send-"),
             new ThreadPoolExecutor.DiscardPolicy());
@@ -91,7 +92,7 @@ class OutboxWorker {
     }
 
     /**
-     * Hands the sending to the worker's own threads (a second per node) and returns at once: the
+     * Hands the sending to the worker's own thread and returns at once: the
      * scheduler's thread never waits for SMTP. A thread keeps going while there is more due, so a rush's
      * codes (a thousand within half a minute on two nodes) go out without waiting for the next tick.
      */
