@@ -22,7 +22,7 @@ class StaffAccounts {
 
     /** An account as stored (the hash never leaves this package). */
     record Account(String username, String displayName, String passwordHash, Role role, boolean enabled,
-            boolean mustChangePassword, Instant lockedUntil, Set<String> branches) {
+            boolean mustChangePassword, Set<String> branches) {
 
         StaffMember member() {
             return new StaffMember(username, displayName, role, branches, mustChangePassword);
@@ -41,7 +41,7 @@ class StaffAccounts {
     }
 
     private static final String COLUMNS =
-            "username, display_name, password_hash, role, enabled, must_change_password, locked_until";
+            "username, display_name, password_hash, role, enabled, must_change_password";
 
     private final JdbcClient jdbc;
 
@@ -62,7 +62,7 @@ class StaffAccounts {
                 .list();
         Map<String, Set<String>> branches = branchesOf(bare.stream().map(Account::username).toList());
         return bare.stream().map(a -> new Account(a.username(), a.displayName(), a.passwordHash(), a.role(),
-                a.enabled(), a.mustChangePassword(), a.lockedUntil(), branches.getOrDefault(a.username(), Set.of())))
+                a.enabled(), a.mustChangePassword(), branches.getOrDefault(a.username(), Set.of())))
                 .toList();
     }
 
@@ -112,9 +112,7 @@ class StaffAccounts {
     boolean setPassword(String username, String passwordHash, boolean mustChange) {
         jdbc.sql("DELETE FROM staff_login_failure WHERE username = ?").param(username).update();
         return jdbc.sql("""
-                UPDATE staff_account SET password_hash = ?, must_change_password = ?,
-                       failed_logins = 0, failed_logins_since = NULL, locked_until = NULL
-                WHERE username = ?""")
+                UPDATE staff_account SET password_hash = ?, must_change_password = ? WHERE username = ?""")
                 .params(passwordHash, mustChange, username).update() == 1;
     }
 
@@ -196,9 +194,8 @@ class StaffAccounts {
     }
 
     private static Account account(ResultSet rs, Set<String> branches) throws SQLException {
-        Timestamp locked = rs.getTimestamp("locked_until");
         return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
                 Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
-                locked == null ? null : locked.toInstant(), branches);
+                branches);
     }
 }
