@@ -1,5 +1,8 @@
 package my.gov.temujanji.booking;
 
+import static my.gov.temujanji.platform.Pages.noStore;
+import static my.gov.temujanji.platform.Pages.seeOther;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -9,8 +12,6 @@ import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -137,15 +138,5 @@ class ConfirmationPages {
         }
         String trimmed = text.strip();
         return trimmed.length() > 20 ? trimmed.substring(0, 20) : trimmed;
-    }
-
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-    }
-
-    private static RedirectView seeOther(String url) {
-        RedirectView view = new RedirectView(url, true);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        return view;
     }
 }

@@ -1,5 +1,7 @@
 package my.gov.temujanji.booking;
 
+import static my.gov.temujanji.platform.Pages.seeOther;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -355,12 +357,6 @@ class HoldPages {
     private static UriComponentsBuilder slotsUrl(String branch, String service, LocalDate date, UUID from) {
         return UriComponentsBuilder.fromPath("/book/slots").queryParam("branch", branch).queryParam("service", service)
                 .queryParam("date", date).queryParamIfPresent("from", Optional.ofNullable(from));
-    }
-
-    private static RedirectView seeOther(String url) {
-        RedirectView view = new RedirectView(url, true);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        return view;
     }
 
     private FormErrors formErrors(List<ApplicantValidation.FieldError> errors, Locale locale) {

@@ -1,5 +1,8 @@
 package my.gov.temujanji.booking;
 
+import static my.gov.temujanji.platform.Pages.noStore;
+import static my.gov.temujanji.platform.Pages.seeOther;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -27,8 +30,6 @@ import my.gov.temujanji.schedule.Availability;
 import my.gov.temujanji.schedule.DayAvailability;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -467,13 +468,4 @@ class SelfServicePages {
     }
 
     /** These pages show personal data: no cache on the way keeps them. */
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-    }
-
-    private static RedirectView seeOther(String url) {
-        RedirectView view = new RedirectView(url, true);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        return view;
-    }
 }

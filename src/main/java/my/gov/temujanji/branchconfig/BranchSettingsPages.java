@@ -1,5 +1,7 @@
 package my.gov.temujanji.branchconfig;
 
+import static my.gov.temujanji.platform.Pages.seeOther;
+
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -317,11 +319,5 @@ class BranchSettingsPages {
 
     private FormErrors.Entry entry(String field, String key, Locale locale) {
         return new FormErrors.Entry(field, messages.getMessage(key, null, locale));
-    }
-
-    private static RedirectView seeOther(String url) {
-        RedirectView view = new RedirectView(url);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        return view;
     }
 }

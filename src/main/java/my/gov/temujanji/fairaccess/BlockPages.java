@@ -1,5 +1,7 @@
 package my.gov.temujanji.fairaccess;
 
+import static my.gov.temujanji.platform.Pages.seeOther;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -176,11 +178,5 @@ class BlockPages {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static RedirectView seeOther(String url) {
-        RedirectView view = new RedirectView(url);
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        return view;
     }
 }
