@@ -6,12 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.platform.BranchTime;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.parameter.TzId;
@@ -43,9 +42,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CalendarFile {
-
-    private static final ZoneId BRANCH_ZONE = ZoneId.of("Asia/Kuala_Lumpur");
-    private static final ZoneOffset BRANCH_OFFSET = ZoneOffset.ofHours(8);
 
     private final Catalogue catalogue;
     private final MessageSource messages;
@@ -92,7 +88,7 @@ public class CalendarFile {
     }
 
     private static <T extends DateProperty<LocalDateTime>> T branchTime(T property) {
-        property.add(new TzId(BRANCH_ZONE.getId()));
+        property.add(new TzId(BranchTime.ZONE.getId()));
         return property;
     }
 
@@ -104,11 +100,11 @@ public class CalendarFile {
     private static VTimeZone branchZone() {
         Standard standard = new Standard();
         standard.add(new DtStart<>(LocalDateTime.of(1982, 1, 1, 0, 0)));
-        standard.add(new TzOffsetFrom(BRANCH_OFFSET));
-        standard.add(new TzOffsetTo(BRANCH_OFFSET));
+        standard.add(new TzOffsetFrom(BranchTime.OFFSET));
+        standard.add(new TzOffsetTo(BranchTime.OFFSET));
         standard.add(new TzName("+08"));
         VTimeZone zone = new VTimeZone();
-        zone.add(new net.fortuna.ical4j.model.property.TzId(BRANCH_ZONE.getId()));
+        zone.add(new net.fortuna.ical4j.model.property.TzId(BranchTime.ZONE.getId()));
         zone.add(standard);
         return zone;
     }
