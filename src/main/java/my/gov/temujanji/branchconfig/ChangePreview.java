@@ -1,9 +1,5 @@
 package my.gov.temujanji.branchconfig;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -24,25 +20,16 @@ public class ChangePreview {
         this.catalogue = catalogue;
     }
 
-    /** The references a form confirmed (its {@code confirmed} field, as {@link #page} wrote it). */
-    public static Set<String> confirmed(Map<String, String> params) {
-        return Arrays.stream(params.getOrDefault("confirmed", "").split("\\s+")).filter(s -> !s.isBlank())
-                .collect(Collectors.toSet());
-    }
-
     /** The view to render: {@code action} is where the form posts again, {@code backUrl} leaves unsaved. */
     public String page(Branch branch, BranchChanges.Outcome outcome, String action, String backUrl,
-            Map<String, String> params, Model model) {
-        Map<String, String> resubmit = new LinkedHashMap<>(params);
-        resubmit.remove("_csrf");
-        resubmit.remove("confirmed");
+            ConfirmableForm form, Model model) {
         model.addAttribute("branch", branch);
         model.addAttribute("affected", outcome.affected());
         model.addAttribute("action", action);
         model.addAttribute("backUrl", backUrl);
-        model.addAttribute("resubmit", resubmit);
+        model.addAttribute("resubmit", form.answers());
         model.addAttribute("confirmed", String.join(" ", outcome.references()));
-        model.addAttribute("changedSinceShown", params.containsKey("confirmed"));
+        model.addAttribute("changedSinceShown", form.confirmed() != null);
         model.addAttribute("serviceNames", catalogue.allOfferingsAt(branch.code()).stream()
                 .collect(Collectors.toMap(o -> o.type().code(), o -> o.type().name())));
         return "branchconfig/affected";

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.WeeklyHours;
 import org.springframework.context.MessageSource;
@@ -24,7 +25,13 @@ final class HoursForm {
     static final int PERIODS = 3;
 
     /** What was typed, by field name, to show again; the hours when they are valid. */
-    record Parsed(Map<String, String> values, WeeklyHours hours, FormErrors errors) {
+    record Parsed(Map<String, String> values, WeeklyHours hours, FormErrors errors, String confirmed)
+            implements ConfirmableForm {
+
+        @Override
+        public Map<String, String> answers() {
+            return values;
+        }
     }
 
     private HoursForm() {
@@ -50,7 +57,12 @@ final class HoursForm {
         return values;
     }
 
-    static Parsed parse(Map<String, String> params, MessageSource messages, Locale locale) {
+    /**
+     * The form's answers, {@code param} giving each field's (null when not sent). Its 42 fields are named
+     * by day and period, which a form record cannot bind, and its rules span fields (periods must not
+     * overlap), so it is read and checked here as one.
+     */
+    static Parsed parse(Function<String, String> param, MessageSource messages, Locale locale) {
         Map<String, String> values = new LinkedHashMap<>();
         List<FormErrors.Entry> errors = new ArrayList<>();
         Map<DayOfWeek, List<WeeklyHours.Interval>> hours = new EnumMap<>(DayOfWeek.class);
@@ -61,8 +73,8 @@ final class HoursForm {
             for (int p = 1; p <= PERIODS; p++) {
                 String opensField = opens(day.getValue(), p);
                 String closesField = closes(day.getValue(), p);
-                String opensText = params.getOrDefault(opensField, "").strip();
-                String closesText = params.getOrDefault(closesField, "").strip();
+                String opensText = typed(param.apply(opensField));
+                String closesText = typed(param.apply(closesField));
                 values.put(opensField, opensText);
                 values.put(closesField, closesText);
                 if (opensText.isEmpty() && closesText.isEmpty()) {
@@ -99,7 +111,12 @@ final class HoursForm {
             }
             hours.put(day, periods);
         }
-        return new Parsed(values, errors.isEmpty() ? new WeeklyHours(hours) : null, new FormErrors(errors));
+        return new Parsed(values, errors.isEmpty() ? new WeeklyHours(hours) : null, new FormErrors(errors),
+                param.apply("confirmed"));
+    }
+
+    private static String typed(String value) {
+        return value == null ? "" : value.strip();
     }
 
     private static LocalTime time(String text) {

@@ -21,6 +21,7 @@ import my.gov.temujanji.slip.SlipToken;
 import my.gov.temujanji.slip.Verification;
 import my.gov.temujanji.staff.CurrentStaff;
 import my.gov.temujanji.staff.Role;
+import my.gov.temujanji.staff.StaffBranches;
 import my.gov.temujanji.staff.StaffLink;
 import my.gov.temujanji.staff.StaffMember;
 import org.springframework.context.MessageSource;
@@ -89,6 +90,7 @@ class CounterPages {
     }
 
     private final CurrentStaff current;
+    private final StaffBranches branches;
     private final Catalogue catalogue;
     private final Attendance attendance;
     private final Counter counter;
@@ -96,9 +98,10 @@ class CounterPages {
     private final MessageSource messages;
     private final Clock clock;
 
-    CounterPages(CurrentStaff current, Catalogue catalogue, Attendance attendance, Counter counter, SlipToken tokens,
-            MessageSource messages, Clock clock) {
+    CounterPages(CurrentStaff current, StaffBranches branches, Catalogue catalogue, Attendance attendance,
+            Counter counter, SlipToken tokens, MessageSource messages, Clock clock) {
         this.current = current;
+        this.branches = branches;
         this.catalogue = catalogue;
         this.attendance = attendance;
         this.counter = counter;
@@ -115,14 +118,11 @@ class CounterPages {
     /** An officer of one branch goes straight to it; others choose. */
     @GetMapping(ROOT)
     Object chooseBranch(Model model) {
-        StaffMember member = current.get();
-        List<Branch> branches = member.role() == Role.SYSTEM_ADMIN
-                ? catalogue.departments().stream().flatMap(d -> catalogue.branchesOf(d.code()).stream()).toList()
-                : member.branches().stream().map(catalogue::branch).flatMap(Optional::stream).toList();
-        if (branches.size() == 1) {
-            return new RedirectView(ROOT + "/" + branches.get(0).code());
+        List<Branch> choices = branches.toWorkAt(current.get());
+        if (choices.size() == 1) {
+            return new RedirectView(ROOT + "/" + choices.get(0).code());
         }
-        model.addAttribute("branches", branches);
+        model.addAttribute("branches", choices);
         return "counter/choose";
     }
 

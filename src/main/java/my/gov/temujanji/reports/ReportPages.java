@@ -18,6 +18,7 @@ import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.staff.CurrentStaff;
 import my.gov.temujanji.staff.Role;
+import my.gov.temujanji.staff.StaffBranches;
 import my.gov.temujanji.staff.StaffLink;
 import my.gov.temujanji.staff.StaffMember;
 import org.apache.commons.csv.CSVFormat;
@@ -48,13 +49,16 @@ class ReportPages {
     private final Reports reports;
     private final Catalogue catalogue;
     private final CurrentStaff current;
+    private final StaffBranches branchesSeen;
     private final MessageSource messages;
     private final Clock clock;
 
-    ReportPages(Reports reports, Catalogue catalogue, CurrentStaff current, MessageSource messages, Clock clock) {
+    ReportPages(Reports reports, Catalogue catalogue, CurrentStaff current, StaffBranches branchesSeen,
+            MessageSource messages, Clock clock) {
         this.reports = reports;
         this.catalogue = catalogue;
         this.current = current;
+        this.branchesSeen = branchesSeen;
         this.messages = messages;
         this.clock = clock;
     }
@@ -76,7 +80,7 @@ class ReportPages {
         model.addAttribute("branch", question.branch());
         model.addAttribute("from", question.from());
         model.addAttribute("to", question.to());
-        model.addAttribute("choices", choices(current.get()));
+        model.addAttribute("choices", branchesSeen.visible(current.get()));
         model.addAttribute("maxDays", Reports.MAX_DAYS);
         model.addAttribute("formErrors", question.errors());
         model.addAttribute("pageUrl", url(PATH, question));
@@ -134,7 +138,7 @@ class ReportPages {
         String code = branch.strip();
         List<Branch> branches;
         if (code.isEmpty()) {
-            branches = choices(member);
+            branches = branchesSeen.visible(member);
         } else {
             member.requireBranch(code); // another branch's code is refused before anything is read
             branches = List.of(catalogue.branch(code).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND")));
@@ -154,12 +158,6 @@ class ReportPages {
         return new Question(code, from.isBlank() && fromDay != null ? fromDay.toString() : from.strip(),
                 to.isBlank() && toDay != null ? toDay.toString() : to.strip(), branches, fromDay, toDay,
                 new FormErrors(errors));
-    }
-
-    /** The branches a member may report on: theirs, or every branch for a system administrator. */
-    private List<Branch> choices(StaffMember member) {
-        return member.is(Role.SYSTEM_ADMIN) ? catalogue.allBranches()
-                : member.branches().stream().map(catalogue::branch).flatMap(java.util.Optional::stream).toList();
     }
 
     private LocalDate day(String text, LocalDate fallback, String field, List<FormErrors.Entry> errors, Locale locale) {

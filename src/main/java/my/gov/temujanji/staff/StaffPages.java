@@ -31,15 +31,17 @@ class StaffPages {
     private final AccountAdministration administration;
     private final PasswordEncoder passwords;
     private final Catalogue catalogue;
+    private final StaffBranches branches;
     private final MessageSource messages;
 
     StaffPages(CurrentStaff current, StaffAccounts accounts, AccountAdministration administration,
-            PasswordEncoder passwords, Catalogue catalogue, MessageSource messages) {
+            PasswordEncoder passwords, Catalogue catalogue, StaffBranches branches, MessageSource messages) {
         this.current = current;
         this.accounts = accounts;
         this.administration = administration;
         this.passwords = passwords;
         this.catalogue = catalogue;
+        this.branches = branches;
         this.messages = messages;
     }
 
@@ -59,8 +61,7 @@ class StaffPages {
     String home(Model model) {
         StaffMember member = current.get();
         model.addAttribute("member", member);
-        model.addAttribute("branches", member.branches().stream().map(catalogue::branch)
-                .flatMap(java.util.Optional::stream).toList());
+        model.addAttribute("branches", branches.own(member));
         return "staff/home";
     }
 
