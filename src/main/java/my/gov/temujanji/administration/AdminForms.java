@@ -40,9 +40,13 @@ class AdminForms {
     interface New {
     }
 
+    Catalogue catalogue() {
+        return catalogue;
+    }
+
     String page(String titleKey, String code, String action, List<FormField> fields, FormErrors errors, Model model,
             Locale locale) {
-        model.addAttribute("title", messages.getMessage(titleKey, new Object[] {code}, locale));
+        model.addAttribute("title", text(titleKey, locale, code));
         model.addAttribute("action", action);
         model.addAttribute("fields", fields);
         model.addAttribute("formErrors", errors);
@@ -86,8 +90,8 @@ class AdminForms {
         return catalogue.states().stream().map(s -> new Option(s.code(), s.name().in(locale))).toList();
     }
 
-    String text(String key, Locale locale) {
-        return messages.getMessage(key, null, locale);
+    String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
     }
 
     static <T> T find(List<T> all, Function<T, String> code, String wanted) {

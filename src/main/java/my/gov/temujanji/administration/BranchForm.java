@@ -23,6 +23,10 @@ record BranchForm(
     static final List<String> FIELDS = List.of("code", "department", "state", "nameMs", "nameEn", "address",
             "hoursFrom");
 
+    static BranchForm blank() {
+        return new BranchForm(null, null, null, null, null, null, null, null);
+    }
+
     static BranchForm of(Branch b) {
         return new BranchForm(b.code(), b.departmentCode(), b.stateCode(), b.name().ms(), b.name().en(), b.address(),
                 null, String.valueOf(b.active()));

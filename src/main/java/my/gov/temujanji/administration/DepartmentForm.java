@@ -15,6 +15,10 @@ record DepartmentForm(
 
     static final List<String> FIELDS = List.of("code", "nameMs", "nameEn", "state");
 
+    static DepartmentForm blank() {
+        return new DepartmentForm(null, null, null, null);
+    }
+
     static DepartmentForm of(Department d) {
         return new DepartmentForm(d.code(), d.name().ms(), d.name().en(), d.stateCode());
     }

@@ -2,14 +2,19 @@ package my.gov.temujanji.branchconfig;
 
 import static my.gov.temujanji.platform.Pages.seeOther;
 
+import java.util.List;
+import java.util.Locale;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.staff.CurrentStaff;
 import my.gov.temujanji.staff.Role;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 
 /** What every branch settings page does the same way: whose branch it is, and what follows a change. */
 @Component
@@ -24,17 +29,23 @@ class BranchSettingsFlow {
     private final CurrentStaff current;
     private final Catalogue catalogue;
     private final ChangePreview preview;
+    private final MessageSource messages;
 
-    BranchSettingsFlow(CurrentStaff current, Catalogue catalogue, ChangePreview preview) {
+    BranchSettingsFlow(CurrentStaff current, Catalogue catalogue, ChangePreview preview, MessageSource messages) {
         this.current = current;
         this.catalogue = catalogue;
         this.preview = preview;
+        this.messages = messages;
     }
 
     /** The branch, after checking the signed-in member administers it (403 otherwise); 404 when unknown. */
     Branch branch(String code) {
         current.get().requireBranch(code, Role.BRANCH_ADMIN);
         return catalogue.branch(code).orElseThrow(BranchSettingsFlow::notFound);
+    }
+
+    FormErrors errors(BindingResult result, Locale locale, List<String> fieldOrder) {
+        return FormErrors.of(result, messages, locale, fieldOrder);
     }
 
     String staff() {

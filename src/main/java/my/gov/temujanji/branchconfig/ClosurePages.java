@@ -10,7 +10,6 @@ import java.util.Map;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.ScheduleAdministration;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,15 +26,12 @@ class ClosurePages {
     private final BranchSettingsFlow flow;
     private final ScheduleAdministration schedule;
     private final BranchChanges changes;
-    private final MessageSource messages;
     private final Clock clock;
 
-    ClosurePages(BranchSettingsFlow flow, ScheduleAdministration schedule, BranchChanges changes,
-            MessageSource messages, Clock clock) {
+    ClosurePages(BranchSettingsFlow flow, ScheduleAdministration schedule, BranchChanges changes, Clock clock) {
         this.flow = flow;
         this.schedule = schedule;
         this.changes = changes;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -52,7 +48,7 @@ class ClosurePages {
             result.rejectValue("day", "branchcfg.closure.error.exists");
         }
         if (result.hasErrors()) {
-            return page(branch, form.answers(), FormErrors.of(result, messages, locale, ClosureForm.FIELDS), model);
+            return page(branch, form.answers(), flow.errors(result, locale, ClosureForm.FIELDS), model);
         }
         BranchChanges.Outcome outcome = changes.addClosure(code, form.date(), form.name(), form.confirmedReferences(),
                 flow.staff());

@@ -7,7 +7,6 @@ import java.util.Locale;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.BranchSettings;
 import my.gov.temujanji.platform.FormErrors;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,13 +23,11 @@ class LateGracePages {
     private final BranchSettingsFlow flow;
     private final BranchSettings offerings;
     private final BranchChanges changes;
-    private final MessageSource messages;
 
-    LateGracePages(BranchSettingsFlow flow, BranchSettings offerings, BranchChanges changes, MessageSource messages) {
+    LateGracePages(BranchSettingsFlow flow, BranchSettings offerings, BranchChanges changes) {
         this.flow = flow;
         this.offerings = offerings;
         this.changes = changes;
-        this.messages = messages;
     }
 
     @GetMapping("/staff/branch/{code}/settings/late-grace")
@@ -45,7 +42,7 @@ class LateGracePages {
         Branch branch = flow.branch(code);
         if (result.hasErrors()) {
             return page(branch, form.lateGraceMinutes() == null ? "" : form.lateGraceMinutes(),
-                    FormErrors.of(result, messages, locale, LateGraceForm.FIELDS), model);
+                    flow.errors(result, locale, LateGraceForm.FIELDS), model);
         }
         changes.setLateGraceMinutes(code, form.minutes());
         return seeOther(BranchSettingsFlow.overview(code) + "?saved");

@@ -7,7 +7,6 @@ import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.BranchSettings;
 import my.gov.temujanji.catalogue.BranchSettings.OfferingSettings;
 import my.gov.temujanji.platform.FormErrors;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,14 +23,11 @@ class OfferingSettingsPages {
     private final BranchSettingsFlow flow;
     private final BranchSettings offerings;
     private final BranchChanges changes;
-    private final MessageSource messages;
 
-    OfferingSettingsPages(BranchSettingsFlow flow, BranchSettings offerings, BranchChanges changes,
-            MessageSource messages) {
+    OfferingSettingsPages(BranchSettingsFlow flow, BranchSettings offerings, BranchChanges changes) {
         this.flow = flow;
         this.offerings = offerings;
         this.changes = changes;
-        this.messages = messages;
     }
 
     @GetMapping("/staff/branch/{code}/settings/services/{service}")
@@ -48,7 +44,7 @@ class OfferingSettingsPages {
         Branch branch = flow.branch(code);
         OfferingSettings settings = settings(code, service);
         if (result.hasErrors()) {
-            return page(branch, settings, form, FormErrors.of(result, messages, locale, OfferingSettingsForm.FIELDS),
+            return page(branch, settings, form, flow.errors(result, locale, OfferingSettingsForm.FIELDS),
                     model);
         }
         BranchChanges.Outcome outcome = changes.changeOffering(code, form.changed(settings), form.confirmedReferences(),

@@ -4,15 +4,10 @@ import static my.gov.temujanji.platform.Pages.seeOther;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import my.gov.temujanji.platform.DocumentNumbers;
+import jakarta.validation.Valid;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.staff.CurrentStaff;
 import my.gov.temujanji.staff.Role;
@@ -24,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,19 +37,6 @@ class BlockPages {
 
     static final String PATH = "/staff/blocks";
     private static final int LISTED = 200;
-    private static final int NOTE_MAX = 500;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
-
-    /** What the form sends, as typed. */
-    record BlockForm(String documentType, String documentNumber, String email, String reason, String note,
-            String lastDay) {
-
-        static BlockForm empty() {
-            return new BlockForm(null, null, null, null, null, null);
-        }
-    }
 
     /** One radio button, as the {@code fragments :: radios} fragment reads it. */
     record Option(String value, String label, String hint, boolean disabled) {
@@ -82,57 +65,13 @@ class BlockPages {
     }
 
     @PostMapping(PATH)
-    Object place(@ModelAttribute BlockForm form, Model model, Locale locale) {
+    Object place(@Valid @ModelAttribute BlockForm form, BindingResult result, Model model, Locale locale) {
         StaffMember member = requireAdmin();
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        String number = blank(form.documentNumber()) ? null : DocumentNumbers.normalise(form.documentNumber());
-        String email = blank(form.email()) ? null : form.email().strip().toLowerCase(Locale.ROOT);
-        String type = "MYKAD".equals(form.documentType()) || "PASSPORT".equals(form.documentType())
-                ? form.documentType() : null;
-        if (number == null && email == null) {
-            errors.add(error("documentNumber", "blocks.error.subject", locale));
-        } else if (number != null && email != null) {
-            errors.add(error("documentNumber", "blocks.error.both", locale));
-        } else if (number != null) {
-            if (type == null) {
-                errors.add(error("documentType", "blocks.error.documentType", locale));
-            } else if ("MYKAD".equals(type) && DocumentNumbers.myKad(number) == null) {
-                errors.add(error("documentNumber", "blocks.error.myKad", locale));
-            } else if (!number.matches("[A-Z0-9]{6,20}")) {
-                errors.add(error("documentNumber", "blocks.error.documentNumber", locale));
-            }
-        } else if (!EMAIL.matcher(email).matches()) {
-            errors.add(error("email", "blocks.error.email", locale));
+        if (result.hasErrors()) {
+            FormErrors errors = FormErrors.of(result, messages, locale, BlockForm.FIELDS);
+            return new ModelAndView(page(form, errors, model, locale), model.asMap(), HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        BlockReason reason = Arrays.stream(BlockReason.values()).filter(r -> r.name().equals(form.reason())).findFirst()
-                .orElse(null);
-        if (reason == null) {
-            errors.add(error("reason", "blocks.error.reason", locale));
-        }
-        String note = blank(form.note()) ? null : form.note().strip();
-        if (note != null && note.length() > NOTE_MAX) {
-            errors.add(new FormErrors.Entry("note", messages.getMessage("blocks.error.note", new Object[] {NOTE_MAX},
-                    locale)));
-        }
-        LocalDate lastDay = null;
-        if (blank(form.lastDay())) {
-            errors.add(error("lastDay", "blocks.error.lastDay.required", locale));
-        } else {
-            try {
-                lastDay = LocalDate.parse(form.lastDay().strip(), DAY);
-                if (!lastDay.isAfter(LocalDate.now(clock))) {
-                    errors.add(error("lastDay", "blocks.error.lastDay.past", locale));
-                }
-            } catch (DateTimeParseException e) {
-                errors.add(error("lastDay", "blocks.error.lastDay.format", locale));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return new ModelAndView(page(form, new FormErrors(errors), model, locale), model.asMap(),
-                    HttpStatus.UNPROCESSABLE_CONTENT);
-        }
-        blocks.place(new Blocks.NewBlock(number == null ? null : type, number, email, reason, note, lastDay),
-                member);
+        blocks.place(form.block(), member);
         return seeOther(PATH);
     }
 
@@ -172,11 +111,4 @@ class BlockPages {
         return member;
     }
 
-    private FormErrors.Entry error(String field, String key, Locale locale) {
-        return new FormErrors.Entry(field, messages.getMessage(key, null, locale));
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
 }

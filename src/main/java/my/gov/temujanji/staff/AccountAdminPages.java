@@ -1,11 +1,12 @@
 package my.gov.temujanji.staff;
 
+import static my.gov.temujanji.platform.Pages.noStore;
+import static my.gov.temujanji.platform.Pages.seeOther;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,15 +18,15 @@ import my.gov.temujanji.catalogue.Department;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
@@ -37,7 +38,6 @@ import org.springframework.web.servlet.view.RedirectView;
 class AccountAdminPages {
 
     static final String PATH = "/staff/admin/accounts";
-    private static final String USERNAME = "^[a-z][a-z0-9._-]{2,39}$";
 
     /** One department's branches, for the branch checkboxes. */
     record BranchGroup(Department department, List<Branch> branches) {
@@ -79,35 +79,20 @@ class AccountAdminPages {
     }
 
     @PostMapping(PATH)
-    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
-            @RequestParam(required = false) String role, @RequestParam(required = false) List<String> branches,
-            Model model, Locale locale, HttpServletResponse response) {
-        String name = username.strip().toLowerCase(Locale.ROOT);
-        String display = displayName.strip();
-        Role chosen = parseRole(role);
-        Set<String> chosenBranches = new LinkedHashSet<>(branches == null ? List.of() : branches);
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        if (!name.matches(USERNAME)) {
-            errors.add(entry("username", "staff.accounts.error.username", locale));
+    String create(@Validated @ModelAttribute("account") AccountForm form, BindingResult result, Model model,
+            Locale locale, HttpServletResponse response) {
+        Role chosen = form.chosenRole();
+        if (result.hasErrors()) {
+            return form(form.username(), form.displayName(), chosen, form.chosenBranches(),
+                    FormErrors.of(result, messages, locale, AccountForm.FIELDS), model);
         }
-        if (display.isEmpty() || display.length() > 200) {
-            errors.add(entry("displayName", "staff.accounts.error.displayName", locale));
-        }
-        if (chosen == null) {
-            errors.add(entry("role", "staff.accounts.error.role", locale));
-        } else if (chosen.hasBranches() && (chosenBranches.isEmpty()
-                || !chosenBranches.stream().allMatch(b -> catalogue.branch(b).isPresent()))) {
-            errors.add(entry("branches", "staff.accounts.error.branches", locale));
-        }
-        if (!errors.isEmpty()) {
-            return form(name, display, chosen, chosenBranches, new FormErrors(errors), model);
-        }
-        Optional<String> password = administration.create(name, display, chosen, chosenBranches);
+        Optional<String> password = administration.create(form.username(), form.displayName(), chosen,
+                form.chosenBranches());
         if (password.isEmpty()) {
-            return form(name, display, chosen, chosenBranches,
+            return form(form.username(), form.displayName(), chosen, form.chosenBranches(),
                     FormErrors.one("username", text("staff.accounts.error.taken", locale)), model);
         }
-        return oneTimePassword(name, password.get(), "created", model, response);
+        return oneTimePassword(form.username(), password.get(), "created", model, response);
     }
 
     @PostMapping(PATH + "/{username}/disable")
@@ -133,7 +118,7 @@ class AccountAdminPages {
 
     private String oneTimePassword(String username, String password, String kind, Model model,
             HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        noStore(response);
         model.addAttribute("username", username);
         model.addAttribute("password", password);
         model.addAttribute("kind", kind);
@@ -144,9 +129,7 @@ class AccountAdminPages {
         if (!changed) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND");
         }
-        RedirectView list = new RedirectView(PATH);
-        list.setStatusCode(HttpStatus.SEE_OTHER);
-        return list;
+        return seeOther(PATH);
     }
 
     private String form(String username, String displayName, Role role, Set<String> branches, FormErrors errors,
@@ -161,18 +144,6 @@ class AccountAdminPages {
         model.addAttribute("formErrors", errors);
         model.addAttribute("pageUrl", PATH + "/new");
         return "staff/admin/account-new";
-    }
-
-    private static Role parseRole(String role) {
-        try {
-            return role == null ? null : Role.valueOf(role);
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
-
-    private FormErrors.Entry entry(String field, String key, Locale locale) {
-        return new FormErrors.Entry(field, text(key, locale));
     }
 
     private String text(String key, Locale locale) {

@@ -2,8 +2,11 @@ package my.gov.temujanji.support;
 
 import java.util.List;
 import java.util.Locale;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorFactory;
 import jakarta.validation.groups.Default;
 import my.gov.temujanji.platform.FormErrors;
+import org.springframework.beans.BeanUtils;
 import org.springframework.boot.validation.MessageInterpolatorFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -14,11 +17,11 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 /**
  * A form record checked without a server as a page checks it: Bean Validation with the application's
  * message bundles (as Spring Boot configures it), then {@link FormErrors#of}. For the fast tier.
+ * Constraints whose checks need a bean (the catalogue, the clock) are given them with {@link #with}.
  */
 public final class FormValidation {
 
     private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
-    private static final LocalValidatorFactoryBean VALIDATOR = new LocalValidatorFactoryBean();
 
     static {
         // As application.properties: spring.messages.basename and fallback-to-system-locale=false.
@@ -26,11 +29,31 @@ public final class FormValidation {
                 "blocks");
         MESSAGES.setDefaultEncoding("UTF-8");
         MESSAGES.setFallbackToSystemLocale(false);
-        VALIDATOR.setMessageInterpolator(new MessageInterpolatorFactory(MESSAGES).getObject());
-        VALIDATOR.afterPropertiesSet();
     }
 
-    private FormValidation() {
+    private static final FormValidation PLAIN = with();
+
+    private final LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
+
+    private FormValidation(List<ConstraintValidator<?, ?>> checks) {
+        validator.setMessageInterpolator(new MessageInterpolatorFactory(MESSAGES).getObject());
+        validator.setConstraintValidatorFactory(new ConstraintValidatorFactory() {
+            @Override
+            public <T extends ConstraintValidator<?, ?>> T getInstance(Class<T> type) {
+                return checks.stream().filter(type::isInstance).map(type::cast).findFirst()
+                        .orElseGet(() -> BeanUtils.instantiateClass(type));
+            }
+
+            @Override
+            public void releaseInstance(ConstraintValidator<?, ?> instance) {
+            }
+        });
+        validator.afterPropertiesSet();
+    }
+
+    /** Validation that uses these checks for their constraints, and makes the others as Bean Validation does. */
+    public static FormValidation with(ConstraintValidator<?, ?>... checks) {
+        return new FormValidation(List.of(checks));
     }
 
     /** The application's message bundles. */
@@ -44,6 +67,12 @@ public final class FormValidation {
      */
     public static FormErrors errors(Object form, String objectName, Locale locale, List<String> fieldOrder,
             Class<?>... groups) {
+        return PLAIN.check(form, objectName, locale, fieldOrder, groups);
+    }
+
+    /** As {@link #errors}, with this validation's checks. */
+    public FormErrors check(Object form, String objectName, Locale locale, List<String> fieldOrder,
+            Class<?>... groups) {
         Locale before = LocaleContextHolder.getLocale();
         LocaleContextHolder.setLocale(locale);
         try {
@@ -51,7 +80,7 @@ public final class FormValidation {
             Object[] hints = new Object[groups.length + 1];
             hints[0] = Default.class;
             System.arraycopy(groups, 0, hints, 1, groups.length);
-            VALIDATOR.validate(form, result, hints);
+            validator.validate(form, result, hints);
             return FormErrors.of(result, MESSAGES, locale, fieldOrder);
         } finally {
             LocaleContextHolder.setLocale(before);
