@@ -30,19 +30,13 @@ class CatalogueAdministration {
     @RetryOnConflict
     @Transactional
     boolean create(Department d) {
-        boolean created = changes.create(d);
-        if (created) {
-            audit.record("CATALOGUE_DEPARTMENT_CREATE", "department", d.code(), null, null, d);
-        }
-        return created;
+        return created(changes.create(d), "CATALOGUE_DEPARTMENT_CREATE", "department", d.code(), d);
     }
 
     @RetryOnConflict
     @Transactional
     boolean update(Department d) {
-        Optional<Department> before = changes.update(d);
-        before.ifPresent(b -> audit.record("CATALOGUE_DEPARTMENT_UPDATE", "department", d.code(), null, b, d));
-        return before.isPresent();
+        return updated(changes.update(d), "CATALOGUE_DEPARTMENT_UPDATE", "department", d.code(), null, d);
     }
 
     /** A new branch, with the weekly counter hours of {@code hoursFrom} to begin with. */
@@ -63,26 +57,33 @@ class CatalogueAdministration {
     @RetryOnConflict
     @Transactional
     boolean update(Branch b) {
-        Optional<Branch> before = changes.update(b);
-        before.ifPresent(x -> audit.record("CATALOGUE_BRANCH_UPDATE", "branch", b.code(), b.code(), x, b));
-        return before.isPresent();
+        return updated(changes.update(b), "CATALOGUE_BRANCH_UPDATE", "branch", b.code(), b.code(), b);
     }
 
     @RetryOnConflict
     @Transactional
     boolean create(TransactionType t) {
-        boolean created = changes.create(t);
-        if (created) {
-            audit.record("CATALOGUE_TYPE_CREATE", "transaction_type", t.code(), null, null, t);
-        }
-        return created;
+        return created(changes.create(t), "CATALOGUE_TYPE_CREATE", "transaction_type", t.code(), t);
     }
 
     @RetryOnConflict
     @Transactional
     boolean update(TransactionType t) {
-        Optional<TransactionType> before = changes.update(t);
-        before.ifPresent(x -> audit.record("CATALOGUE_TYPE_UPDATE", "transaction_type", t.code(), null, x, t));
+        return updated(changes.update(t), "CATALOGUE_TYPE_UPDATE", "transaction_type", t.code(), null, t);
+    }
+
+    /** Audits a creation, within the caller's transaction, when there was one. */
+    private boolean created(boolean created, String action, String subjectType, String code, Object after) {
+        if (created) {
+            audit.record(action, subjectType, code, null, null, after);
+        }
+        return created;
+    }
+
+    /** Audits a change with what it replaced, within the caller's transaction, when there was one. */
+    private boolean updated(Optional<?> before, String action, String subjectType, String code, String branch,
+            Object after) {
+        before.ifPresent(b -> audit.record(action, subjectType, code, branch, b, after));
         return before.isPresent();
     }
 }

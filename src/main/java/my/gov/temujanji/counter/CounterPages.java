@@ -17,6 +17,7 @@ import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
+import my.gov.temujanji.platform.Pages;
 import my.gov.temujanji.slip.SlipToken;
 import my.gov.temujanji.slip.Verification;
 import my.gov.temujanji.staff.CurrentStaff;
@@ -27,8 +28,6 @@ import my.gov.temujanji.staff.StaffMember;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -257,7 +256,7 @@ class CounterPages {
         Branch place = catalogue.requireBranch(branch);
         model.addAttribute("branch", place);
         model.addAttribute("formErrors", FormErrors.none());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        Pages.noStore(response);
         return place;
     }
 
@@ -268,10 +267,8 @@ class CounterPages {
     }
 
     private static RedirectView seeOther(String branch, Visit visit, String done) {
-        RedirectView view = new RedirectView(UriComponentsBuilder.fromPath(ROOT + "/{branch}/appointments/{reference}")
+        return Pages.seeOther(UriComponentsBuilder.fromPath(ROOT + "/{branch}/appointments/{reference}")
                 .queryParam("done", done).buildAndExpand(branch, visit.appointment().reference()).toUriString());
-        view.setStatusCode(HttpStatus.SEE_OTHER);
-        return view;
     }
 
     private static String clip(String text, int max) {

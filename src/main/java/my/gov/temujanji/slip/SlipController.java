@@ -1,5 +1,7 @@
 package my.gov.temujanji.slip;
 
+import static my.gov.temujanji.platform.Pages.noStore;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -54,7 +56,7 @@ class SlipController {
     @GetMapping("/slip/{reference}")
     String slip(@PathVariable String reference, Model model, HttpServletResponse response) {
         // Personal data: no cache on the way, nor the browser's history, keeps the page.
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        noStore(response);
         Appointment appointment = appointment(reference);
         if (neverConfirmed(appointment)) {
             // No slip before the e-mailed code is entered: its page instead (which says when it is too late).
@@ -100,7 +102,7 @@ class SlipController {
         } else if (verification.replaced()) {
             model.addAttribute("reference", Reference.display(verification.reference()));
         }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        noStore(response);
         return "slip/verify";
     }
 

@@ -1,45 +1,39 @@
 package my.gov.temujanji.staff;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import jakarta.validation.Valid;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
+import my.gov.temujanji.platform.Pages;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.view.RedirectView;
 
 /** The staff home, a member's own password, and the summary of a branch they work at. */
 @Controller
 class StaffPages {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
-    private static final int MAX_PASSWORD_LENGTH = 200;
-
     private final CurrentStaff current;
     private final StaffAccounts accounts;
     private final AccountAdministration administration;
-    private final PasswordEncoder passwords;
     private final Catalogue catalogue;
     private final StaffBranches branches;
     private final MessageSource messages;
 
     StaffPages(CurrentStaff current, StaffAccounts accounts, AccountAdministration administration,
-            PasswordEncoder passwords, Catalogue catalogue, StaffBranches branches, MessageSource messages) {
+            Catalogue catalogue, StaffBranches branches, MessageSource messages) {
         this.current = current;
         this.accounts = accounts;
         this.administration = administration;
-        this.passwords = passwords;
         this.catalogue = catalogue;
         this.branches = branches;
         this.messages = messages;
@@ -71,34 +65,13 @@ class StaffPages {
     }
 
     @PostMapping(SecurityConfiguration.PASSWORD)
-    Object changePassword(@RequestParam(defaultValue = "") String currentPassword,
-            @RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String confirmPassword,
-            Model model, Locale locale) {
-        StaffMember member = current.get();
-        String hash = accounts.find(member.username()).orElseThrow().passwordHash();
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        if (currentPassword.isEmpty() || currentPassword.length() > MAX_PASSWORD_LENGTH
-                || !passwords.matches(currentPassword, hash)) {
-            errors.add(entry("currentPassword", "staff.password.error.current", locale));
+    Object changePassword(@Valid @ModelAttribute("password") PasswordForm form, BindingResult result, Model model,
+            Locale locale) {
+        if (result.hasErrors()) {
+            return passwordPage(FormErrors.of(result, messages, locale, PasswordForm.FIELDS), model);
         }
-        if (newPassword.length() < MIN_PASSWORD_LENGTH) {
-            errors.add(entry("newPassword", "staff.password.error.short", locale));
-        } else if (newPassword.length() > MAX_PASSWORD_LENGTH) {
-            errors.add(entry("newPassword", "staff.password.error.long", locale));
-        } else if (newPassword.strip().equalsIgnoreCase(member.username())) {
-            errors.add(entry("newPassword", "staff.password.error.username", locale));
-        } else if (newPassword.equals(currentPassword)) {
-            errors.add(entry("newPassword", "staff.password.error.same", locale));
-        } else if (!newPassword.equals(confirmPassword)) {
-            errors.add(entry("confirmPassword", "staff.password.error.confirm", locale));
-        }
-        if (!errors.isEmpty()) {
-            return passwordPage(new FormErrors(errors), model);
-        }
-        administration.changeOwnPassword(member.username(), newPassword);
-        RedirectView home = new RedirectView("/staff?passwordChanged");
-        home.setStatusCode(HttpStatus.SEE_OTHER);
-        return home;
+        administration.changeOwnPassword(current.get().username(), form.newPassword());
+        return Pages.seeOther("/staff?passwordChanged");
     }
 
     /**
@@ -119,12 +92,9 @@ class StaffPages {
     private String passwordPage(FormErrors errors, Model model) {
         model.addAttribute("member", current.get());
         model.addAttribute("formErrors", errors);
-        model.addAttribute("minLength", MIN_PASSWORD_LENGTH);
+        model.addAttribute("minLength", PasswordForm.MIN_LENGTH);
         model.addAttribute("pageUrl", SecurityConfiguration.PASSWORD);
         return "staff/password";
     }
 
-    private FormErrors.Entry entry(String field, String key, Locale locale) {
-        return new FormErrors.Entry(field, messages.getMessage(key, new Object[] {MIN_PASSWORD_LENGTH}, locale));
-    }
 }

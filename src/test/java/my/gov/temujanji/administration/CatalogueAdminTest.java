@@ -151,6 +151,23 @@ class CatalogueAdminTest {
     }
 
     @Test
+    void aFormIsFilledFromItsFieldsOnlyNeverFromAHeaderOfTheSameName() {
+        Http admin = new Http(port).loginAs(staff.systemAdmin());
+        admin.get("/staff/admin/catalogue/types/new");
+        Map<String, String> noEnglishName = Map.of("code", "ADMH", "nameMs", "Ujian", "slotMinutes", "30",
+                "leadDays", "1", "windowMonths", "3");
+
+        Http.Response refused = admin.postForm("/staff/admin/catalogue/types?lang=en", noEnglishName,
+                "NameEn", "From a header");
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("<a href=\"#nameEn\">Enter the name in English (at most 200 characters)</a>")
+                .doesNotContain("From a header");
+        assertThat(jdbc.sql("SELECT count(*) FROM transaction_type WHERE code = 'ADMH'").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void aChangeWithoutTheFormsCsrfTokenIsRefused() {
         Http admin = new Http(port).loginAs(staff.systemAdmin());
         Http.Response forged = admin.postFormWithoutToken("/staff/admin/catalogue/departments",
