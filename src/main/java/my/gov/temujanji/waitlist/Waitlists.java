@@ -30,6 +30,11 @@ public class Waitlists {
         return repository.lengths(branchCodes);
     }
 
+    /** Whether applicants may join the waitlists of this transaction type now (staff switch it). */
+    public boolean open(String serviceCode) {
+        return repository.enabled(serviceCode);
+    }
+
     /** What the e-mail about this entry or offer says, when sent now; empty for an unknown subject. */
     public Optional<WaitlistMail> mail(UUID subject) {
         return repository.mail(subject);

@@ -27,7 +27,7 @@ class NaiveOfferEndpoint {
             this.jdbc = jdbc;
         }
 
-        @PostMapping("/test/naive-offers")
+        @PostMapping("/api/test/naive-offers")
         Map<String, Integer> offer() throws InterruptedException {
             int place = jdbc.sql("INSERT INTO naive_place DEFAULT VALUES RETURNING id").query(Integer.class).single();
             int first = jdbc.sql("SELECT min(queue_number) FROM naive_waitlist WHERE offered_place IS NULL")

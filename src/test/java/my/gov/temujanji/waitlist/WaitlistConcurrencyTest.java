@@ -108,7 +108,8 @@ class WaitlistConcurrencyTest {
         jdbc.sql("INSERT INTO naive_waitlist (queue_number) SELECT generate_series(1, 1000)").update();
         Http http = new Http(port);
         Http other = new Http(node2.port());
-        List<Http.Response> answers = Rush.fire(100, i -> (i % 2 == 0 ? http : other).postJson("/test/naive-offers", ""));
+        List<Http.Response> answers = Rush.fire(100, i -> (i % 2 == 0 ? http : other).postJson("/api/test/naive-offers", "{}"));
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(200));
         List<Long> offered = answers.stream().map(r -> r.json().get("entry").asLong()).sorted().toList();
         assertThat(offeredInQueueOrderOnce(offered, LongStream.rangeClosed(1, 100).boxed().toList()))
                 .as("the naive offer gives one entry several places: %s", offered).isFalse();

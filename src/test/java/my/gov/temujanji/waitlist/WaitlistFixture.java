@@ -40,6 +40,20 @@ final class WaitlistFixture {
         return new String[] {booked.json().get("reference").asString(), myKad};
     }
 
+    /**
+     * Fills every slot of a UTC counter's weekday (08:00 to 21:00, 15 minutes) but one place at
+     * {@code open}, written straight into the slot rows; then books that place. The booking made.
+     */
+    String[] fullDay(Http node, LocalDate day, int capacity, LocalTime open) {
+        jdbc.sql("""
+                INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
+                SELECT ?, ?, ?, t::time, (t + interval '15 minutes')::time, ?,
+                    CASE WHEN t::time = ? THEN ? - 1 ELSE ? END
+                FROM generate_series(?::date + time '08:00', ?::date + time '20:45', interval '15 minutes') t""")
+                .params(branch, service, day, capacity, open, capacity, capacity, day, day).update();
+        return book(node, day, open);
+    }
+
     static Http.Response cancel(Http node, String[] booked) {
         return node.postJson("/api/v1/appointments/" + booked[0] + "/cancel", Map.of("documentNumber", booked[1]));
     }

@@ -12,6 +12,7 @@ import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentEvent;
 import my.gov.temujanji.booking.BookingProperties;
+import my.gov.temujanji.platform.RetryOnConflict;
 import my.gov.temujanji.schedule.SlotInventory;
 import my.gov.temujanji.waitlist.WaitlistEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,6 +87,28 @@ class Offers {
         }
         long placeId = repository.insertPlace(slot.get(), branch, service, day, start, end, now);
         offer(first.get(), new Offer.Place(placeId, slot.get(), branch, service, day, start, end), deadline, now);
+    }
+
+    /**
+     * Offers a free place (a capacity increase, a closure lifted) to a waiting entry: the place is taken
+     * as a booking takes one, so it goes to the entry or, already gone, to no one twice. False when the
+     * entry waits no more; 409 {@code SLOT_FULL} or 422 {@code NOT_BOOKABLE} from the inventory.
+     */
+    @RetryOnConflict
+    @Transactional
+    public boolean offerFree(UUID entryId, String branch, String service, LocalDate day, LocalTime start) {
+        inventory.enterBranch(branch);
+        Instant now = clock.instant();
+        Instant deadline = properties.deadline(now, startOf(day, start));
+        Optional<Entry> entry = repository.lockWaiting(entryId);
+        if (entry.isEmpty() || deadline == null) {
+            return false;
+        }
+        SlotInventory.TakenPlace taken = inventory.take(branch, service, day, start);
+        Offer.Place place = new Offer.Place(repository.insertPlace(taken.slotId(), branch, service, day, start,
+                taken.end(), now), taken.slotId(), branch, service, day, start, taken.end());
+        offer(entry.get(), place, deadline, now);
+        return true;
     }
 
     private void offer(Entry entry, Offer.Place place, Instant deadline, Instant now) {

@@ -58,6 +58,14 @@ public class WaitlistRepository {
                 .query((rs, n) -> entry(rs)).optional();
     }
 
+    /** The entries of this document and address that may still get a place, oldest first. */
+    List<Entry> findOpen(String documentNumber, String email) {
+        return jdbc.sql("SELECT " + ENTRY + """
+                         FROM waitlist_entry WHERE document_number = ? AND lower(email) = lower(?)
+                        AND state IN ('UNCONFIRMED', 'WAITING', 'OFFERED') ORDER BY created_at""")
+                .params(documentNumber, email).query((rs, n) -> entry(rs)).list();
+    }
+
     /**
      * Counts one try at the entry's code, in one conditional update, and returns the code's hash; empty
      * when the entry waits for no code, its code ran out or every try is used.
@@ -111,6 +119,28 @@ public class WaitlistRepository {
                 .param("branch", branch).param("service", service).param("day", day).param("start", start)
                 .param("noon", PartOfDay.NOON).param("place", placeId == null ? -1L : placeId)
                 .query((rs, n) -> entry(rs)).optional();
+    }
+
+    /** The transaction types with entries waiting at the branch. */
+    List<String> waitingServices(String branch) {
+        return jdbc.sql("SELECT DISTINCT service_code FROM waitlist_entry WHERE branch_code = ? AND state = 'WAITING' "
+                        + "ORDER BY 1")
+                .param(branch).query(String.class).list();
+    }
+
+    /** The first entries waiting for a type at a branch, in queue order. */
+    List<Entry> waiting(String branch, String service, int limit) {
+        return jdbc.sql("SELECT " + ENTRY + """
+                         FROM waitlist_entry WHERE branch_code = ? AND service_code = ? AND state = 'WAITING'
+                        ORDER BY queue_number LIMIT ?""")
+                .params(branch, service, limit).query((rs, n) -> entry(rs)).list();
+    }
+
+    /** Locks an entry while it waits; empty when it waits no more or another transaction is offering it a place. */
+    Optional<Entry> lockWaiting(UUID id) {
+        return jdbc.sql("SELECT " + ENTRY + " FROM waitlist_entry WHERE id = ? AND state = 'WAITING' "
+                        + "FOR UPDATE SKIP LOCKED")
+                .param(id).query((rs, n) -> entry(rs)).optional();
     }
 
     long insertPlace(long slotId, String branch, String service, LocalDate day, LocalTime start, LocalTime end,
@@ -200,7 +230,7 @@ public class WaitlistRepository {
         return values == null ? null : values.toArray(String[]::new);
     }
 
-    boolean enabled(String service) {
+    public boolean enabled(String service) {
         return jdbc.sql("SELECT coalesce((SELECT enabled FROM waitlist_setting WHERE service_code = ?), true)")
                 .param(service).query(Boolean.class).single();
     }
