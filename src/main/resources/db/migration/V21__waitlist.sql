@@ -56,7 +56,8 @@ CREATE TABLE waitlist_offer (
     entry_id   uuid        NOT NULL REFERENCES waitlist_entry (id),
     offered_at timestamptz NOT NULL,
     deadline   timestamptz NOT NULL,
-    state      text        NOT NULL CHECK (state IN ('LIVE', 'ACCEPTED', 'LAPSED', 'WITHDRAWN')),
+    -- TAKEN_BACK: the branch's schedule changed and took the place away; the entry waits again.
+    state      text        NOT NULL CHECK (state IN ('LIVE', 'ACCEPTED', 'LAPSED', 'WITHDRAWN', 'TAKEN_BACK')),
     -- The booking hold an accepted offer became: taking the offer again leads to the same hold.
     hold_id    uuid,
     CHECK ((state = 'ACCEPTED') = (hold_id IS NOT NULL)),

@@ -169,6 +169,10 @@ public class BranchChanges {
                 }
                 int excess = schedule.lockSlot(slot.id()) - slot.allowed();
                 if (excess > 0) {
+                    events.publishEvent(new SlotOverfilled(slot.id(), excess));
+                    excess = schedule.lockSlot(slot.id()) - slot.allowed();
+                }
+                if (excess > 0) {
                     cancelled.addAll(cancellations.free(slot.id(), excess, staff));
                 }
                 if (schedule.lockSlot(slot.id()) > slot.allowed()) {

@@ -156,6 +156,22 @@ class WaitlistPagesTest {
         assertThat(fixture.placesLeft(http, day, LocalTime.of(12, 0))).isZero();
         assertThat(fixture.placesLeft(http, day, LocalTime.of(8, 0))).isZero();
         assertThat(fixture.placesLeft(http, day, LocalTime.of(8, 15))).isEqualTo(1);
+
+        // Fewer places again: the places held for offers go first and no appointment is cancelled.
+        admin.get("/staff/branch/" + branch + "/settings/services/BKP");
+        Http.Response fewer = admin.postForm("/staff/branch/" + branch + "/settings/services/BKP",
+                Map.of("capacity", "2", "slotMinutes", "15", "leadDays", "", "windowMonths", ""));
+        assertThat(fewer.status()).as("applied, no one to confirm as cancelled").isEqualTo(303);
+        assertThat(jdbc.sql("""
+                SELECT o.state FROM waitlist_offer o JOIN waitlist_entry e ON e.id = o.entry_id
+                WHERE e.branch_code = ? ORDER BY o.offered_at, e.queue_number""").param(branch).query(String.class)
+                .list()).as("both offers taken back").startsWith("TAKEN_BACK", "TAKEN_BACK");
+        assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE branch_code = ? AND status = 'CONFIRMED'")
+                .param(branch).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'WAITLIST_OFFER_TAKEN_BACK' "
+                + "AND branch_code = ?").param(branch).query(Long.class).single()).isEqualTo(2);
+        assertThat(fixture.placesLeft(http, day, LocalTime.of(8, 0))).isZero();
+        assertThat(fixture.placesLeft(http, day, LocalTime.of(12, 0))).isZero();
     }
 
     private static String path(String location) {

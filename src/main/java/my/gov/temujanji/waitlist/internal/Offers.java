@@ -12,6 +12,7 @@ import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentEvent;
 import my.gov.temujanji.booking.BookingProperties;
+import my.gov.temujanji.branchconfig.SlotOverfilled;
 import my.gov.temujanji.platform.RetryOnConflict;
 import my.gov.temujanji.schedule.SlotInventory;
 import my.gov.temujanji.waitlist.WaitlistEvent;
@@ -68,6 +69,23 @@ class Offers {
         } else if (event instanceof AppointmentEvent.Rescheduled moved) {
             LocalTime previousEnd = moved.previousStart().plus(Duration.between(a.start(), a.end()));
             givenBack(a.branchCode(), a.serviceCode(), moved.previousDate(), moved.previousStart(), previousEnd);
+        }
+    }
+
+    /**
+     * A change of the branch's schedule takes places from a slot: the places held there for offers go
+     * first, before any appointment is cancelled; their entries wait again, keeping their turn.
+     */
+    @EventListener
+    void on(SlotOverfilled overfilled) {
+        Instant now = clock.instant();
+        for (Offer offer : repository.lockLiveIn(overfilled.slotId(), overfilled.excess())) {
+            repository.settleOffer(offer.id(), "TAKEN_BACK");
+            repository.moveEntry(offer.entryId(), "WAITING", "OFFERED");
+            repository.settlePlace(offer.place().id(), "RETURNED", now);
+            inventory.release(offer.place().slotId());
+            audit.recordAs(ACTOR, "WAITLIST_OFFER_TAKEN_BACK", "waitlist_offer", offer.id().toString(),
+                    offer.place().branchCode(), null, Map.of("entry", offer.entryId().toString()));
         }
     }
 

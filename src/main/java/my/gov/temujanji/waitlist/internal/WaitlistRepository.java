@@ -195,6 +195,13 @@ public class WaitlistRepository {
                 .param(id).query((rs, n) -> offer(rs)).optional();
     }
 
+    /** Locks up to {@code limit} live offers of places held in a slot, the latest made first. */
+    List<Offer> lockLiveIn(long slotId, int limit) {
+        return jdbc.sql("SELECT " + OFFER + " WHERE p.slot_id = ? AND o.state = 'LIVE' ORDER BY o.offered_at DESC "
+                        + "LIMIT ? FOR UPDATE OF o")
+                .params(slotId, limit).query((rs, n) -> offer(rs)).list();
+    }
+
     /** Live offers past their deadline, oldest first, read without locks: each is claimed on its own. */
     List<Offer> due(Instant now, int limit) {
         return jdbc.sql("SELECT " + OFFER + " WHERE o.state = 'LIVE' AND o.deadline <= ? ORDER BY o.deadline LIMIT ?")
