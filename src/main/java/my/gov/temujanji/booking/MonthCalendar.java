@@ -57,7 +57,12 @@ record MonthCalendar(YearMonth month, List<List<DayAvailability>> weeks, List<Cl
                 month.isBefore(last) ? month.plusMonths(1) : null);
     }
 
-    /** A column heading: the short name shown, the full name for screen readers. */
+    /** Whether a day of the month is full: the page then offers the waitlist. */
+    public boolean anyFull() {
+        return weeks.stream().flatMap(List::stream).anyMatch(d -> d != null && d.status() == DayStatus.FULL);
+    }
+
+        /** A column heading: the short name shown, the full name for screen readers. */
     record Weekday(String shortName, String fullName) {
     }
 

@@ -22,6 +22,7 @@ import my.gov.temujanji.schedule.ScheduleAdministration.SlotState;
 import my.gov.temujanji.schedule.WeeklyHours;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.RetryOnConflict;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,11 +72,13 @@ public class BranchChanges {
     private final BranchCancellations cancellations;
     private final Availability availability;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
     BranchChanges(ScheduleAdministration schedule, BranchSettings catalogue, CatalogueChanges catalogueChanges,
             BranchCancellations cancellations, Availability availability, AuditLog audit,
-            PlatformTransactionManager transactionManager) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+        this.events = events;
         this.schedule = schedule;
         this.catalogue = catalogue;
         this.catalogueChanges = catalogueChanges;
@@ -138,6 +141,9 @@ public class BranchChanges {
             return closure.isPresent();
         }));
         availability.forget(branch);
+        if (removed) {
+            events.publishEvent(new BranchScheduleChanged(branch));
+        }
         return removed;
     }
 
@@ -163,6 +169,10 @@ public class BranchChanges {
                 }
                 int excess = schedule.lockSlot(slot.id()) - slot.allowed();
                 if (excess > 0) {
+                    events.publishEvent(new SlotOverfilled(slot.id(), excess));
+                    excess = schedule.lockSlot(slot.id()) - slot.allowed();
+                }
+                if (excess > 0) {
                     cancelled.addAll(cancellations.free(slot.id(), excess, staff));
                 }
                 if (schedule.lockSlot(slot.id()) > slot.allowed()) {
@@ -185,6 +195,9 @@ public class BranchChanges {
             return new Outcome(true, affected);
         });
         availability.forget(branch);
+        if (outcome.applied()) {
+            events.publishEvent(new BranchScheduleChanged(branch));
+        }
         return outcome;
     }
 

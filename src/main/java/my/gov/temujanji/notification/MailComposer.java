@@ -1,5 +1,6 @@
 package my.gov.temujanji.notification;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
+import my.gov.temujanji.waitlist.WaitlistMail;
+import my.gov.temujanji.waitlist.Waitlists;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -25,11 +28,16 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class MailComposer {
 
-    /** What the outbox keeps of one e-mail. */
-    record Composed(MailKind kind, Appointment appointment, String subject, String text, String html) {
+    /**
+     * What the outbox keeps of one e-mail. {@code appointment}: null for a waitlist e-mail, which is
+     * about an entry or an offer and says itself whether it went stale ({@code waitlistStale}).
+     */
+    record Composed(MailKind kind, Appointment appointment, String recipient, String subject, String text,
+            String html, String waitlistStale) {
 
-        String recipient() {
-            return appointment.applicant().email();
+        /** Why this e-mail, written earlier, would now mislead (see {@link MailKind#staleReason}), or null. */
+        String staleReason(String secret, LocalDateTime now) {
+            return appointment == null ? waitlistStale : kind.staleReason(appointment, secret, now);
         }
     }
 
@@ -39,9 +47,13 @@ class MailComposer {
     private final Booking booking;
     private final NotificationProperties properties;
     private final BookingProperties bookingProperties;
+    private final Waitlists waitlists;
+    private final Clock clock;
 
     MailComposer(MessageSource messages, Catalogue catalogue, Booking booking, NotificationProperties properties,
-            BookingProperties bookingProperties) {
+            BookingProperties bookingProperties, Waitlists waitlists, Clock clock) {
+        this.waitlists = waitlists;
+        this.clock = clock;
         this.messages = messages;
         this.catalogue = catalogue;
         this.booking = booking;
@@ -67,6 +79,9 @@ class MailComposer {
      * with it always matches what the counter will find.
      */
     Composed compose(OutboxMessage message) {
+        if (message.kind().waitlist()) {
+            return composeWaitlist(message);
+        }
         Appointment appointment = booking.findByReference(message.appointmentReference()).orElseThrow();
         return compose(message.kind(), appointment, message.previous(), message.secret());
     }
@@ -107,7 +122,35 @@ class MailComposer {
         String subject = messages.getMessage("mail." + kind + ".subject",
                 new Object[] {Reference.display(appointment.reference())}, locale);
         context.setVariable("subject", subject);
-        return new Composed(kind, appointment, subject,
-                templates.process("appointment.txt", context), templates.process("appointment.html", context));
+        return new Composed(kind, appointment, appointment.applicant().email(), subject,
+                templates.process("appointment.txt", context), templates.process("appointment.html", context), null);
+    }
+
+    /** A waitlist e-mail: its code, or the place held with the link to take it and its deadline (branch time). */
+    private Composed composeWaitlist(OutboxMessage message) {
+        WaitlistMail mail = waitlists.mail(message.waitlistSubject()).orElseThrow();
+        Locale locale = Locale.forLanguageTag(message.language());
+        Offering offering = catalogue.requireOffering(mail.branchCode(), mail.serviceCode());
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", locale);
+        Context context = new Context(locale);
+        context.setVariable("kind", message.kind().name());
+        context.setVariable("language", message.language());
+        context.setVariable("branchName", offering.branch().name().in(locale));
+        context.setVariable("branchAddress", offering.branch().address());
+        context.setVariable("serviceName", offering.type().name().in(locale));
+        context.setVariable("range", day.format(mail.firstDay()) + " – " + day.format(mail.lastDay()));
+        context.setVariable("date", mail.day() == null ? null : day.format(mail.day()));
+        context.setVariable("time", mail.day() == null ? null : mail.start() + "–" + mail.end());
+        context.setVariable("deadline", day.format(mail.deadline().atZone(clock.getZone())) + ", "
+                + DateTimeFormatter.ofPattern("HH:mm").format(mail.deadline().atZone(clock.getZone())));
+        context.setVariable("code", message.secret());
+        String link = properties.publicUrl() + mail.path() + "?lang=" + message.language();
+        context.setVariable("link", message.secret() == null ? link : link + "&code=" + message.secret());
+        String subject = messages.getMessage("mail." + message.kind() + ".subject",
+                new Object[] {offering.type().name().in(locale)}, locale);
+        context.setVariable("subject", subject);
+        return new Composed(message.kind(), null, message.recipient(), subject,
+                templates.process("waitlist.txt", context), templates.process("waitlist.html", context),
+                mail.staleReason());
     }
 }

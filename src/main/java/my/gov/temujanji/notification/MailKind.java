@@ -20,12 +20,21 @@ enum MailKind {
      * A booking with this appointment's document was refused as a second one of its type: its owner is
      * reminded of it (whoever tried is told nothing of it).
      */
-    ALREADY_BOOKED(false);
+    ALREADY_BOOKED(false),
+    /** The code that confirms the address of a waitlist entry. */
+    WAITLIST_CODE(false),
+    /** A place given back is held for a waitlist entry until a deadline, with the link to take it. */
+    WAITLIST_OFFER(false);
 
     final boolean withSlip;
 
     MailKind(boolean withSlip) {
         this.withSlip = withSlip;
+    }
+
+    /** Whether a message of this kind is about a waitlist entry or offer rather than an appointment. */
+    boolean waitlist() {
+        return this == WAITLIST_CODE || this == WAITLIST_OFFER;
     }
 
     /**
@@ -48,6 +57,7 @@ enum MailKind {
             // A reminder of an appointment that no longer holds its place would point at nothing.
             case ALREADY_BOOKED -> appointment.active() ? null : "appointment " + appointment.status();
             case CANCELLED, CANCELLED_BY_BRANCH, LATE -> null;
+            case WAITLIST_CODE, WAITLIST_OFFER -> throw new IllegalArgumentException(this + " is about no appointment");
         };
     }
 }

@@ -20,7 +20,7 @@ class Outbox {
 
     private static final String COLUMNS = """
             id, kind, appointment_reference, recipient, language, previous_day, previous_start, status, attempts,
-            last_error, created_at, sent_at, secret, skipped_reason""";
+            last_error, created_at, sent_at, secret, skipped_reason, waitlist_subject""";
 
     private final JdbcClient jdbc;
 
@@ -47,6 +47,22 @@ class Outbox {
                 .update();
     }
 
+    /** A waitlist e-mail about an entry or offer, {@code secret} its code (null for none). */
+    void enqueueWaitlist(MailKind kind, UUID subject, String recipient, String language, String secret, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO outbox_message (kind, waitlist_subject, recipient, language, next_attempt_at,
+                            created_at, secret)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(kind.name(), subject, recipient, language, Timestamp.from(now), Timestamp.from(now), secret)
+                .update();
+    }
+
+    /** Forgets the code a waitlist entry's e-mail carries: it is used. */
+    void eraseWaitlistSecret(UUID subject) {
+        jdbc.sql("UPDATE outbox_message SET secret = NULL WHERE waitlist_subject = ? AND secret IS NOT NULL")
+                .param(subject).update();
+    }
+
     /** Forgets the codes the messages about this appointment carry: they are used or dead. */
     void eraseSecrets(String reference) {
         jdbc.sql("UPDATE outbox_message SET secret = NULL WHERE appointment_reference = ? AND secret IS NOT NULL")
@@ -65,7 +81,7 @@ class Outbox {
                             SELECT id FROM outbox_message
                             WHERE status = 'PENDING' AND next_attempt_at <= :now
                               AND (locked_until IS NULL OR locked_until <= clock_timestamp())
-                            ORDER BY kind <> 'CONFIRMATION_CODE', id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                            ORDER BY kind NOT IN ('CONFIRMATION_CODE', 'WAITLIST_CODE'), id LIMIT 1 FOR UPDATE SKIP LOCKED)
                         UPDATE outbox_message o
                         SET locked_until = clock_timestamp() + :leaseMillis * interval '1 millisecond',
                             lease_token = :token, attempts = o.attempts + 1
@@ -153,6 +169,6 @@ class Outbox {
                 previousDay == null ? null : previousDay.atTime(rs.getObject("previous_start", LocalTime.class)),
                 rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(), rs.getString("secret"),
-                rs.getString("skipped_reason"));
+                rs.getString("skipped_reason"), rs.getObject("waitlist_subject", UUID.class));
     }
 }

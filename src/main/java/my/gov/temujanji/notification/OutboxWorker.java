@@ -139,7 +139,7 @@ class OutboxWorker {
                 TimeUnit.MILLISECONDS);
         try {
             MailComposer.Composed mail = composer.compose(message);
-            String stale = message.kind().staleReason(mail.appointment(), message.secret(), LocalDateTime.now(clock));
+            String stale = mail.staleReason(message.secret(), LocalDateTime.now(clock));
             if (stale != null) {
                 heartbeat.cancel(false);
                 settled(outbox.markSkipped(message.id(), token, stale), message, "skipped (" + stale + ")");

@@ -21,6 +21,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -61,8 +62,9 @@ class WebErrors {
                 null);
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    Object notFound(NoResourceFoundException e, HttpServletRequest request) {
+    /** No such address; a blank path segment where an id goes (converted to null) names nothing either. */
+    @ExceptionHandler({NoResourceFoundException.class, MissingPathVariableException.class})
+    Object notFound(Exception e, HttpServletRequest request) {
         return answer(request, HttpStatus.NOT_FOUND, "NOT_FOUND", null);
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -159,6 +160,25 @@ public class SlotInventory {
     @Transactional(propagation = Propagation.MANDATORY)
     public void releaseFrom(long slotId, Instant availableFrom) {
         giveBack(slotId, availableFrom);
+    }
+
+    /**
+     * Takes back, for a waitlist offer, the place given back last in this slot while it still waits out
+     * its release delay: it goes from waiting to taken in one update, so it is never free to the public.
+     * Empty when no given-back place waits in the slot.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Long> takeGivenBack(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
+        return jdbc.sql("""
+                        UPDATE slot SET taken = taken + 1, quarantined_until = array(
+                            SELECT t FROM unnest(quarantined_until) t WHERE t > :now ORDER BY t DESC OFFSET 1)
+                        WHERE branch_code = :branch AND service_code = :service AND day = :day AND start_time = :start
+                          AND cardinality(""" + waiting("slot", ":now") + """
+                        ) > 0
+                        RETURNING id""")
+                .param("now", Timestamp.from(clock.instant())).param("branch", branchCode).param("service", serviceCode)
+                .param("day", day).param("start", start)
+                .query(Long.class).optional();
     }
 
     private void giveBack(long slotId, Instant availableFrom) {
