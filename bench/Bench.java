@@ -551,27 +551,30 @@ public class Bench {
         return values.values().stream().mapToInt(List::size).max().orElse(0);
     }
 
+    /** A ratio of medians that must stay at least {@code target}. */
     private static void ratio(StringBuilder md, Map<String, List<Double>> values, String label, String key,
             String baseline, double target) {
-        List<Double> a = values.get(key), b = values.get(baseline);
-        if (a == null || b == null) {
-            md.append("| ").append(label).append(" | not measured | ≥ ").append(target).append(" | – |\n");
-            return;
-        }
-        double r = median(a) / median(b);
-        md.append(String.format(Locale.ROOT, "| %s | %.2f | ≥ %.2f | %s |%n", label, r, target, r >= target ? "yes" : "**no**"));
+        ratio(md, values, label, key, baseline, target, false);
     }
 
     /** A ratio of medians that must stay at most {@code limit}. */
     private static void atMost(StringBuilder md, Map<String, List<Double>> values, String label, String key,
             String baseline, double limit) {
+        ratio(md, values, label, key, baseline, limit, true);
+    }
+
+    private static void ratio(StringBuilder md, Map<String, List<Double>> values, String label, String key,
+            String baseline, double limit, boolean atMost) {
+        String sign = atMost ? "≤" : "≥";
         List<Double> a = values.get(key), b = values.get(baseline);
         if (a == null || b == null) {
-            md.append("| ").append(label).append(" | not measured | ≤ ").append(limit).append(" | – |\n");
+            md.append("| ").append(label).append(" | not measured | ").append(sign).append(" ").append(limit)
+                    .append(" | – |\n");
             return;
         }
         double r = median(a) / median(b);
-        md.append(String.format(Locale.ROOT, "| %s | %.2f | ≤ %.2f | %s |%n", label, r, limit, r <= limit ? "yes" : "**no**"));
+        boolean met = atMost ? r <= limit : r >= limit;
+        md.append(String.format(Locale.ROOT, "| %s | %.2f | %s %.2f | %s |%n", label, r, sign, limit, met ? "yes" : "**no**"));
     }
 
     private static void target(StringBuilder md, Map<String, List<Double>> values, String label, String key,

@@ -1,4 +1,6 @@
--- Candidate: one row per place, a free one taken with FOR UPDATE SKIP LOCKED (the app's take, bench/pgbench/minimal.sql).
+-- The minimal booking transaction the candidates share: the appointment, its e-mail in the outbox, then
+-- the place counted by the candidate's statement (take-<candidate>.sql; none for inserts-only), in the
+-- app's order. The first query is the harness's: the slot (cand_slot, bench/pgbench/candidates/setup.sql).
 \set n 1 + random(0, :nslots - 1) + :first
 \set token random(1, 1000000000000)
 SELECT slot_id FROM cand_slot WHERE n = :n \gset
@@ -16,7 +18,6 @@ INSERT INTO outbox_message (kind, appointment_reference, recipient, language, pr
     next_attempt_at, created_at, secret)
 VALUES ('CONFIRMATION_CODE', :reference, 'cand' || :client_id || 't' || :token || '@bench.example.my',
     'ms', NULL, NULL, now(), now(), lpad((random() * 999999)::int::text, 6, '0'));
-UPDATE slot_place SET taken = true, free_from = NULL
-WHERE id = (SELECT id FROM slot_place WHERE slot_id = :slot_id AND NOT taken AND (free_from IS NULL OR free_from <= now())
-            LIMIT 1 FOR UPDATE SKIP LOCKED);
+-- the place counted, the candidate's statement (bench/pgbench/candidates/run puts it here)
+:TAKE
 END;
