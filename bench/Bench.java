@@ -36,8 +36,10 @@ public class Bench {
         switch (args[0]) {
             case "seed" -> seed(args[1], Path.of(args[2]));
             case "discover" -> discover(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]));
-            case "pgbench-slots" -> pgbenchSlots(args[1], Path.of(args[2]));
-            case "rush-prepare" -> rushPrepare(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
+            case "pgbench-slots" -> pgbenchSlots(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
+            case "rush-setup" -> rushSetup(args[1], Path.of(args[2]));
+            case "rush-prepare" -> rushPrepare(args[1], Path.of(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]));
             case "rush-check" -> rushCheck(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), args[6]);
             case "check" -> check(args[1]);
@@ -53,9 +55,9 @@ public class Bench {
     static void seed(String jdbc, Path work) throws Exception {
         try (Connection c = connect(jdbc); Statement s = c.createStatement()) {
             int slots = s.executeUpdate("""
-                    INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
+                    INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
                     SELECT o.branch_code, o.service_code, d::date, t::time,
-                           (t + make_interval(mins => o.slot_minutes))::time, o.capacity, o.capacity / 2
+                           (t + make_interval(mins => o.slot_minutes))::time, o.capacity
                     FROM offering o
                     CROSS JOIN generate_series(current_date + 1, current_date + 31, interval '1 day') d
                     JOIN opening_hours h ON h.branch_code = o.branch_code
@@ -75,7 +77,13 @@ public class Bench {
                            s.service_code, s.day, s.start_time, s.end_time, 'CONFIRMED', 'Pemohon Contoh', 'PASSPORT',
                            'SEED' || s.id || 'N' || n, 'SGP', 'seed@example.my', '+6591234567', 'ms',
                            'seed-' || s.id || '-' || n, 'seed', now(), now()
-                    FROM slot s CROSS JOIN LATERAL generate_series(1, s.taken) n""");
+                    FROM slot s CROSS JOIN LATERAL generate_series(1, s.capacity / 2) n""");
+            // Half of each slot's place rows taken, in one pass over them (the filler's places).
+            s.executeUpdate("""
+                    UPDATE slot_place p SET taken = true
+                    FROM (SELECT sp.id, row_number() OVER (PARTITION BY sp.slot_id ORDER BY sp.id) AS n, s.capacity
+                          FROM slot_place sp JOIN slot s ON s.id = sp.slot_id) r
+                    WHERE p.id = r.id AND r.n <= r.capacity / 2""");
             s.execute("VACUUM ANALYZE");
             System.out.printf("seeded %d slots half booked with %d appointments%n", slots, appointments);
         }
@@ -92,7 +100,6 @@ public class Bench {
         List<String> offerings = new ArrayList<>();
         List<String> openDays = new ArrayList<>();
         List<String> places = new ArrayList<>();
-        List<String> rushSlots = new ArrayList<>();
         String hotSlot = null;
         for (String department : values(get(http, base + "/api/v1/departments"), "code")) {
             for (String branch : codesOfObjects(get(http, base + "/api/v1/departments/" + department + "/branches"))) {
@@ -111,15 +118,11 @@ public class Bench {
                         if (later++ >= daysPerOffering) {
                             continue;
                         }
-                        // The first free day found is the rush's; everything after it is for the booking scenarios.
-                        boolean rushDay = rushSlots.isEmpty();
                         Matcher slot = slotPattern.matcher(get(http, path + "/slots?date=" + day));
                         while (slot.find()) {
                             String line = branch + " " + service + " " + day + " " + slot.group(1) + " " + slot.group(2)
                                     + " " + slot.group(3);
-                            if (rushDay) {
-                                rushSlots.add(line);
-                            } else if (hotSlot == null) {
+                            if (hotSlot == null) {
                                 hotSlot = line;
                             } else {
                                 for (int p = 0; p < Integer.parseInt(slot.group(4)); p++) {
@@ -136,17 +139,19 @@ public class Bench {
         Files.write(work.resolve("offerings.txt"), offerings);
         Files.write(work.resolve("open-days.txt"), openDays);
         Files.write(work.resolve("places.txt"), places);
-        Files.write(work.resolve("rush-slots.txt"), rushSlots);
         Files.writeString(work.resolve("hot-slot.txt"), hotSlot + "\n");
-        System.out.printf("discovered %d offerings, %d open days, %d free places to book, %d rush slots%n",
-                offerings.size(), openDays.size(), places.size(), rushSlots.size());
+        System.out.printf("discovered %d offerings, %d open days, %d free places to book%n",
+                offerings.size(), openDays.size(), places.size());
     }
 
     /**
      * Tables pgbench takes its slots from: one row per free place (each booked once), and the hot
-     * slot, which has room for every booking so that what is measured is the queue on one row.
+     * slots ({@code hotSlots}, one for each pgbench run on one slot), each with room for every booking of
+     * its run so that what is measured is the queue on one slot. The
+     * slot rows (with their place rows) of every place are made here, so that the minimal transaction
+     * finds them, and pgbench's full transaction and the app's bookings find them made alike.
      */
-    static void pgbenchSlots(String jdbc, Path work) throws Exception {
+    static void pgbenchSlots(String jdbc, Path work, int hotSlots) throws Exception {
         try (Connection c = connect(jdbc); Statement s = c.createStatement()) {
             for (String table : List.of("bench_place", "bench_hot_slot")) {
                 s.execute("DROP TABLE IF EXISTS " + table);
@@ -154,11 +159,22 @@ public class Bench {
                         + "start_time time, end_time time, capacity int)");
             }
             load(c, "bench_place", Files.readAllLines(work.resolve("places.txt")), false);
-            load(c, "bench_hot_slot", Files.readAllLines(work.resolve("hot-slot.txt")), true);
-            s.execute("INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken) "
-                    + "SELECT branch, service, day, start_time, end_time, capacity, 0 FROM bench_hot_slot");
+            // One hot slot per pgbench run on one slot, each as fresh as a rush's slot: the same slot of the
+            // schedule, a second apart (the harness's own rows; nothing reads their schedule).
+            String hot = Files.readAllLines(work.resolve("hot-slot.txt")).get(0);
+            load(c, "bench_hot_slot", java.util.Collections.nCopies(hotSlots, hot), true);
+            s.execute("UPDATE bench_hot_slot SET start_time = start_time + (id - 1) * interval '1 second', "
+                    + "end_time = end_time + (id - 1) * interval '1 second'");
+            s.execute("INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity) "
+                    + "SELECT branch, service, day, start_time, end_time, capacity FROM bench_hot_slot "
+                    + "UNION ALL SELECT DISTINCT branch, service, day, start_time, end_time, capacity FROM bench_place "
+                    + "ON CONFLICT DO NOTHING");
+            s.execute("VACUUM ANALYZE");
         }
     }
+
+    /** Room for every booking of a pgbench run on one hot slot (10 s at 3,000 a second at most here). */
+    private static final int HOT_SLOT_PLACES = 40_000;
 
     private static void load(Connection c, String table, List<String> lines, boolean roomForAll) throws Exception {
         try (PreparedStatement insert = c.prepareStatement(
@@ -171,7 +187,7 @@ public class Bench {
                 insert.setString(4, f[2]);
                 insert.setString(5, f[3]);
                 insert.setString(6, f[4]);
-                insert.setInt(7, roomForAll ? 1_000_000 : Integer.parseInt(f[5]));
+                insert.setInt(7, roomForAll ? HOT_SLOT_PLACES : Integer.parseInt(f[5]));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -181,7 +197,55 @@ public class Bench {
     // ---- the rush: distinct applicants released at once through every node ---------------------
     // wrk sends the requests (bench/wrk/rush.lua); Java prepares the places and checks the answers.
 
-    static void rushPrepare(String jdbc, Path work, int places) throws Exception {
+    /** The rush's own branch: its own state (no weekend, no holiday), open every day 08:00-16:20. */
+    static final String RUSH_BRANCH = "BENCH-RUSH";
+    /** 5-minute slots from 08:00 to 16:20: the 100 slots the places of the spread shape go to. */
+    static final int RUSH_DAY_SLOTS = 100;
+
+    /**
+     * Makes the rush's own branch and offering (the first transaction type), open every day, so that a
+     * rush's shape never depends on the calendar, and writes its day's slots ({@code rush-day.txt}): a
+     * day two weeks ahead, inside every booking window.
+     */
+    static void rushSetup(String jdbc, Path work) throws Exception {
+        try (Connection c = connect(jdbc); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO state (code, name_ms, name_en) VALUES ('BNR', 'Bangku Ujian', 'Benchmark') "
+                    + "ON CONFLICT DO NOTHING");
+            s.execute("INSERT INTO department (code, name_ms, name_en, state_code) VALUES ('" + RUSH_BRANCH
+                    + "', 'Jabatan Ujian', 'Benchmark department', 'BNR') ON CONFLICT DO NOTHING");
+            s.execute("INSERT INTO branch (code, department_code, state_code, name_ms, name_en, address) VALUES ('"
+                    + RUSH_BRANCH + "', '" + RUSH_BRANCH + "', 'BNR', 'Cawangan Ujian', 'Benchmark branch', '-') "
+                    + "ON CONFLICT DO NOTHING");
+            s.execute("INSERT INTO offering (branch_code, service_code, slot_minutes, capacity) SELECT '" + RUSH_BRANCH
+                    + "', min(code), 5, 100 FROM transaction_type ON CONFLICT DO NOTHING");
+            s.execute("DELETE FROM opening_hours WHERE branch_code = '" + RUSH_BRANCH + "'");
+            s.execute("INSERT INTO opening_hours (branch_code, day_of_week, opens, closes) SELECT '" + RUSH_BRANCH
+                    + "', d, '08:00', '16:20' FROM generate_series(1, 7) d");
+            String service;
+            try (ResultSet rs = s.executeQuery("SELECT service_code FROM offering WHERE branch_code = '" + RUSH_BRANCH
+                    + "'")) {
+                rs.next();
+                service = rs.getString(1);
+            }
+            LocalDate day = LocalDate.now(java.time.ZoneId.of("Asia/Kuala_Lumpur")).plusDays(14);
+            List<String> slots = new ArrayList<>();
+            for (int i = 0; i < RUSH_DAY_SLOTS; i++) {
+                java.time.LocalTime start = java.time.LocalTime.of(8, 0).plusMinutes(5L * i);
+                slots.add(RUSH_BRANCH + " " + service + " " + day + " " + start + " " + start.plusMinutes(5) + " 100");
+            }
+            Files.write(work.resolve("rush-day.txt"), slots);
+            System.out.printf("rush branch %s, %s on %s, %d slots%n", RUSH_BRANCH, service, day, slots.size());
+        }
+    }
+
+    /**
+     * Gives the rush day the shape's places and none taken: {@code places} over the first {@code slots}
+     * slots of the day (100: spread, 10: concentrated, 1: single), and writes them to
+     * {@code rush-slots.txt} for bench/wrk/rush.lua.
+     */
+    static void rushPrepare(String jdbc, Path work, int slots, int places) throws Exception {
+        List<String> shape = Files.readAllLines(work.resolve("rush-day.txt")).subList(0, slots);
+        Files.write(work.resolve("rush-slots.txt"), shape);
         try (Connection c = connect(jdbc)) {
             prepareRushPlaces(c, rushSlots(work), places);
         }
@@ -230,8 +294,9 @@ public class Bench {
                 }
             }
             try (PreparedStatement q = c.prepareStatement("SELECT count(*) FROM slot s WHERE s.branch_code = ? "
-                    + "AND s.service_code = ? AND s.day = ?::date AND (s.taken > s.capacity OR s.taken <> "
-                    + "(SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED')))")) {
+                    + "AND s.service_code = ? AND s.day = ?::date AND (" + TAKEN + " > s.capacity OR " + TAKEN + " <> "
+                    + "(SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED')) "
+                    + "OR s.capacity <> (SELECT count(*) FROM slot_place p WHERE p.slot_id = s.id))")) {
                 q.setString(1, branch);
                 q.setString(2, service);
                 q.setString(3, day);
@@ -321,13 +386,20 @@ public class Bench {
         }
     }
 
-    /** Every slot's count of places taken equals its live holds and confirmed appointments, within capacity. */
+    /** The places taken of the slot row {@code s}, as SQL: one {@code slot_place} row per place. */
+    static final String TAKEN = "(SELECT count(*) FROM slot_place p WHERE p.slot_id = s.id AND p.taken)";
+
+    /**
+     * Every slot has one place row per place, and its count of places taken equals its live holds and
+     * active appointments.
+     */
     static void check(String jdbc) throws Exception {
         try (Connection c = connect(jdbc); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         SELECT count(*) FROM slot s
-                        WHERE s.taken > s.capacity
-                           OR s.taken <> (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED'))
+                        WHERE s.capacity <> (SELECT count(*) FROM slot_place p WHERE p.slot_id = s.id)
+                           OR\s""" + TAKEN + """
+                         <> (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED'))
                                        + (SELECT count(*) FROM hold h WHERE h.slot_id = s.id AND h.released_at IS NULL)""")) {
             rs.next();
             int wrong = rs.getInt(1);
@@ -338,40 +410,49 @@ public class Bench {
         }
     }
 
-    /** Gives the rush day's slots exactly {@code places} places in all, none taken. */
+    /** Gives the rush day's slots exactly {@code places} places in all, none taken, and the day no other slot. */
     static void prepareRushPlaces(Connection c, List<String[]> slots, int places) throws Exception {
         String[] first = slots.get(0);
         // The codes of earlier rushes' appointments go first (they refer to them), with any e-mail about them
-        // not yet sent (it would fail for want of its appointment, again and again), and no place of the day
-        // waits out a release delay.
+        // not yet sent (it would fail for want of its appointment, again and again); then the day's slot rows,
+        // made again with the shape's places (the database makes their place rows, none taken or waiting).
         try (PreparedStatement delete = c.prepareStatement("WITH earlier AS (SELECT reference FROM appointment "
                 + "WHERE branch_code = ? AND service_code = ? AND day = ?::date), "
                 + "codes AS (DELETE FROM confirmation_code WHERE reference IN (SELECT reference FROM earlier)), "
                 + "mails AS (DELETE FROM outbox_message WHERE status <> 'SENT' AND appointment_reference IN "
                 + "(SELECT reference FROM earlier)) "
                 + "DELETE FROM appointment WHERE branch_code = ? AND service_code = ? AND day = ?::date");
-                PreparedStatement upsert = c.prepareStatement("INSERT INTO slot (branch_code, service_code, day, "
-                        + "start_time, end_time, capacity, taken) VALUES (?, ?, ?::date, ?::time, ?::time, ?, 0) "
-                        + "ON CONFLICT (branch_code, service_code, day, start_time) DO UPDATE SET capacity = "
-                        + "excluded.capacity, taken = 0, quarantined_until = '{}'")) {
+                PreparedStatement deleteSlots = c.prepareStatement("WITH day AS (SELECT id FROM slot WHERE "
+                        + "branch_code = ? AND service_code = ? AND day = ?::date), holds AS (DELETE FROM hold "
+                        + "WHERE slot_id IN (SELECT id FROM day)) DELETE FROM slot WHERE id IN (SELECT id FROM day)");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO slot (branch_code, service_code, day, "
+                        + "start_time, end_time, capacity) VALUES (?, ?, ?::date, ?::time, ?::time, ?)")) {
             for (int p = 0; p < 6; p += 3) {
                 delete.setString(p + 1, first[0]);
                 delete.setString(p + 2, first[1]);
                 delete.setString(p + 3, first[2]);
             }
             delete.executeUpdate();
+            deleteSlots.setString(1, first[0]);
+            deleteSlots.setString(2, first[1]);
+            deleteSlots.setString(3, first[2]);
+            deleteSlots.executeUpdate();
             for (int i = 0; i < slots.size(); i++) {
                 String[] s = slots.get(i);
                 int share = places / slots.size() + (i < places % slots.size() ? 1 : 0);
-                upsert.setString(1, s[0]);
-                upsert.setString(2, s[1]);
-                upsert.setString(3, s[2]);
-                upsert.setString(4, s[3]);
-                upsert.setString(5, s[4]);
-                upsert.setInt(6, share);
-                upsert.addBatch();
+                insert.setString(1, s[0]);
+                insert.setString(2, s[1]);
+                insert.setString(3, s[2]);
+                insert.setString(4, s[3]);
+                insert.setString(5, s[4]);
+                insert.setInt(6, share);
+                insert.addBatch();
             }
-            upsert.executeBatch();
+            insert.executeBatch();
+        }
+        try (Statement s = c.createStatement()) {
+            // The day's new rows are counted by the planner before the rush, as a slot in service would be.
+            s.execute("VACUUM ANALYZE slot_place");
         }
     }
 
@@ -396,10 +477,13 @@ public class Bench {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f |%n", k[0], k[1], k[2],
                     min(list), median(list), max(list)));
         });
+        rushShapes(md, values);
         md.append("\n## Ratios and targets (medians of the same run)\n\n");
         md.append("| measure | value | target | met |\n|---|---|---|---|\n");
         for (String c : List.of("8", "32")) {
-            ratio(md, values, "booking throughput / database ceiling (spread), " + c + " clients",
+            ratio(md, values, "booking throughput / minimal transaction (pgbench), " + c + " clients",
+                    "booking\t" + c + "\trps", "pgbench-minimal\t" + c + "\ttps", 0.5);
+            ratio(md, values, "booking throughput / full transaction (pgbench, spread), " + c + " clients",
                     "booking\t" + c + "\trps", "pgbench-spread\t" + c + "\ttps", 0.5);
         }
         for (String scenario : List.of("days", "slots")) {
@@ -409,32 +493,88 @@ public class Bench {
             }
             target(md, values, scenario + " p99 at 64 connections (ms)", scenario + "\t64\tp99_ms", 50, true);
         }
-        target(md, values, "rush: seconds for all applicants", "rush\t" + rushKey(values) + "\tseconds", 15, true);
-        target(md, values, "rush: p99 (ms)", "rush\t" + rushKey(values) + "\tp99_ms", 1000, true);
-        target(md, values, "rush: invariant violations (max)", "rush\t" + rushKey(values) + "\tviolations", 0, true);
+        String small = "10000/1000", large = "40000/4000";
+        target(md, values, "rush spread " + small + ": seconds", "rush-spread\t" + small + "\tseconds", 10, true);
+        target(md, values, "rush spread " + small + ": p99 (ms)", "rush-spread\t" + small + "\tp99_ms", 1000, true);
+        for (String size : List.of(small, large)) {
+            for (String shape : List.of("concentrated", "single")) {
+                atMost(md, values, "rush " + size + ": " + shape + " / spread seconds", "rush-" + shape + "\t" + size
+                        + "\tseconds", "rush-spread\t" + size + "\tseconds", 1.5);
+            }
+        }
+        for (String shape : RUSH_SHAPES) {
+            atMost(md, values, "rush " + shape + ": " + large + " / " + small + " seconds", "rush-" + shape + "\t" + large
+                    + "\tseconds", "rush-" + shape + "\t" + small + "\tseconds", 4.4);
+        }
+        values.forEach((key, list) -> {
+            if (key.startsWith("rush") && key.endsWith("\tviolations")) {
+                String[] k = key.split("\t");
+                target(md, values, k[0] + " " + k[1] + ": invariant violations (max)", key, 0, true);
+            }
+        });
         target(md, values, "peak resident size, node 1 (MiB)", "memory\tnode1\tpeak_rss_mib", 512, true);
         target(md, values, "peak resident size, node 2 (MiB)", "memory\tnode2\tpeak_rss_mib", 512, true);
         Files.writeString(out, md.toString());
     }
 
-    private static String rushKey(Map<String, List<Double>> values) {
-        return values.keySet().stream().filter(k -> k.startsWith("rush\t")).map(k -> k.split("\t")[1]).findFirst()
-                .orElse("?");
+    static final List<String> RUSH_SHAPES = List.of("spread", "concentrated", "single");
+
+    /** The rush's shapes side by side: seconds and p99 (medians) of each size, and the ratio to spread. */
+    private static void rushShapes(StringBuilder md, Map<String, List<Double>> values) {
+        List<String> sizes = values.keySet().stream().filter(k -> k.startsWith("rush-spread\t"))
+                .map(k -> k.split("\t")[1]).distinct().toList();
+        if (sizes.isEmpty()) {
+            return;
+        }
+        md.append("\n## The rush by shape (medians; the first rush on fresh nodes is `rush-first` above)\n\n");
+        md.append("| shape | slots |");
+        sizes.forEach(size -> md.append(" ").append(size).append(": seconds | p99 ms | / spread |"));
+        md.append("\n|---|---|").append("---|---|---|".repeat(sizes.size())).append("\n");
+        for (String shape : RUSH_SHAPES) {
+            md.append("| ").append(shape).append(" | ").append(switch (shape) {
+                case "spread" -> "100";
+                case "concentrated" -> "10";
+                default -> "1";
+            }).append(" |");
+            for (String size : sizes) {
+                List<Double> seconds = values.get("rush-" + shape + "\t" + size + "\tseconds");
+                List<Double> p99 = values.get("rush-" + shape + "\t" + size + "\tp99_ms");
+                List<Double> spread = values.get("rush-spread\t" + size + "\tseconds");
+                md.append(seconds == null ? " – | – | – |" : String.format(Locale.ROOT, " %.1f | %.0f | %.2f |",
+                        median(seconds), median(p99), median(seconds) / median(spread)));
+            }
+            md.append("\n");
+        }
     }
 
     private static int runs(Map<String, List<Double>> values) {
         return values.values().stream().mapToInt(List::size).max().orElse(0);
     }
 
+    /** A ratio of medians that must stay at least {@code target}. */
     private static void ratio(StringBuilder md, Map<String, List<Double>> values, String label, String key,
             String baseline, double target) {
+        ratio(md, values, label, key, baseline, target, false);
+    }
+
+    /** A ratio of medians that must stay at most {@code limit}. */
+    private static void atMost(StringBuilder md, Map<String, List<Double>> values, String label, String key,
+            String baseline, double limit) {
+        ratio(md, values, label, key, baseline, limit, true);
+    }
+
+    private static void ratio(StringBuilder md, Map<String, List<Double>> values, String label, String key,
+            String baseline, double limit, boolean atMost) {
+        String sign = atMost ? "≤" : "≥";
         List<Double> a = values.get(key), b = values.get(baseline);
         if (a == null || b == null) {
-            md.append("| ").append(label).append(" | not measured | ≥ ").append(target).append(" | – |\n");
+            md.append("| ").append(label).append(" | not measured | ").append(sign).append(" ").append(limit)
+                    .append(" | – |\n");
             return;
         }
         double r = median(a) / median(b);
-        md.append(String.format(Locale.ROOT, "| %s | %.2f | ≥ %.2f | %s |%n", label, r, target, r >= target ? "yes" : "**no**"));
+        boolean met = atMost ? r <= limit : r >= limit;
+        md.append(String.format(Locale.ROOT, "| %s | %.2f | %s %.2f | %s |%n", label, r, sign, limit, met ? "yes" : "**no**"));
     }
 
     private static void target(StringBuilder md, Map<String, List<Double>> values, String label, String key,

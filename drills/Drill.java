@@ -469,7 +469,8 @@ public class Drill {
                 duplicated += count - 1;
             }
             try (ResultSet rs = c.createStatement().executeQuery("""
-                    SELECT count(*) FROM slot s WHERE s.taken > s.capacity OR s.capacity < (SELECT count(*) FROM appointment a
+                    SELECT count(*) FROM slot s WHERE (SELECT count(*) FROM slot_place p WHERE p.slot_id = s.id AND p.taken) > s.capacity
+                        OR s.capacity < (SELECT count(*) FROM appointment a
                         WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED', 'CHECKED_IN', 'LATE'))""")) {
                 rs.next();
                 overCapacity = rs.getInt(1);

@@ -8,9 +8,8 @@
 \set k :i * :clients + :client_id
 \set i :i + 1
 SELECT branch, service, day, start_time, end_time, capacity FROM bench_place WHERE id = :n \gset
-SELECT (coalesce((SELECT slot.taken + cardinality(array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > now()))
- >= capacity FROM slot
-WHERE branch_code = :branch AND service_code = :service AND day = :day::date AND start_time = :start_time::time),
+SELECT (coalesce((SELECT NOT EXISTS (SELECT 1 FROM slot_place WHERE slot_id = slot.id AND NOT taken AND (free_from IS NULL OR free_from <= now())
+) FROM slot WHERE branch_code = :branch AND service_code = :service AND day = :day::date AND start_time = :start_time::time),
     false))::int AS full \gset
 \if :full = 0
 BEGIN;
@@ -72,10 +71,10 @@ WHERE c.day BETWEEN :day::date AND :day::date
         SELECT 1 FROM closure_state cs JOIN branch b ON b.state_code = cs.state_code
         WHERE cs.closure_id = c.id AND b.code = :branch))
 ORDER BY kind, day, rank;
--- SlotInventory.take: the slot's row (made with no place taken on the slot's first booking) ...
+-- SlotInventory.take: the slot's row (made with its places, all free, on the slot's first booking) ...
 WITH made AS (
-    INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-    VALUES (:branch, :service, :day::date, :start_time::time, :end_time::time, :capacity::int, 0)
+    INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+    VALUES (:branch, :service, :day::date, :start_time::time, :end_time::time, :capacity::int)
     ON CONFLICT (branch_code, service_code, day, start_time) DO NOTHING
     RETURNING id)
 SELECT id AS slot_id FROM made UNION ALL SELECT id FROM slot WHERE branch_code = :branch AND service_code = :service
@@ -96,15 +95,23 @@ INSERT INTO outbox_message (kind, appointment_reference, recipient, language, pr
     next_attempt_at, created_at, secret)
 VALUES ('CONFIRMATION_CODE', :reference, 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my',
     'ms', NULL, NULL, now(), now(), lpad((random() * 999999)::int::text, 6, '0'));
--- ... and last the conditional update that counts the place (pgbench's \gset needs a row, hence the
--- count around it); none left: the transaction rolls back.
+-- ... and last one free place row taken, one no other transaction has locked (pgbench's \gset needs a
+-- row, hence the count around it); when every free one is locked, the first to be let go that is still
+-- free; none left: the transaction rolls back.
 WITH counted AS (
-    UPDATE slot SET taken = slot.taken + 1,
-        quarantined_until = array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > now())
-    WHERE id = :slot_id
-      AND slot.taken + cardinality(array(SELECT t FROM unnest(slot.quarantined_until) t WHERE t > now())) < slot.capacity
+    UPDATE slot_place SET taken = true, free_from = NULL
+    WHERE id = (SELECT id FROM slot_place WHERE slot_id = :slot_id AND NOT taken AND (free_from IS NULL OR free_from <= now())
+                LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING 1)
 SELECT count(*) AS counted FROM counted \gset
+\if :counted = 0
+WITH counted AS (
+    UPDATE slot_place SET taken = true, free_from = NULL
+    WHERE id = (SELECT id FROM slot_place WHERE slot_id = :slot_id AND NOT taken AND (free_from IS NULL OR free_from <= now())
+                LIMIT 1 FOR UPDATE)
+    RETURNING 1)
+SELECT count(*) AS counted FROM counted \gset
+\endif
 \if :counted = 1
 END;
 \else

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import my.gov.temujanji.schedule.SlotInventory;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -105,13 +106,10 @@ class BookingRepository {
                             ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED
                         ), released AS (
                             UPDATE hold h SET released_at = :now FROM expired e WHERE h.id = e.id RETURNING h.slot_id
-                        ), given_back AS (
-                            UPDATE slot s SET taken = s.taken - r.places
-                            FROM (SELECT slot_id, count(*) AS places FROM released GROUP BY slot_id) r
-                            WHERE s.id = r.slot_id RETURNING r.places
-                        )
-                        SELECT coalesce(sum(places), 0) FROM given_back""")
+                        ),\s""" + SlotInventory.givingBack("released", ":availableFrom") + """
+                        SELECT count(*)::int FROM given_back""")
                 .param("now", Timestamp.from(now))
+                .param("availableFrom", null)
                 .param("limit", limit)
                 .query(Integer.class)
                 .single();
@@ -255,12 +253,7 @@ class BookingRepository {
                             UPDATE appointment a SET status = 'EXPIRED', cancelled_at = :now
                             FROM due WHERE a.reference = due.reference AND a.status = 'PENDING'
                             RETURNING a.*
-                        ), given_back AS (
-                            UPDATE slot s SET taken = s.taken - r.places,
-                                quarantined_until = s.quarantined_until || array_fill(:availableFrom::timestamptz, ARRAY[r.places])
-                            FROM (SELECT slot_id, count(*)::int AS places FROM expired GROUP BY slot_id) r
-                            WHERE s.id = r.slot_id
-                        )
+                        ), released AS (SELECT slot_id FROM expired),\s""" + SlotInventory.givingBack("released", ":availableFrom") + """
                         SELECT\s""" + APPOINTMENT_COLUMNS + " FROM expired")
                 .param("now", Timestamp.from(now))
                 .param("availableFrom", Timestamp.from(availableFrom))

@@ -138,7 +138,8 @@ public class ScheduleAdministration {
         record Row(long id, String service, LocalDate day, LocalTime start, LocalTime end, int capacity, int taken) {
         }
         List<Row> rows = jdbc.sql("""
-                        SELECT id, service_code, day, start_time, end_time, capacity, taken FROM slot
+                        SELECT id, service_code, day, start_time, end_time, capacity,\s""" + SlotInventory.taken("slot") + """
+                         FROM slot
                         WHERE branch_code = ? AND (day > ? OR (day = ? AND start_time > ?))
                         ORDER BY day, start_time, service_code""")
                 .params(branchCode, now.toLocalDate(), now.toLocalDate(), now.toLocalTime())
@@ -176,14 +177,15 @@ public class ScheduleAdministration {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int lockSlot(long slotId) {
-        return jdbc.sql("SELECT taken FROM slot WHERE id = ? FOR UPDATE").param(slotId).query(Integer.class).single();
+        return jdbc.sql("SELECT " + SlotInventory.taken("slot") + " FROM slot WHERE id = ? FOR UPDATE").param(slotId)
+                .query(Integer.class).single();
     }
 
     /**
      * Brings the branch's future slot rows in line with its offerings, once the places they no longer
      * offer have been freed: each row of an offered offering gets its capacity (after the releases, so
-     * that {@code taken <= capacity} holds throughout; a switched-off one keeps its rows as they are),
-     * and an emptied row whose start is a slot of the new slot length gets that slot's end.
+     * that its place rows can shrink to it: the database refuses fewer places than are taken; a
+     * switched-off one keeps its rows as they are), and an emptied row whose start is a slot of the new slot length gets that slot's end.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void alignSlots(String branchCode) {
@@ -210,7 +212,8 @@ public class ScheduleAdministration {
             hours.slotsOn(state.day().getDayOfWeek(), offering.slotMinutes()).stream()
                     .filter(slot -> slot.opens().equals(state.start()) && !slot.closes().equals(state.end()))
                     .findFirst()
-                    .ifPresent(slot -> jdbc.sql("UPDATE slot SET end_time = ? WHERE id = ? AND taken = 0")
+                    .ifPresent(slot -> jdbc.sql("UPDATE slot SET end_time = ? WHERE id = ? AND "
+                                    + SlotInventory.taken("slot") + " = 0")
                             .params(slot.closes(), state.id()).update());
         }
     }

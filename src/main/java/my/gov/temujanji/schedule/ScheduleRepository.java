@@ -112,7 +112,8 @@ class ScheduleRepository {
             return rows;
         }
         jdbc.sql("""
-                        SELECT branch_code, service_code, day, start_time, capacity, taken FROM slot
+                        SELECT branch_code, service_code, day, start_time, capacity,\s""" + SlotInventory.taken("slot") + """
+                         FROM slot
                         WHERE branch_code IN (:branches) AND day BETWEEN :from AND :to""")
                 .param("branches", List.copyOf(branchCodes))
                 .param("from", from)

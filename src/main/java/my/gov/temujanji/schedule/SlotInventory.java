@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -17,16 +21,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes and gives back places in slots. PostgreSQL decides: a place is taken by one conditional
- * upsert that only succeeds while the slot has a free place, so two requests can never both take the
- * last one, on any number of app nodes. Callers hold the place for as long as their transaction runs.
+ * Takes and gives back places in slots. PostgreSQL decides: a slot has one row per place
+ * ({@code slot_place}, kept at the slot's capacity by the database's triggers), and a place is taken by
+ * one conditional update of a free place row, locked with {@code SKIP LOCKED}: two requests can never
+ * take the same place, on any number of app nodes, and the bookings of one slot lock different rows, so
+ * none waits for another's commit. Callers hold the place for as long as their transaction runs.
  * Taking reads the branch's schedule fresh (never a cache) under the branch's shared schedule lock, so
  * a closure or a change of hours refuses new places from the moment it commits, on every node.
  *
  * <p>A place a booking gives back (cancelled, unconfirmed, moved away) is offered again only after a
  * delay, so that a place cannot be handed from one person to another by cancelling it at an agreed
- * moment: the time it becomes free is kept in the slot's row ({@code quarantined_until}), and a place
- * is free when {@code taken} plus the releases still waiting is below capacity.
+ * moment: the place row keeps the time it becomes free ({@code free_from}), and until then it is
+ * neither taken nor free.
  */
 @Service
 public class SlotInventory {
@@ -40,13 +46,17 @@ public class SlotInventory {
     private final Availability availability;
     /** The places of a slot held or still waiting to be offered again, as SQL over a row of {@code slot}. */
     static String occupied(String slot, String now) {
-        return slot + ".taken + cardinality(" + waiting(slot, now) + ")";
+        return "(SELECT count(*) FROM slot_place p WHERE p.slot_id = " + slot + ".id AND (p.taken OR p.free_from > "
+                + now + "))::int";
     }
 
-    /** The release times of a slot's given-back places not yet offered again, as SQL over a row of {@code slot}. */
-    private static String waiting(String slot, String now) {
-        return "array(SELECT t FROM unnest(" + slot + ".quarantined_until) t WHERE t > " + now + ")";
+    /** The places of a slot held or booked, as SQL over a row of {@code slot}. */
+    static String taken(String slot) {
+        return "(SELECT count(*) FROM slot_place p WHERE p.slot_id = " + slot + ".id AND p.taken)::int";
     }
+
+    /** A free place row: neither taken nor waiting out a release delay, as SQL over {@code slot_place}. */
+    private static final String FREE = "NOT taken AND (free_from IS NULL OR free_from <= ?)";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -69,8 +79,8 @@ public class SlotInventory {
 
     /**
      * Takes one place as {@link #take(String, String, LocalDate, LocalTime)} does, with {@code first} run in
-     * the place before it is counted: the caller's writes are done before the slot's row is locked, so the
-     * bookings of one slot wait on each other only for a commit. {@code first} is given the offering as it
+     * the place before it is counted: the caller's writes are done before a place row is locked, so the row
+     * is held only for the update and the commit. {@code first} is given the offering as it
      * was just read, so the caller need not read it again. When no place is left, 409 {@code SLOT_FULL}
      * comes after {@code first}, and the caller's transaction rolls its writes back.
      */
@@ -87,13 +97,9 @@ public class SlotInventory {
         }
         long slotId = slotRow(branchCode, serviceCode, day, start, slot.end(), offering.capacity());
         T result = first.apply(new TakenPlace(slotId, branchCode, serviceCode, day, start, slot.end()), offering);
-        // PostgreSQL decides: the one conditional update that counts the place, atomic on every node.
-        int counted = jdbc.sql("""
-                        UPDATE slot SET taken = slot.taken + 1, quarantined_until =\s""" + waiting("slot", ":now") + """
-                        WHERE id = :id AND\s""" + occupied("slot", ":now") + """
-                         < slot.capacity""")
-                .param("id", slotId).param("now", Timestamp.from(clock.instant()))
-                .update();
+        // PostgreSQL decides: one free place row of the slot becomes taken, atomic on every node.
+        Timestamp now = Timestamp.from(clock.instant());
+        int counted = onePlace("taken = true, free_from = NULL", List.of(), slotId, FREE, now);
         if (counted == 0) {
             throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", day, start);
         }
@@ -101,8 +107,9 @@ public class SlotInventory {
     }
 
     /**
-     * The slot's row, made with no place taken when this is the slot's first booking. A row another
-     * transaction makes at the same moment is waited for, and read by a second statement once committed.
+     * The slot's row, made (its places all free, by the database's trigger) when this is the slot's first
+     * booking. A row another transaction makes at the same moment is waited for, and read by a second
+     * statement once committed.
      */
     private long slotRow(String branchCode, String serviceCode, LocalDate day, LocalTime start, LocalTime end,
             int capacity) {
@@ -110,8 +117,8 @@ public class SlotInventory {
                 + "AND start_time = :start";
         return jdbc.sql("""
                         WITH made AS (
-                            INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-                            VALUES (:branch, :service, :day, :start, :end, :capacity, 0)
+                            INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+                            VALUES (:branch, :service, :day, :start, :end, :capacity)
                             ON CONFLICT (branch_code, service_code, day, start_time) DO NOTHING
                             RETURNING id)
                         SELECT id FROM made UNION ALL\s""" + select)
@@ -138,9 +145,8 @@ public class SlotInventory {
      */
     public boolean full(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
         return jdbc.sql("""
-                        SELECT\s""" + occupied("slot", "?") + """
-                         >= capacity FROM slot
-                        WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?""")
+                        SELECT NOT EXISTS (SELECT 1 FROM slot_place WHERE slot_id = slot.id AND\s""" + FREE + """
+                        ) FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?""")
                 .params(Timestamp.from(clock.instant()), branchCode, serviceCode, day, start)
                 .query(Boolean.class)
                 .optional()
@@ -170,27 +176,61 @@ public class SlotInventory {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Long> takeGivenBack(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
         return jdbc.sql("""
-                        UPDATE slot SET taken = taken + 1, quarantined_until = array(
-                            SELECT t FROM unnest(quarantined_until) t WHERE t > :now ORDER BY t DESC OFFSET 1)
-                        WHERE branch_code = :branch AND service_code = :service AND day = :day AND start_time = :start
-                          AND cardinality(""" + waiting("slot", ":now") + """
-                        ) > 0
-                        RETURNING id""")
+                        UPDATE slot_place SET taken = true, free_from = NULL
+                        WHERE id = (SELECT p.id FROM slot_place p JOIN slot s ON s.id = p.slot_id
+                                    WHERE s.branch_code = :branch AND s.service_code = :service AND s.day = :day
+                                      AND s.start_time = :start AND NOT p.taken AND p.free_from > :now
+                                    ORDER BY p.free_from DESC LIMIT 1 FOR UPDATE OF p SKIP LOCKED)
+                        RETURNING slot_id""")
                 .param("now", Timestamp.from(clock.instant())).param("branch", branchCode).param("service", serviceCode)
                 .param("day", day).param("start", start)
                 .query(Long.class).optional();
     }
 
     private void giveBack(long slotId, Instant availableFrom) {
-        int updated = jdbc.sql("""
-                        UPDATE slot SET taken = taken - 1,
-                            quarantined_until = CASE WHEN ?::timestamptz IS NULL THEN quarantined_until
-                                ELSE array_append(quarantined_until, ?::timestamptz) END
-                        WHERE id = ? AND taken > 0""")
-                .params(ts(availableFrom), ts(availableFrom), slotId).update();
-        if (updated != 1) {
+        List<Object> freeFrom = Collections.singletonList(ts(availableFrom));
+        if (onePlace("taken = false, free_from = ?", freeFrom, slotId, "taken") != 1) {
             throw new IllegalStateException("Slot " + slotId + " had no place taken to give back");
         }
+    }
+
+    /**
+     * Sets one place row of the slot that matches {@code which}: one no other transaction has locked,
+     * else (every match is locked by a transaction still running, which may yet roll back) the first
+     * to be let go that still matches. Answers how many rows changed, 0 or 1.
+     */
+    private int onePlace(String set, List<Object> setParams, long slotId, String which, Object... whichParams) {
+        List<Object> params = new ArrayList<>(setParams);
+        params.add(slotId);
+        params.addAll(Arrays.asList(whichParams));
+        String sql = "UPDATE slot_place SET " + set + " WHERE id = (SELECT id FROM slot_place WHERE slot_id = ? AND "
+                + which + " LIMIT 1 FOR UPDATE";
+        int changed = jdbc.sql(sql + " SKIP LOCKED)").params(params).update();
+        return changed == 1 ? 1 : jdbc.sql(sql + ")").params(params).update();
+    }
+
+    /**
+     * SQL for a sweeper's statement that gives back many places at once: the CTE {@code given_back},
+     * one place per row of the CTE {@code released} (its {@code slot_id}), offered again from
+     * {@code availableFrom} (NULL: at once). The slots are locked {@code FOR KEY SHARE} in id order, so a
+     * branch's change counting a slot's places under {@link ScheduleAdministration#lockSlot} is waited for,
+     * and two sweepers lock the same place rows in one order.
+     */
+    public static String givingBack(String released, String availableFrom) {
+        return """
+                giving_back AS (
+                    SELECT s.id, r.places FROM slot s
+                    JOIN (SELECT slot_id, count(*)::int AS places FROM\s""" + released + """
+                 GROUP BY slot_id) r ON r.slot_id = s.id
+                    ORDER BY s.id FOR KEY SHARE OF s
+                ), given_back AS (
+                    UPDATE slot_place p SET taken = false, free_from =\s""" + availableFrom + """
+                ::timestamptz
+                    FROM giving_back g CROSS JOIN LATERAL (
+                        SELECT id FROM slot_place WHERE slot_id = g.id AND taken LIMIT g.places FOR UPDATE) one
+                    WHERE p.id = one.id RETURNING p.slot_id
+                )
+                """;
     }
 
     private static Timestamp ts(Instant instant) {

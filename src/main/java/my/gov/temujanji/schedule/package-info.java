@@ -11,7 +11,10 @@
  * <li>the branch's schedule advisory lock ({@code BranchScheduleLock}): shared to take or give back a
  * place ({@link my.gov.temujanji.schedule.SlotInventory#enterBranch}, and inside {@code take}),
  * exclusive for a change of the branch's schedule; several branches in the order of their codes;</li>
- * <li>slot rows, in (day, start time) order;</li>
+ * <li>slot rows, in (day, start time) order (a change locks them {@code FOR UPDATE} to count their places,
+ * a sweeper {@code FOR KEY SHARE} before it gives places back, a booking only through its foreign key);
+ * then their place rows ({@code slot_place}), one at a time, each taken or given back with
+ * {@code SKIP LOCKED} first;</li>
  * <li>hold rows, then appointment rows (then an appointment's confirmation code).</li>
  * </ol>
  * The branch lock comes before any row for the applicant's paths too: a row a path needs is looked

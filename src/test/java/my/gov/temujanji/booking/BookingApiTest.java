@@ -16,6 +16,7 @@ import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -378,14 +379,14 @@ class BookingApiTest {
     }
 
     private int taken(LocalTime start) {
-        return jdbc.sql("SELECT taken FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
+        return jdbc.sql("SELECT " + SlotPlaces.taken("slot") + " FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
                 .params(BRANCH, SERVICE, DAY, start).query(Integer.class).single();
     }
 
     private void insertSlot(LocalTime start, int capacity) {
         jdbc.sql("""
-                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-                        VALUES (?, ?, ?, ?, ?, ?, 0)""")
+                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(BRANCH, SERVICE, DAY, start, start.plusMinutes(15), capacity).update();
     }
 }

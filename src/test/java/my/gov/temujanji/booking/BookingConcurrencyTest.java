@@ -16,6 +16,7 @@ import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.Rush;
 import my.gov.temujanji.support.SecondNode;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +89,7 @@ class BookingConcurrencyTest {
         assertThat(overbooking(1, atOne, activeAppointments(one))).isEmpty();
         assertThat(codes(atThree)).containsOnly("201", "409 SLOT_FULL");
         assertThat(codes(atOne)).containsOnly("201", "409 SLOT_FULL");
-        assertThat(jdbc.sql("SELECT taken FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
+        assertThat(jdbc.sql("SELECT " + SlotPlaces.taken("slot") + " FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
                 .params(BRANCH, SERVICE, DAY, three).query(Integer.class).single()).isEqualTo(3);
     }
 
@@ -119,7 +120,8 @@ class BookingConcurrencyTest {
         assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE document_number = ? AND status = 'CONFIRMED'")
                 .param(myKad.replace("-", "")).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("""
-                        SELECT coalesce(sum(taken), 0) FROM slot
+                        SELECT coalesce(sum(""" + SlotPlaces.taken("slot") + """
+                        ), 0) FROM slot
                         WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time BETWEEN ? AND ?""")
                 .params(BRANCH, SERVICE, DAY, starts.get(0), starts.get(starts.size() - 1)).query(Integer.class).single())
                 .as("places taken by the losers were given back").isEqualTo(1);
@@ -154,7 +156,7 @@ class BookingConcurrencyTest {
         List<Integer> released = Rush.fireTasks(List.of(sweeper::sweep, other::sweep, sweeper::sweep, other::sweep));
 
         assertThat(released.stream().mapToInt(Integer::intValue).sum()).isEqualTo(40);
-        assertThat(jdbc.sql("SELECT taken FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
+        assertThat(jdbc.sql("SELECT " + SlotPlaces.taken("slot") + " FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
                 .params(BRANCH, SERVICE, DAY, start).query(Integer.class).single()).isZero();
     }
 
@@ -203,8 +205,8 @@ class BookingConcurrencyTest {
 
     private void setCapacity(LocalTime start, int capacity) {
         jdbc.sql("""
-                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-                        VALUES (?, ?, ?, ?, ?, ?, 0)""")
+                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(BRANCH, SERVICE, DAY, start, start.plusMinutes(15), capacity).update();
     }
 

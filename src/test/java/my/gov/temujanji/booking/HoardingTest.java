@@ -14,6 +14,7 @@ import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.Rush;
 import my.gov.temujanji.support.SecondNode;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +80,7 @@ class HoardingTest {
                 .allSatisfy(r -> assertThat(r.json().get("code").asString()).isEqualTo("TOO_MANY_APPOINTMENTS"));
         assertThat(activeWith(email)).isEqualTo(3);
         // The places of the refused requests were not kept: eight slots, three taken.
-        assertThat(jdbc.sql("SELECT coalesce(sum(taken), 0) FROM slot WHERE branch_code = ? AND service_code = 'BKE' AND day = ?")
+        assertThat(jdbc.sql("SELECT coalesce(sum(" + SlotPlaces.taken("slot") + "), 0) FROM slot WHERE branch_code = ? AND service_code = 'BKE' AND day = ?")
                 .params(BRANCH, day).query(Integer.class).single()).isEqualTo(3);
 
         Http.Response english = ConfirmationTest.book(http, "BKE", day, LocalTime.of(14, 0), Applicants.nextMyKad(),

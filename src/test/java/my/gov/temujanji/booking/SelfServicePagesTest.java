@@ -17,6 +17,7 @@ import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -318,7 +319,7 @@ class SelfServicePagesTest {
     }
 
     private int taken(LocalDate day, LocalTime start) {
-        return jdbc.sql("SELECT taken FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
+        return jdbc.sql("SELECT " + SlotPlaces.taken("slot") + " FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
                 .params(BRANCH, service, day, start).query(Integer.class).single();
     }
 

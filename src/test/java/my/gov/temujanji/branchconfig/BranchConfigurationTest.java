@@ -26,6 +26,7 @@ import my.gov.temujanji.support.SecondNode;
 import my.gov.temujanji.support.SmtpServer;
 import my.gov.temujanji.support.StaffFixture;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,7 +212,7 @@ class BranchConfigurationTest {
         assertThat(status(later)).isEqualTo("CANCELLED");
         assertThat(status(earlier)).isEqualTo("CONFIRMED");
         assertThat(status(alone)).isEqualTo("CONFIRMED");
-        assertThat(jdbc.sql("SELECT count(*) FROM slot WHERE taken > capacity").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM slot WHERE " + SlotPlaces.taken("slot") + " > capacity").query(Long.class).single()).isZero();
         assertThat(audits("OFFERING_CHANGED", branch)).isOne();
         Outboxes.sendDue(context);
         assertThat(smtp.received()).extracting(BranchConfigurationTest::recipient)
@@ -255,10 +256,11 @@ class BranchConfigurationTest {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE branch_code = ? AND day = ? AND status = 'CONFIRMED'")
                 .params(branch, day).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT coalesce(sum(taken), 0) FROM slot WHERE branch_code = ? AND day = ?")
+        assertThat(jdbc.sql("SELECT coalesce(sum(" + SlotPlaces.taken("slot") + "), 0) FROM slot WHERE branch_code = ? AND day = ?")
                 .params(branch, day).query(Long.class).single()).as("every place given back").isZero();
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM slot s WHERE s.taken <> (SELECT count(*) FROM appointment a
+                        SELECT count(*) FROM slot s WHERE\s""" + SlotPlaces.taken("s") + """
+                         <> (SELECT count(*) FROM appointment a
                             WHERE a.slot_id = s.id AND a.status = 'CONFIRMED')
                           + (SELECT count(*) FROM hold h WHERE h.slot_id = s.id AND h.released_at IS NULL)
                           AND s.branch_code = ?""").param(branch).query(Long.class).single())
@@ -342,7 +344,7 @@ class BranchConfigurationTest {
         book(applicant, branch, "BKP", day, untouched, "ms", "b2@example.my");
         assertThat(applicant.postJson("/api/v1/appointments", booking(branch, "BKP", day, untouched, "b3@example.my"),
                 "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(409);
-        assertThat(jdbc.sql("SELECT max(taken) FROM slot WHERE branch_code = ?").param(branch).query(Integer.class)
+        assertThat(jdbc.sql("SELECT max(" + SlotPlaces.taken("slot") + ") FROM slot WHERE branch_code = ?").param(branch).query(Integer.class)
                 .single()).isEqualTo(2);
     }
 
@@ -465,9 +467,10 @@ class BranchConfigurationTest {
             assertThat(answers).extracting(Http.Response::status).as("no answer is a 500").allMatch(status -> status < 500)
                     .as("places were held, and appointments cancelled or moved, meanwhile").contains(201, 200);
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM slot WHERE taken > capacity").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM slot WHERE " + SlotPlaces.taken("slot") + " > capacity").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM slot s WHERE s.branch_code = ? AND s.taken <> (SELECT count(*) FROM appointment a
+                        SELECT count(*) FROM slot s WHERE s.branch_code = ? AND\s""" + SlotPlaces.taken("s") + """
+                         <> (SELECT count(*) FROM appointment a
                             WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED', 'CHECKED_IN'))
                           + (SELECT count(*) FROM hold h WHERE h.slot_id = s.id AND h.released_at IS NULL)""")
                 .param(branch).query(Long.class).single()).as("every place accounted for").isZero();
@@ -533,7 +536,7 @@ class BranchConfigurationTest {
     }
 
     private int taken(String branch, String service, LocalDate day, LocalTime start) {
-        return jdbc.sql("SELECT taken FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
+        return jdbc.sql("SELECT " + SlotPlaces.taken("slot") + " FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
                 .params(branch, service, day, start).query(Integer.class).single();
     }
 

@@ -17,6 +17,7 @@ import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.SmtpServer;
 import my.gov.temujanji.support.StaffFixture;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import my.gov.temujanji.notification.Outboxes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -266,7 +267,7 @@ class CounterTest {
     }
 
     private int taken(CounterBookings.Booked booked) {
-        return jdbc.sql("SELECT s.taken FROM slot s JOIN appointment a ON a.slot_id = s.id WHERE a.reference = ?")
+        return jdbc.sql("SELECT " + SlotPlaces.taken("s") + " FROM slot s JOIN appointment a ON a.slot_id = s.id WHERE a.reference = ?")
                 .param(booked.reference()).query(Integer.class).single();
     }
 

@@ -13,6 +13,7 @@ import my.gov.temujanji.support.Rush;
 import my.gov.temujanji.support.SecondNode;
 import my.gov.temujanji.support.StaffFixture;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,7 +119,7 @@ class NoShowsTest {
     }
 
     private int taken(CounterBookings.Booked booked) {
-        return jdbc.sql("SELECT s.taken FROM slot s JOIN appointment a ON a.slot_id = s.id WHERE a.reference = ?")
+        return jdbc.sql("SELECT " + SlotPlaces.taken("s") + " FROM slot s JOIN appointment a ON a.slot_id = s.id WHERE a.reference = ?")
                 .param(booked.reference()).query(Integer.class).single();
     }
 }

@@ -16,6 +16,7 @@ import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.SecondNode;
 import my.gov.temujanji.support.StaffFixture;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -350,7 +351,7 @@ class BlockingTest {
     }
 
     private int placesTaken(LocalDate day) {
-        return jdbc.sql("SELECT coalesce(sum(taken), 0) FROM slot WHERE branch_code = ? AND day = ?")
+        return jdbc.sql("SELECT coalesce(sum(" + SlotPlaces.taken("slot") + "), 0) FROM slot WHERE branch_code = ? AND day = ?")
                 .params(BRANCH, day).query(Integer.class).single();
     }
 

@@ -192,8 +192,8 @@ class ReportsTest {
 
     private long slot(String branch, String service, LocalDate day, LocalTime start, int minutes, int capacity) {
         return jdbc.sql("""
-                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-                        VALUES (?, ?, ?, ?, ?, ?, 0) RETURNING id""")
+                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(branch, service, day, start, start.plusMinutes(minutes), capacity)
                 .query(Long.class).single();
     }

@@ -11,6 +11,7 @@ import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,10 +218,11 @@ class AvailabilityApiTest {
     }
 
     private void insertSlot(String day, LocalTime[] slot, int capacity, int taken) {
-        jdbc.sql("""
-                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-                        VALUES (?, 'VPP', ?, ?, ?, ?, ?)""")
-                .params(SELANGOR, LocalDate.parse(day), slot[0], slot[1], capacity, taken).update();
+        long slotId = jdbc.sql("""
+                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+                        VALUES (?, 'VPP', ?, ?, ?, ?) RETURNING id""")
+                .params(SELANGOR, LocalDate.parse(day), slot[0], slot[1], capacity).query(Long.class).single();
+        SlotPlaces.take(jdbc, slotId, taken);
     }
 
     private static String daysPath(String branch, String service, String from, String to) {

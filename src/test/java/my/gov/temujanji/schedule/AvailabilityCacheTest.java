@@ -10,6 +10,7 @@ import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,10 +49,11 @@ class AvailabilityCacheTest {
         int capacity = http.get(slots).json().get(0).get("placesLeft").asInt();
         LocalTime start = LocalTime.parse(http.get(slots).json().get(0).get("start").asString());
         LocalTime end = LocalTime.parse(http.get(slots).json().get(0).get("end").asString());
-        jdbc.sql("""
-                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(BRANCH, service, DAY, start, end, capacity, capacity).update();
+        long slotId = jdbc.sql("""
+                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(BRANCH, service, DAY, start, end, capacity).query(Long.class).single();
+        SlotPlaces.take(jdbc, slotId, capacity);
 
         assertThat(http.get(slots).json().get(0).get("placesLeft").asInt()).as("still the cached answer").isEqualTo(capacity);
         Http.Response hold = http.postJson("/api/v1/holds",

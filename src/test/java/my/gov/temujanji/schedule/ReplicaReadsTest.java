@@ -11,6 +11,7 @@ import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.MutableClock;
 import my.gov.temujanji.support.TestClockConfiguration;
+import my.gov.temujanji.support.SlotPlaces;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,8 @@ class ReplicaReadsTest {
     @Test
     void daysAndSlotsComeFromTheReplicaAndABookingAfterItsStaleFreeAnswerIsRefused() {
         jdbc.sql("""
-                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-                        VALUES (?, ?, ?, ?, ?, 1, 0)""")
+                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+                        VALUES (?, ?, ?, ?, ?, 1)""")
                 .params(BRANCH, SERVICE, DAY, START, START.plusMinutes(15)).update();
         replicate();
         int dayPlaces = dayPlacesLeft();
@@ -71,9 +72,9 @@ class ReplicaReadsTest {
         Http.Response second = book(Applicants.nextMyKad());
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.json().get("code").asString()).isEqualTo("SLOT_FULL");
-        assertThat(jdbc.sql("SELECT taken FROM public.slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
+        assertThat(jdbc.sql("SELECT " + SlotPlaces.taken("slot") + " FROM public.slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
                 .params(BRANCH, SERVICE, DAY, START).query(Integer.class).single()).isOne();
-        assertThat(jdbc.sql("SELECT taken FROM replica_copy.slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
+        assertThat(jdbc.sql("SELECT (SELECT count(*) FROM replica_copy.slot_place p WHERE p.slot_id = slot.id AND p.taken) FROM replica_copy.slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?")
                 .params(BRANCH, SERVICE, DAY, START).query(Integer.class).single()).isZero();
 
         replicate();
@@ -85,7 +86,7 @@ class ReplicaReadsTest {
     private void replicate() {
         jdbc.sql("DROP SCHEMA IF EXISTS replica_copy CASCADE").update();
         jdbc.sql("CREATE SCHEMA replica_copy").update();
-        for (String table : new String[] {"slot", "opening_hours", "state_weekend", "branch", "closure", "closure_state"}) {
+        for (String table : new String[] {"slot", "slot_place", "opening_hours", "state_weekend", "branch", "closure", "closure_state"}) {
             jdbc.sql("CREATE TABLE replica_copy." + table + " AS SELECT * FROM public." + table).update();
         }
     }

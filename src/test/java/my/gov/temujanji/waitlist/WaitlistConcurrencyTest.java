@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import my.gov.temujanji.support.SlotPlaces;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.MutableClock;
@@ -93,12 +94,12 @@ class WaitlistConcurrencyTest {
                 WHERE p.branch_code = ?""").param(BRANCH).query(Long.class).single()).isEqualTo(100);
         assertThat(jdbc.sql("SELECT count(*) FROM waitlist_offer o JOIN waitlist_place p ON p.id = o.place_id "
                 + "WHERE p.branch_code = ?").param(BRANCH).query(Long.class).single()).isEqualTo(100);
-        assertThat(jdbc.sql("""
-                SELECT count(*) FROM slot s WHERE s.branch_code = ? AND s.day = ? AND s.taken <>
-                    (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED'))
+        assertThat(jdbc.sql("SELECT count(*) FROM slot s WHERE s.branch_code = ? AND s.day = ? AND "
+                + SlotPlaces.taken("s") + """
+                 <> (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('PENDING', 'CONFIRMED'))
                     + (SELECT count(*) FROM waitlist_place p WHERE p.slot_id = s.id AND p.state = 'OFFERED')""")
                 .params(BRANCH, DAY).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT sum(taken) FROM slot WHERE branch_code = ? AND day = ?").params(BRANCH, DAY)
+        assertThat(jdbc.sql("SELECT sum(" + SlotPlaces.taken("slot") + ") FROM slot WHERE branch_code = ? AND day = ?").params(BRANCH, DAY)
                 .query(Long.class).single()).isEqualTo(100);
     }
 

@@ -46,11 +46,17 @@ final class WaitlistFixture {
      */
     String[] fullDay(Http node, LocalDate day, int capacity, LocalTime open) {
         jdbc.sql("""
-                INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity, taken)
-                SELECT ?, ?, ?, t::time, (t + interval '15 minutes')::time, ?,
-                    CASE WHEN t::time = ? THEN ? - 1 ELSE ? END
+                INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+                SELECT ?, ?, ?, t::time, (t + interval '15 minutes')::time, ?
                 FROM generate_series(?::date + time '08:00', ?::date + time '20:45', interval '15 minutes') t""")
-                .params(branch, service, day, capacity, open, capacity, capacity, day, day).update();
+                .params(branch, service, day, capacity, day, day).update();
+        // Every place taken but one at the open slot, as bookings made earlier would have.
+        jdbc.sql("""
+                UPDATE slot_place p SET taken = true FROM slot s
+                WHERE s.id = p.slot_id AND s.branch_code = ? AND s.service_code = ? AND s.day = ?
+                  AND p.id NOT IN (SELECT min(q.id) FROM slot_place q JOIN slot o ON o.id = q.slot_id
+                                   WHERE o.branch_code = ? AND o.service_code = ? AND o.day = ? AND o.start_time = ?)""")
+                .params(branch, service, day, branch, service, day, open).update();
         return book(node, day, open);
     }
 

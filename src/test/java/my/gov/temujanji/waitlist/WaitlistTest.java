@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import my.gov.temujanji.notification.Outboxes;
+import my.gov.temujanji.support.SlotPlaces;
 import my.gov.temujanji.support.Applicants;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
@@ -142,7 +143,7 @@ class WaitlistTest {
         assertThat(appointment.json().get("start").asString()).isEqualTo("09:00");
         assertThat(WaitlistFixture.entry(http, first).get("state").asString()).isEqualTo("ACCEPTED");
         assertThat(fixture.placesLeft(http, day, nine)).isZero();
-        assertThat(jdbc.sql("SELECT taken FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? "
+        assertThat(jdbc.sql("SELECT " + SlotPlaces.taken("slot") + " FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? "
                 + "AND start_time = ?").params(BRANCH, SERVICE, day, nine).query(Integer.class).single()).isEqualTo(3);
         assertThat(audit(offerId)).containsExactly("WAITLIST_OFFERED", "WAITLIST_OFFER_ACCEPTED");
     }
