@@ -14,10 +14,12 @@ import org.springframework.stereotype.Component;
 /**
  * The six-digit codes that confirm a booking. Only a keyed hash of a code is stored (HMAC-SHA-256
  * with a key all nodes share, over the reference and the code): with a plain hash, a million tries
- * would find any code from a copy of the table. Codes are compared in constant time.
+ * would find any code from a copy of the table. Codes are compared in constant time. Public for the
+ * other confirmations by e-mail (the waiting room's tickets), which name what they confirm by a
+ * reference of their own.
  */
 @Component
-class ConfirmationCodes {
+public class ConfirmationCodes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -28,21 +30,21 @@ class ConfirmationCodes {
     }
 
     /** A new code: six digits, leading zeros included. */
-    String generate() {
+    public String generate() {
         return String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 
-    String hash(String reference, String code) {
+    public String hash(String reference, String code) {
         return HexFormat.of().formatHex(mac(reference, code));
     }
 
     /** Whether {@code candidate} is the code whose hash is stored, in time independent of where they differ. */
-    boolean matches(String reference, String candidate, String storedHash) {
+    public boolean matches(String reference, String candidate, String storedHash) {
         return MessageDigest.isEqual(mac(reference, candidate), HexFormat.of().parseHex(storedHash));
     }
 
     /** The code as typed, without spaces or dashes, when it is six digits; otherwise null. */
-    static String normalise(String typed) {
+    public static String normalise(String typed) {
         if (typed == null) {
             return null;
         }

@@ -25,12 +25,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class MailComposer {
 
-    /** What the outbox keeps of one e-mail. */
-    record Composed(MailKind kind, Appointment appointment, String subject, String text, String html) {
-
-        String recipient() {
-            return appointment.applicant().email();
-        }
+    /** What the outbox keeps of one e-mail; {@code appointment} is null for a waiting-room code. */
+    record Composed(MailKind kind, Appointment appointment, String recipient, String subject, String text,
+            String html) {
     }
 
     private final SpringTemplateEngine templates = new SpringTemplateEngine();
@@ -67,6 +64,9 @@ class MailComposer {
      * with it always matches what the counter will find.
      */
     Composed compose(OutboxMessage message) {
+        if (message.kind() == MailKind.TICKET_CODE) {
+            return ticketCode(message);
+        }
         Appointment appointment = booking.findByReference(message.appointmentReference()).orElseThrow();
         return compose(message.kind(), appointment, message.previous(), message.secret());
     }
@@ -107,7 +107,18 @@ class MailComposer {
         String subject = messages.getMessage("mail." + kind + ".subject",
                 new Object[] {Reference.display(appointment.reference())}, locale);
         context.setVariable("subject", subject);
-        return new Composed(kind, appointment, subject,
+        return new Composed(kind, appointment, appointment.applicant().email(), subject,
                 templates.process("appointment.txt", context), templates.process("appointment.html", context));
+    }
+
+    /** The code that confirms a waiting-room ticket: no appointment yet, only the code and its page. */
+    private Composed ticketCode(OutboxMessage message) {
+        Locale locale = Locale.forLanguageTag(message.language());
+        Context context = new Context(locale);
+        context.setVariable("code", message.secret());
+        String subject = messages.getMessage("mail.TICKET_CODE.subject", null, locale);
+        context.setVariable("subject", subject);
+        return new Composed(MailKind.TICKET_CODE, null, message.recipient(), subject,
+                templates.process("ticket-code.txt", context), templates.process("ticket-code.html", context));
     }
 }

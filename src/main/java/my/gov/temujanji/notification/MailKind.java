@@ -20,7 +20,9 @@ enum MailKind {
      * A booking with this appointment's document was refused as a second one of its type: its owner is
      * reminded of it (whoever tried is told nothing of it).
      */
-    ALREADY_BOOKED(false);
+    ALREADY_BOOKED(false),
+    /** The code that confirms a ticket of the fair opening's waiting room (no appointment yet). */
+    TICKET_CODE(false);
 
     final boolean withSlip;
 
@@ -48,6 +50,7 @@ enum MailKind {
             // A reminder of an appointment that no longer holds its place would point at nothing.
             case ALREADY_BOOKED -> appointment.active() ? null : "appointment " + appointment.status();
             case CANCELLED, CANCELLED_BY_BRANCH, LATE -> null;
+            case TICKET_CODE -> secret == null ? "code replaced by a newer one" : null;
         };
     }
 }
