@@ -71,7 +71,7 @@ class Tickets {
      * (the address has as many confirmed tickets as it may have appointments); 403 {@code BOOKING_REFUSED}
      * for a blocked document or address; 404 for an unknown branch or service.
      */
-    UUID join(String service, String branch, DocumentType type, String number, String email, String language,
+    Joined join(String service, String branch, DocumentType type, String number, String email, String language,
             String client) {
         catalogue.requireOffered(branch, service);
         String address = email.toLowerCase(Locale.ROOT);
@@ -110,8 +110,12 @@ class Tickets {
                 throw new ApiProblem(HttpStatus.CONFLICT, "TICKET_EXISTS");
             }
             mails.sendCode(address, language, code);
-            return id.get();
+            return new Joined(id.get(), release);
         });
+    }
+
+    /** A ticket just taken, not confirmed yet, and its release. */
+    record Joined(UUID ticket, Release release) {
     }
 
     private static String codeReference(Release release, DocumentType type, String number) {

@@ -79,9 +79,12 @@ class WaitingRoomApiController {
                             checked.errors().entries().get(i).text())).toList());
         }
         String token = TicketForm.newClientToken();
-        UUID id = tickets.join(request.service(), request.branch(), checked.type(), checked.number(), checked.email(),
-                "en".equals(locale.getLanguage()) ? "en" : "ms", token);
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(room.status(id, token), token));
+        Tickets.Joined joined = tickets.join(request.service(), request.branch(), checked.type(), checked.number(),
+                checked.email(), "en".equals(locale.getLanguage()) ? "en" : "ms", token);
+        // Told from the join itself: a join of the same document a moment later may already have replaced it.
+        return ResponseEntity.status(HttpStatus.CREATED).body(new TicketView(joined.ticket(), token,
+                WaitingRoom.Stage.UNCONFIRMED, null, 0, 0, null, null, offset(joined.release().opensAt()),
+                joined.release().secretSha256(), joined.release().publishedSecret(clock.instant())));
     }
 
     @PostMapping("/tickets/{id}/confirm")

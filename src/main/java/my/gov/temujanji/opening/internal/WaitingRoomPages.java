@@ -89,9 +89,9 @@ class WaitingRoomPages {
         }
         String token = ensureClient(client, response);
         try {
-            UUID id = tickets.join(service, branch, checked.type(), checked.number(), checked.email(),
+            Tickets.Joined joined = tickets.join(service, branch, checked.type(), checked.number(), checked.email(),
                     locale.getLanguage(), token);
-            return seeOther("/menunggu/" + id);
+            return seeOther("/menunggu/" + joined.ticket());
         } catch (ApiProblem problem) {
             if (problem.status() == HttpStatus.NOT_FOUND) {
                 throw problem;
