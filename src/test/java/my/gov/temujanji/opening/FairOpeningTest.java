@@ -52,6 +52,8 @@ class FairOpeningTest {
     JdbcClient jdbc;
     @Autowired
     ConfirmationCodes codes;
+    @Autowired
+    Environment environment;
 
     Http http;
     Http other;
@@ -217,6 +219,60 @@ class FairOpeningTest {
                 java.time.LocalTime.of(8, 0).plusMinutes(15L * (i % 30)).toString(), pass, bot.token()));
         assertThat(holds).filteredOn(r -> r.status() == 201).as("the places of one ticket").hasSize(1);
         assertThat(holds).filteredOn(r -> r.status() != 201).allSatisfy(r -> assertThat(code(r)).isEqualTo("PASS_USED"));
+    }
+
+    @Test
+    void aNodeStoppedInTheMiddleOfTheReleaseLosesNoTicketAndTheDrawSkipsNoOne() throws Exception {
+        LocalDate openingDay = LocalDate.of(2026, 9, 4);
+        setClocks(openingDay.atTime(7, 45));
+        SecondNode node3 = SecondNode.startBeside(environment);
+        node3.bean(MutableClock.class).set(openingDay.atTime(7, 45));
+        Http third = new Http(node3.port());
+        List<java.util.concurrent.Callable<Ticket>> applicants = new ArrayList<>();
+        java.util.concurrent.CountDownLatch someConfirmed = new java.util.concurrent.CountDownLatch(15);
+        List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 60; i++) {
+            String email = "node-" + i + "@example.my";
+            Http confirmOn = i % 2 == 0 ? third : http;
+            applicants.add(() -> {
+                try {
+                    Ticket ticket = TicketClient.joined(third, email);
+                    Http.Response confirmed = TicketClient.confirm(confirmOn, ticket, TicketClient.codeFor(jdbc, email));
+                    if (confirmed.status() != 200) {
+                        refusals.add(confirmed.body());
+                        return null;
+                    }
+                    someConfirmed.countDown();
+                    return ticket;
+                } catch (Exception | AssertionError lost) {
+                    refusals.add(lost.toString());
+                    return null; // the node went away: this applicant was told nothing, and tries again
+                }
+            });
+        }
+        // The third node stops while the others are still joining through it.
+        applicants.add(() -> {
+            someConfirmed.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            node3.close();
+            return null;
+        });
+        List<Ticket> acknowledged = Rush.fireTasks(applicants).stream().filter(java.util.Objects::nonNull).toList();
+        assertThat(acknowledged).as(refusals.toString()).hasSizeGreaterThanOrEqualTo(15);
+        long release = TicketClient.releaseOf(jdbc, acknowledged.get(0));
+        for (Ticket ticket : acknowledged) {
+            assertThat(TicketClient.status(other, ticket).get("stage").asString()).isEqualTo("WAITING_FOR_DRAW");
+        }
+
+        setClocks(openingDay.atTime(8, 0));
+        TicketClient.status(other, acknowledged.get(0));
+        List<Integer> positions = jdbc.sql("SELECT position FROM opening_ticket WHERE release_id = ? "
+                + "AND confirmed_at IS NOT NULL ORDER BY position").param(release).query(Integer.class).list();
+        assertThat(positions).as("every confirmed ticket drawn, none skipped")
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, positions.size()).boxed().toList());
+        setClocks(openingDay.atTime(8, 1));
+        for (Ticket ticket : acknowledged) {
+            assertThat(TicketClient.status(http, ticket).get("stage").asString()).isEqualTo("ADMITTED");
+        }
     }
 
     /** Of the bot's answers, the ticket whose token the row kept (the join that committed last). */
