@@ -32,7 +32,10 @@ public interface HoldGate {
      */
     void admit(String branch, String service, LocalDate date, UUID hold, UUID previous, Pass pass);
 
-    /** The page where the applicant gets what a hold of this day needs, when this pass does not do. */
+    /**
+     * The page where the applicant gets what a hold of this day needs, when this pass does not do;
+     * {@code date} null: of any day that needs it today.
+     */
     default Optional<String> waitingRoom(String branch, String service, LocalDate date, Pass pass) {
         return Optional.empty();
     }

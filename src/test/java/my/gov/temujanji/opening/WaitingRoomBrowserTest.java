@@ -63,7 +63,10 @@ class WaitingRoomBrowserTest {
         try (Browser browser = Browser.start(javascript); Browser stranger = Browser.start(javascript)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            driver.get(base + "/menunggu?branch=" + BRANCH + "&service=" + SERVICE);
+            // The calendar says where the days opening today are reached.
+            driver.get(base + "/book/date?branch=" + BRANCH + "&service=" + SERVICE);
+            Browser.follow(driver, By.cssSelector("[data-waiting-room-link] a"));
+            wait.until(ExpectedConditions.urlContains("/menunggu?branch=" + BRANCH));
             assertThat(driver.findElement(By.cssSelector("[data-secret-hash]")).getText()).matches("[0-9a-f]{64}");
             driver.findElement(By.id("documentType-MYKAD")).click();
             driver.findElement(By.id("documentNumber")).sendKeys(Applicants.nextMyKad());

@@ -99,7 +99,7 @@ class Tickets {
                                 branch_code = excluded.branch_code, email = excluded.email,
                                 language = excluded.language, client_hash = excluded.client_hash,
                                 code_hash = excluded.code_hash, code_deadline = excluded.code_deadline, code_tries = 0,
-                                joined_at = excluded.joined_at
+                                joined_at = excluded.joined_at, left_at = NULL
                             WHERE opening_ticket.confirmed_at IS NULL
                             RETURNING id""")
                     .params(UUID.randomUUID(), release.id(), branch, type.name(), number, address, language,

@@ -132,8 +132,12 @@ public class WaitingRoom {
         }
     }
 
-    /** Whether a hold of this day would need a pass this browser does not show (a valid one). */
+    /**
+     * Whether a hold of this day (null: of a day released today) would need a pass this browser does not
+     * show (a valid one).
+     */
     public boolean needsPass(String service, LocalDate date, String pass, String client) {
-        return releaseOf(service, date).isPresent() && passes.verify(pass, client, clock.instant()).isEmpty();
+        Optional<Release> release = date == null ? releases.current(service) : releaseOf(service, date);
+        return release.isPresent() && passes.verify(pass, client, clock.instant()).isEmpty();
     }
 }

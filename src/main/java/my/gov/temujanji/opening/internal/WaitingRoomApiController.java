@@ -91,10 +91,10 @@ class WaitingRoomApiController {
     @Operation(summary = "Confirm a ticket with the e-mailed code",
             description = "200 with the ticket; 404 TICKET_NOT_FOUND (also with another client's token); 422 "
                     + "TICKET_CODE_WRONG; 410 TICKET_CODE_EXPIRED (take a ticket again).")
-    TicketView confirm(@PathVariable UUID id, @RequestBody CodeRequest request, @Parameter(description = "The ticket's token")
+    TicketView confirm(@PathVariable String id, @RequestBody CodeRequest request, @Parameter(description = "The ticket's token")
             @RequestHeader(name = HoldGate.Pass.CLIENT_HEADER, required = false) String token) {
-        tickets.confirm(id, request.code(), token);
-        return view(room.status(id, token), null);
+        tickets.confirm(ticketId(id), request.code(), token);
+        return view(room.status(ticketId(id), token), null);
     }
 
     @GetMapping("/tickets/{id}")
@@ -102,17 +102,26 @@ class WaitingRoomApiController {
             description = "stage UNCONFIRMED, WAITING_FOR_DRAW (before the opening), WAITING, ADMITTED (with pass: send "
                     + "it as Opening-Pass with Ticket-Token to POST /api/v1/holds, once), USED, EXPIRED or LEFT. "
                     + "404 TICKET_NOT_FOUND.")
-    TicketView status(@PathVariable UUID id, @Parameter(description = "The ticket's token")
+    TicketView status(@PathVariable String id, @Parameter(description = "The ticket's token")
             @RequestHeader(name = HoldGate.Pass.CLIENT_HEADER, required = false) String token) {
-        return view(room.status(id, token), null);
+        return view(room.status(ticketId(id), token), null);
     }
 
     @PostMapping("/tickets/{id}/leave")
     @Operation(summary = "Leave the waiting room", description = "200 with the ticket, LEFT; 404 TICKET_NOT_FOUND.")
-    TicketView leave(@PathVariable UUID id, @Parameter(description = "The ticket's token")
+    TicketView leave(@PathVariable String id, @Parameter(description = "The ticket's token")
             @RequestHeader(name = HoldGate.Pass.CLIENT_HEADER, required = false) String token) {
-        tickets.leave(id, token);
-        return view(room.status(id, token), null);
+        tickets.leave(ticketId(id), token);
+        return view(room.status(ticketId(id), token), null);
+    }
+
+    /** A ticket id as the path has it: anything but a UUID names no ticket (a blank one no path variable). */
+    private static UUID ticketId(String id) {
+        try {
+            return UUID.fromString(id.strip());
+        } catch (IllegalArgumentException notATicket) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "TICKET_NOT_FOUND");
+        }
     }
 
     private TicketView view(WaitingRoom.Status status, String token) {
