@@ -1,5 +1,6 @@
 package my.gov.temujanji.booking;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -50,6 +51,40 @@ public class AppointmentFigures {
                 .param("to", to)
                 .query((rs, n) -> new DayFigures(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
                         rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)))
+                .list();
+    }
+
+    /**
+     * One branch's figures of a transaction type over a release's days: the appointments that hold or
+     * used their place, and when the last of them was booked (null when none).
+     */
+    public record ReleaseFigures(String branchCode, int booked, Instant lastBookedAt) {
+    }
+
+    public List<ReleaseFigures> ofRelease(String service, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT branch_code, count(*), max(created_at) FROM appointment
+                        WHERE service_code = ? AND day BETWEEN ? AND ?
+                          AND status IN ('PENDING', 'CONFIRMED', 'CHECKED_IN', 'LATE', 'NO_SHOW')
+                        GROUP BY branch_code""")
+                .params(service, from, to)
+                .query((rs, n) -> new ReleaseFigures(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    /** An appointment a member of staff cancelled, by whom it was for. */
+    public record StaffCancellation(String branchCode, String documentType, String documentNumber, String email) {
+    }
+
+    /** The appointments of a transaction type over a release's days that staff cancelled. */
+    public List<StaffCancellation> cancelledByStaff(String service, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT branch_code, document_type, document_number, email FROM appointment
+                        WHERE service_code = ? AND day BETWEEN ? AND ? AND status = 'CANCELLED'
+                          AND cancelled_by_staff IS NOT NULL""")
+                .params(service, from, to)
+                .query((rs, n) -> new StaffCancellation(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
                 .list();
     }
 }

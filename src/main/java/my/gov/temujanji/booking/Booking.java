@@ -65,11 +65,13 @@ public class Booking {
     private final ConfirmationCodes codes;
     private final Catalogue catalogue;
     private final Blocks blocks;
+    private final List<HoldGate> gates;
 
     Booking(SlotInventory inventory, BookingRepository repository, BookingProperties properties,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-            ConfirmationCodes codes, Catalogue catalogue, Blocks blocks) {
+            ConfirmationCodes codes, Catalogue catalogue, Blocks blocks, List<HoldGate> gates) {
         this.blocks = blocks;
+        this.gates = gates;
         this.codes = codes;
         this.catalogue = catalogue;
         this.inventory = inventory;
@@ -87,6 +89,14 @@ public class Booking {
     @RetryOnConflict
     @Transactional
     public Hold hold(String branch, String service, LocalDate date, LocalTime start, UUID previous) {
+        return hold(branch, service, date, start, previous, HoldGate.Pass.NONE);
+    }
+
+    /** Holds as {@link #hold(String, String, LocalDate, LocalTime, UUID)} does, once every {@link HoldGate} lets it. */
+    @RetryOnConflict
+    @Transactional
+    public Hold hold(String branch, String service, LocalDate date, LocalTime start, UUID previous,
+            HoldGate.Pass pass) {
         Instant now = clock.instant();
         ApplicantInput draft = null;
         // Branch locks first, in code order (the global lock order), then the earlier hold's row.
@@ -106,6 +116,7 @@ public class Booking {
             }
         }
         UUID id = UUID.randomUUID();
+        passGates(branch, service, date, id, previous, pass);
         Instant expiresAt = now.plus(properties.holdDuration());
         ApplicantInput carried = draft;
         TakenPlace place = inventory.take(branch, service, date, start, (taken, offering) -> {
@@ -114,6 +125,13 @@ public class Booking {
         });
         return new Hold(id, place.branchCode(), place.serviceCode(), place.day(), place.start(), place.end(), expiresAt,
                 true, draft);
+    }
+
+    private void passGates(String branch, String service, LocalDate date, UUID hold, UUID previous,
+            HoldGate.Pass pass) {
+        for (HoldGate holdGate : gates) {
+            holdGate.admit(branch, service, date, hold, previous, pass);
+        }
     }
 
     public Optional<Hold> findHold(UUID id) {
@@ -213,6 +231,8 @@ public class Booking {
                     catalogue.requireOffering(hold.place().branchCode(), hold.place().serviceCode()));
             return record(placeOfHold(hold), applicant, language, idempotencyKey, requestHash, confirmByEmail);
         }
+        // A slot named directly shows no pass: where a gate asks for one, the API's hold with its pass is the way.
+        passGates(slot.branch(), slot.service(), slot.date(), null, null, HoldGate.Pass.NONE);
         // From a slot, the appointment is written before its place is counted: the slot's row, which every
         // booking of the slot waits for, is then locked only from the count to the commit.
         return inventory.take(slot.branch(), slot.service(), slot.date(), slot.start(), (place, offering) ->

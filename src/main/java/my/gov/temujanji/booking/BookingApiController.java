@@ -74,16 +74,23 @@ class BookingApiController {
     @Operation(summary = "Hold one place of a slot while the applicant fills in their details",
             description = "201 with the hold; 409 SLOT_FULL; 422 NOT_BOOKABLE; 404 for unknown codes; 400 "
                     + "CHALLENGE_REQUIRED or 403 CHALLENGE_INVALID without a fresh solved challenge in the Altcha header "
-                    + "(GET /api/v1/challenge); 429 RATE_LIMITED with Retry-After.")
+                    + "(GET /api/v1/challenge); 429 RATE_LIMITED with Retry-After. On a day released today behind a waiting room: 403 "
+                    + "PASS_REQUIRED or PASS_INVALID without this client's valid pass, 409 PASS_USED once it was spent.")
     ResponseEntity<HoldView> hold(@RequestBody HoldRequest request,
             @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
-            @RequestHeader(name = "Altcha", required = false) String altcha, HttpServletRequest http) {
+            @RequestHeader(name = "Altcha", required = false) String altcha,
+            @Parameter(description = "On a day released today behind a waiting room: the pass of an admitted ticket "
+                    + "(GET /api/v1/waiting-room/tickets/{id})")
+            @RequestHeader(name = HoldGate.Pass.PASS_HEADER, required = false) String pass,
+            @Parameter(description = "With the pass: the ticket's token from joining the waiting room")
+            @RequestHeader(name = HoldGate.Pass.CLIENT_HEADER, required = false) String client, HttpServletRequest http) {
         rateLimits.check(LimitedAction.HOLD, http, null);
         challenges.verify(altcha);
         if (request.branch() == null || request.service() == null || request.date() == null || request.start() == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
-        Hold hold = booking.hold(request.branch(), request.service(), request.date(), request.start(), null);
+        Hold hold = booking.hold(request.branch(), request.service(), request.date(), request.start(), null,
+                new HoldGate.Pass(pass, client));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new HoldView(hold.id(), hold.expiresAt().atZone(clock.getZone()).toOffsetDateTime()));
     }

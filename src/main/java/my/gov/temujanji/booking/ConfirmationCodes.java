@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The six-digit codes that confirm a booking. Only a keyed hash of a code is stored (HMAC-SHA-256
  * with a key all nodes share, over the reference and the code): with a plain hash, a million tries
  * would find any code from a copy of the table. Codes are compared in constant time. Public for the
- * waitlist, whose e-mail addresses are confirmed the same way (its subject in place of a reference).
+ * waitlist and the waiting room's tickets, whose e-mail addresses are confirmed the same way (their
+ * own subject or reference in place of an appointment's).
  */
 @Component
 public class ConfirmationCodes {

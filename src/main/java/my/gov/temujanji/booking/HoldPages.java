@@ -26,6 +26,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -59,11 +60,13 @@ class HoldPages {
     private final RateLimits rateLimits;
     private final Challenges challenges;
     private final Blocks blocks;
+    private final List<HoldGate> gates;
 
     HoldPages(Catalogue catalogue, Availability availability, Booking booking, ApplicantValidation validation,
             BookingProperties properties, MessageSource messages, Clock clock, RateLimits rateLimits,
-            Challenges challenges, Blocks blocks) {
+            Challenges challenges, Blocks blocks, List<HoldGate> gates) {
         this.blocks = blocks;
+        this.gates = gates;
         this.rateLimits = rateLimits;
         this.challenges = challenges;
         this.catalogue = catalogue;
@@ -100,8 +103,15 @@ class HoldPages {
     @GetMapping("/book/slots")
     String slots(@RequestParam String branch, @RequestParam String service,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) UUID from, @RequestParam(required = false) String notice, Model model,
+            @RequestParam(required = false) UUID from, @RequestParam(required = false) String notice,
+            @CookieValue(name = HoldGate.Pass.PASS_COOKIE, required = false) String pass,
+            @CookieValue(name = HoldGate.Pass.CLIENT_COOKIE, required = false) String client, Model model,
             Locale locale, HttpServletRequest request) {
+        // A day just released is for those the waiting room admitted: the others wait there instead.
+        Optional<String> waitingRoom = waitingRoom(branch, service, date, pass, client);
+        if (waitingRoom.isPresent()) {
+            return "redirect:" + waitingRoom.get();
+        }
         if (NOTICE_SLOT_TAKEN.equals(notice) || NOTICE_NOT_BOOKABLE.equals(notice)) {
             model.addAttribute("notice", messages.getMessage("slots.notice." + notice, null, locale));
         }
@@ -113,7 +123,9 @@ class HoldPages {
     Object hold(@RequestParam String branch, @RequestParam String service,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
-            @RequestParam(required = false) UUID from, @RequestParam(required = false) String altcha, Model model,
+            @RequestParam(required = false) UUID from, @RequestParam(required = false) String altcha,
+            @CookieValue(name = HoldGate.Pass.PASS_COOKIE, required = false) String pass,
+            @CookieValue(name = HoldGate.Pass.CLIENT_COOKIE, required = false) String client, Model model,
             Locale locale, HttpServletRequest request) {
         rateLimits.check(LimitedAction.HOLD, request, null);
         String subject = challenges.clientSubject(request);
@@ -123,9 +135,13 @@ class HoldPages {
         }
         try {
             challenges.verifyOnPage(altcha, subject);
-            Hold hold = booking.hold(branch, service, date, start, from);
+            Hold hold = booking.hold(branch, service, date, start, from, new HoldGate.Pass(pass, client));
             return seeOther("/book/holds/" + hold.id() + "/details");
         } catch (ApiProblem problem) {
+            Optional<String> waitingRoom = waitingRoom(branch, service, date, pass, client);
+            if (problem.code().startsWith("PASS_") && waitingRoom.isPresent()) {
+                return seeOther(waitingRoom.get());
+            }
             FormErrors errors = switch (problem.code()) {
                 case "SLOT_FULL" -> slotError("slots.error.taken", locale);
                 case "NOT_BOOKABLE" -> slotError("slots.error.notBookable", locale);
@@ -133,6 +149,11 @@ class HoldPages {
             };
             return slotsPage(branch, service, date, start, from, errors, model, locale);
         }
+    }
+
+    private Optional<String> waitingRoom(String branch, String service, LocalDate date, String pass, String client) {
+        return gates.stream().map(gate -> gate.waitingRoom(branch, service, date, new HoldGate.Pass(pass, client)))
+                .flatMap(Optional::stream).findFirst();
     }
 
     /** With {@code check}: the saved draft's errors, where a POST with errors has redirected to. */

@@ -20,6 +20,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -38,8 +39,11 @@ class PlaceChoicePages {
     private final Clock clock;
     private final BookingProperties properties;
 
+    private final List<HoldGate> gates;
+
     PlaceChoicePages(Catalogue catalogue, Availability availability, MessageSource messages, Clock clock,
-            BookingProperties properties) {
+            BookingProperties properties, List<HoldGate> gates) {
+        this.gates = gates;
         this.catalogue = catalogue;
         this.availability = availability;
         this.messages = messages;
@@ -84,7 +88,10 @@ class PlaceChoicePages {
     @GetMapping("/book/date")
     String date(@RequestParam(required = false) String branch, @RequestParam(required = false) String service,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
-            @RequestParam(required = false) UUID from, Model model, Locale locale) {
+            @RequestParam(required = false) UUID from,
+            @CookieValue(name = HoldGate.Pass.PASS_COOKIE, required = false) String pass,
+            @CookieValue(name = HoldGate.Pass.CLIENT_COOKIE, required = false) String client, Model model,
+            Locale locale) {
         if (blank(branch)) {
             return "redirect:/book/department";
         }
@@ -93,6 +100,10 @@ class PlaceChoicePages {
                     required("service", "service.error.required", locale), model, locale);
         }
         Offering offering = catalogue.requireOffering(branch, service);
+        // The days opening today are reached through the waiting room: the calendar says where it is.
+        model.addAttribute("waitingRoomUrl", gates.stream()
+                .flatMap(gate -> gate.waitingRoom(branch, service, null, new HoldGate.Pass(pass, client)).stream())
+                .findFirst().orElse(null));
         TransactionType type = offering.type();
         LocalDate today = LocalDate.now(clock);
         YearMonth first = YearMonth.from(today.plusDays(type.leadDays()));

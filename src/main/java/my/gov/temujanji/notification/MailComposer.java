@@ -29,15 +29,16 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class MailComposer {
 
     /**
-     * What the outbox keeps of one e-mail. {@code appointment}: null for a waitlist e-mail, which is
-     * about an entry or an offer and says itself whether it went stale ({@code waitlistStale}).
+     * What the outbox keeps of one e-mail. {@code appointment}: null for a waitlist e-mail or a waiting-room
+     * code; a waitlist e-mail is about an entry or an offer and says itself whether it went stale
+     * ({@code waitlistStale}).
      */
     record Composed(MailKind kind, Appointment appointment, String recipient, String subject, String text,
             String html, String waitlistStale) {
 
         /** Why this e-mail, written earlier, would now mislead (see {@link MailKind#staleReason}), or null. */
         String staleReason(String secret, LocalDateTime now) {
-            return appointment == null ? waitlistStale : kind.staleReason(appointment, secret, now);
+            return kind.waitlist() ? waitlistStale : kind.staleReason(appointment, secret, now);
         }
     }
 
@@ -81,6 +82,9 @@ class MailComposer {
     Composed compose(OutboxMessage message) {
         if (message.kind().waitlist()) {
             return composeWaitlist(message);
+        }
+        if (message.kind() == MailKind.TICKET_CODE) {
+            return ticketCode(message);
         }
         Appointment appointment = booking.findByReference(message.appointmentReference()).orElseThrow();
         return compose(message.kind(), appointment, message.previous(), message.secret());
@@ -152,5 +156,16 @@ class MailComposer {
         return new Composed(message.kind(), null, message.recipient(), subject,
                 templates.process("waitlist.txt", context), templates.process("waitlist.html", context),
                 mail.staleReason());
+    }
+
+    /** The code that confirms a waiting-room ticket: no appointment yet, only the code and its page. */
+    private Composed ticketCode(OutboxMessage message) {
+        Locale locale = Locale.forLanguageTag(message.language());
+        Context context = new Context(locale);
+        context.setVariable("code", message.secret());
+        String subject = messages.getMessage("mail.TICKET_CODE.subject", null, locale);
+        context.setVariable("subject", subject);
+        return new Composed(MailKind.TICKET_CODE, null, message.recipient(), subject,
+                templates.process("ticket-code.txt", context), templates.process("ticket-code.html", context), null);
     }
 }

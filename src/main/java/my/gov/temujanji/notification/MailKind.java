@@ -24,7 +24,9 @@ enum MailKind {
     /** The code that confirms the address of a waitlist entry. */
     WAITLIST_CODE(false),
     /** A place given back is held for a waitlist entry until a deadline, with the link to take it. */
-    WAITLIST_OFFER(false);
+    WAITLIST_OFFER(false),
+    /** The code that confirms a ticket of the fair opening's waiting room (no appointment yet). */
+    TICKET_CODE(false);
 
     final boolean withSlip;
 
@@ -58,6 +60,7 @@ enum MailKind {
             case ALREADY_BOOKED -> appointment.active() ? null : "appointment " + appointment.status();
             case CANCELLED, CANCELLED_BY_BRANCH, LATE -> null;
             case WAITLIST_CODE, WAITLIST_OFFER -> throw new IllegalArgumentException(this + " is about no appointment");
+            case TICKET_CODE -> secret == null ? "code replaced by a newer one" : null;
         };
     }
 }

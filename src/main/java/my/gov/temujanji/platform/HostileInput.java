@@ -37,7 +37,7 @@ class HostileInput {
 
     /** Headers the application (or Spring, for it) reads: what they carry is ASCII by definition. */
     private static final List<String> READ_HEADERS = List.of("Accept", "Accept-Language", "Content-Type",
-            "Idempotency-Key", "Altcha", "X-Forwarded-For", "Referer", "Origin", "Host", "If-Modified-Since");
+            "Idempotency-Key", "Altcha", "Opening-Pass", "Ticket-Token", "X-Forwarded-For", "Referer", "Origin", "Host", "If-Modified-Since");
 
     /** Whether PostgreSQL can store the text: no NUL, and every surrogate in a pair. */
     static boolean storable(String text) {

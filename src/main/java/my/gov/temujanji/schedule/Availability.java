@@ -15,8 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
+import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.LocalizedText;
 import org.springframework.beans.factory.annotation.Value;
@@ -273,6 +275,24 @@ public class Availability {
         return messages.getMessage("day.reason.opensAt",
                 new Object[] {openingTime.toString(), DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(day)},
                 locale);
+    }
+
+    /** The days a window adds when it opens on one day, first to last (branch time). */
+    public record Release(LocalDate first, LocalDate last) {
+
+        public boolean contains(LocalDate date) {
+            return !date.isBefore(first) && !date.isAfter(last);
+        }
+    }
+
+    /**
+     * The days the opening on {@code day} adds to this transaction type's window; empty when it adds
+     * none (the 29th to 31st of a month after a shorter one add no day of their own).
+     */
+    public Optional<Release> releasedOn(TransactionType type, LocalDate day) {
+        LocalDate first = BookingWindow.lastOpenedOn(type, day.minusDays(1)).plusDays(1);
+        LocalDate last = BookingWindow.lastOpenedOn(type, day);
+        return last.isBefore(first) ? Optional.empty() : Optional.of(new Release(first, last));
     }
 
     /** When, each day, the booking window moves one day forward (branch time). */

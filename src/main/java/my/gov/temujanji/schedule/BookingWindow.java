@@ -17,11 +17,14 @@ record BookingWindow(LocalDateTime now, LocalDate first, LocalDate last, LocalDa
     static BookingWindow of(TransactionType type, Clock clock, LocalTime openingTime) {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDate today = now.toLocalDate();
-        LocalDate lastToday = today.plusMonths(type.windowMonths());
-        LocalDate last = now.toLocalTime().isBefore(openingTime)
-                ? today.minusDays(1).plusMonths(type.windowMonths())
-                : lastToday;
+        LocalDate lastToday = lastOpenedOn(type, today);
+        LocalDate last = now.toLocalTime().isBefore(openingTime) ? lastOpenedOn(type, today.minusDays(1)) : lastToday;
         return new BookingWindow(now, today.plusDays(type.leadDays()), last, lastToday);
+    }
+
+    /** The last day of the window once it opened on {@code day}. */
+    static LocalDate lastOpenedOn(TransactionType type, LocalDate day) {
+        return day.plusMonths(type.windowMonths());
     }
 
     boolean tooSoon(LocalDate date) {
