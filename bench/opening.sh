@@ -4,7 +4,7 @@
 # OPENING_RATE a second (temujanji.opening.admission-rate); all answered, no place given twice, the p99
 # of the status page and of the admitted requests (holds), recorded beside the HTTP floor.
 # With --only, it runs only when named there (--only opening).
-if [ "$ONLY" != floor,days,slots,booking,rush ] && ! wanted opening; then return 0; fi
+if [ "$ONLY" != "$ALL" ] && ! wanted opening; then return 0; fi
 OPENING_TICKETS=$([ $MODE = smoke ] && echo 200 || echo 20000)
 OPENING_RATE=${OPENING_RATE:-100}
 OPENING_LEAD_MINUTES=$([ $MODE = smoke ] && echo 2 || echo 6)
