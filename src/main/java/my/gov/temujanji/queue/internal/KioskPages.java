@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -47,7 +48,7 @@ class KioskPages {
 
     @GetMapping(ROOT + "/{branch}")
     String kiosk(@PathVariable String branch, Model model, HttpServletRequest request, HttpServletResponse response) {
-        return page(branch, null, model, request, response);
+        return page(branch, null, null, model, request, response);
     }
 
     @PostMapping(ROOT + "/{branch}/tickets")
@@ -55,14 +56,14 @@ class KioskPages {
             @RequestParam(required = false) String priority, Model model, HttpServletRequest request,
             HttpServletResponse response, Locale locale) {
         if (!pass.unlocks(request, branch)) {
-            return page(branch, null, model, request, response);
+            return page(branch, null, null, model, request, response);
         }
         if (service == null || !settings.walkInCaps(branch).containsKey(service)) {
-            return page(branch, "queue.kiosk.chooseService", model, request, response);
+            return page(branch, "queue.kiosk.chooseService", HttpStatus.BAD_REQUEST, model, request, response);
         }
         Optional<Ticket> ticket = arrivals.walkIn(branch, service, Priority.parse(priority));
         if (ticket.isEmpty()) {
-            return page(branch, "queue.kiosk.full", model, request, response);
+            return page(branch, "queue.kiosk.full", HttpStatus.CONFLICT, model, request, response);
         }
         return Pages.seeOther(TicketPages.ROOT + "/" + ticket.get().token() + "?kiosk=" + branch);
     }
@@ -74,7 +75,8 @@ class KioskPages {
         return Pages.seeOther(ROOT + "/" + branch);
     }
 
-    private String page(String branch, String problem, Model model, HttpServletRequest request,
+    /** The kiosk, or its locked page (403); {@code problem} a message key answered with {@code status}. */
+    private String page(String branch, String problem, HttpStatus status, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         Branch place = catalogue.requireBranch(branch);
         model.addAttribute("branch", place);
@@ -87,13 +89,13 @@ class KioskPages {
         List<Offering> walkIns = catalogue.offeringsAt(branch).stream()
                 .filter(o -> caps.containsKey(o.type().code())).toList();
         model.addAttribute("walkIns", walkIns);
-        model.addAttribute("prefixes", walkIns.stream().collect(java.util.stream.Collectors.toMap(
+        model.addAttribute("prefixes", walkIns.stream().collect(Collectors.toMap(
                 o -> o.type().code(), o -> settings.prefix(o.type().code()))));
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("problem", problem);
-        if (problem != null) {
-            response.setStatus(HttpStatus.CONFLICT.value());
+        if (status != null) {
+            response.setStatus(status.value());
         }
         return "queue/kiosk";
     }
