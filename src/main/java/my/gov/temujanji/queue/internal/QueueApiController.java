@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.Optional;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import org.springframework.http.CacheControl;
@@ -87,7 +88,7 @@ class QueueApiController {
                     + "from the day's service times (null before the type's first number is served). "
                     + "404 QUEUE_TICKET_NOT_FOUND.")
     ResponseEntity<TicketView> ticket(@PathVariable String token) {
-        Ticket ticket = tickets.byToken(token)
+        Ticket ticket = (TicketPages.TOKEN.matcher(token).matches() ? tickets.byToken(token) : Optional.<Ticket>empty())
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "QUEUE_TICKET_NOT_FOUND"));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TicketView.of(ticket, estimates.of(ticket)));
     }

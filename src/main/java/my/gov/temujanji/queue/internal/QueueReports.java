@@ -42,9 +42,9 @@ class QueueReports {
                        count(*) AS numbers,
                        count(*) FILTER (WHERE status = 'SERVED') AS served,
                        count(*) FILTER (WHERE status = 'ABSENT') AS absent,
-                       round((avg(extract(epoch FROM first_called_at - arrived_at)) / 60)::numeric, 1) AS mean_wait,
-                       round((max(extract(epoch FROM first_called_at - arrived_at)) / 60)::numeric, 1) AS longest_wait,
-                       round((avg(service_seconds) / 60)::numeric, 1) AS mean_service
+                       round((avg(extract(epoch FROM first_called_at - arrived_at)) / 60)::numeric, 1)::float8 AS mean_wait,
+                       round((max(extract(epoch FROM first_called_at - arrived_at)) / 60)::numeric, 1)::float8 AS longest_wait,
+                       round((avg(service_seconds) / 60)::numeric, 1)::float8 AS mean_service
                 FROM queue_ticket
                 WHERE branch_code = ? AND day BETWEEN ? AND ?
                 """ + (by == By.COUNTER ? "AND counter_number IS NOT NULL " : "") + "GROUP BY 1 ORDER BY 1")

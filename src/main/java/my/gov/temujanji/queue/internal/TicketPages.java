@@ -2,6 +2,7 @@ package my.gov.temujanji.queue.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.Pages;
@@ -25,6 +26,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class TicketPages {
 
     static final String ROOT = "/ticket";
+    /** A ticket's token as made (24 random bytes, base64url): nothing else reaches the database. */
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{32}");
 
     private final Tickets tickets;
     private final Estimates estimates;
@@ -65,7 +68,7 @@ class TicketPages {
     }
 
     private Ticket find(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{32}")) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "QUEUE_TICKET_NOT_FOUND");
         }
         return tickets.byToken(token).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "QUEUE_TICKET_NOT_FOUND"));
