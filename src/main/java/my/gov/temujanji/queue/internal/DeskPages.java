@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
@@ -28,6 +29,9 @@ import org.springframework.web.servlet.view.RedirectView;
 class DeskPages {
 
     static final String DESK = QueuePages.ROOT + "/{branch}/counters/{counter}";
+    /** What each action reports on the desk's page (queue.done.*). */
+    private static final Map<String, String> DONE = Map.of("recall", "recalled", "served", "served",
+            "absent", "absent", "park", "parked", "resume", "resumed");
 
     private final CurrentStaff current;
     private final Catalogue catalogue;
@@ -85,29 +89,20 @@ class DeskPages {
         return act(branch, counter, "called", () -> calls.callNext(at(branch, counter)));
     }
 
-    @PostMapping(DESK + "/tickets/{id}/recall")
-    RedirectView recall(@PathVariable String branch, @PathVariable int counter, @PathVariable long id) {
-        return act(branch, counter, "recalled", () -> calls.recall(at(branch, counter), id));
-    }
-
-    @PostMapping(DESK + "/tickets/{id}/served")
-    RedirectView served(@PathVariable String branch, @PathVariable int counter, @PathVariable long id) {
-        return act(branch, counter, "served", () -> calls.served(at(branch, counter), id));
-    }
-
-    @PostMapping(DESK + "/tickets/{id}/absent")
-    RedirectView absent(@PathVariable String branch, @PathVariable int counter, @PathVariable long id) {
-        return act(branch, counter, "absent", () -> calls.absent(at(branch, counter), id));
-    }
-
-    @PostMapping(DESK + "/tickets/{id}/park")
-    RedirectView park(@PathVariable String branch, @PathVariable int counter, @PathVariable long id) {
-        return act(branch, counter, "parked", () -> calls.park(at(branch, counter), id));
-    }
-
-    @PostMapping(DESK + "/tickets/{id}/resume")
-    RedirectView resume(@PathVariable String branch, @PathVariable int counter, @PathVariable long id) {
-        return act(branch, counter, "resumed", () -> calls.resume(at(branch, counter), id));
+    /** Recall, served, absent, park or resume the number {@code id} at this desk. */
+    @PostMapping(DESK + "/tickets/{id}/{action:recall|served|absent|park|resume}")
+    RedirectView ticketAction(@PathVariable String branch, @PathVariable int counter, @PathVariable long id,
+            @PathVariable String action) {
+        return act(branch, counter, DONE.get(action), () -> {
+            Calls.At at = at(branch, counter);
+            return switch (action) {
+                case "recall" -> calls.recall(at, id);
+                case "served" -> calls.served(at, id);
+                case "absent" -> calls.absent(at, id);
+                case "park" -> calls.park(at, id);
+                default -> calls.resume(at, id);
+            };
+        });
     }
 
     /** {@code to} is {@code service:CODE} or {@code counter:N}. */
