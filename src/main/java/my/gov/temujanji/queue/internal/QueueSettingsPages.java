@@ -69,7 +69,8 @@ class QueueSettingsPages {
     @PostMapping(PATH + "/walk-ins")
     Object walkIns(@PathVariable String branch, @Valid @ModelAttribute WalkInForm form, BindingResult result,
             Model model, Locale locale, HttpServletResponse response) {
-        if (form.service() != null && !offered(branch).contains(form.service())) {
+        // A form that did not bind (a value of the wrong type) has no record to check further.
+        if (!result.hasErrors() && !offered(branch).contains(form.service())) {
             result.rejectValue("dailyCap", "queue.settings.error.cap");
         }
         return save(branch, result, WalkInForm.FIELDS, "walkIns", model, locale, response, () -> {
@@ -81,7 +82,7 @@ class QueueSettingsPages {
     @PostMapping(PATH + "/counters")
     Object counter(@PathVariable String branch, @Valid @ModelAttribute CounterForm form, BindingResult result,
             Model model, Locale locale, HttpServletResponse response) {
-        if (form.services() != null && !offered(branch).containsAll(form.services())) {
+        if (!result.hasErrors() && !offered(branch).containsAll(form.services())) {
             result.rejectValue("services", "queue.settings.error.services");
         }
         return save(branch, result, CounterForm.FIELDS, "counters", model, locale, response, () -> {
