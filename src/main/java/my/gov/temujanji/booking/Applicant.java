@@ -12,6 +12,12 @@ public record Applicant(String fullName, DocumentType documentType, String docum
         return Countries.name(nationality, locale);
     }
 
+    /** The date of birth a MyKad number carries (as of {@code today}); empty for other documents. */
+    public java.util.Optional<java.time.LocalDate> birthDate(java.time.LocalDate today) {
+        return documentType == DocumentType.MYKAD && documentNumber.length() == 12
+                ? MyKadNumber.birthDate(documentNumber, today) : java.util.Optional.empty();
+    }
+
     /** The whole document number, as printed on the document: a MyKad number with its dashes. For staff only. */
     public String fullDocumentNumber() {
         if (documentType == DocumentType.MYKAD && documentNumber.length() == 12) {

@@ -39,6 +39,22 @@ final class MyKadNumber {
     }
 
     /**
+     * The date of birth of a valid number (digits only): the century is the one that does not put it
+     * after {@code today}; empty for a number whose YYMMDD is no date.
+     */
+    static java.util.Optional<LocalDate> birthDate(String digits, LocalDate today) {
+        int yy = Integer.parseInt(digits.substring(0, 2));
+        int mm = Integer.parseInt(digits.substring(2, 4));
+        int dd = Integer.parseInt(digits.substring(4, 6));
+        for (int century : new int[] {2000, 1900}) {
+            if (realDate(century + yy, mm, dd) && !LocalDate.of(century + yy, mm, dd).isAfter(today)) {
+                return java.util.Optional.of(LocalDate.of(century + yy, mm, dd));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The place-of-birth codes of the National Registration Department: 01-16 and 21-59 are
      * Malaysian states, 60-68, 71-72 and 74-79 foreign countries or regions, 82 unknown state, 83-93
      * regions, 98 stateless, 99 unspecified. Codes outside these (00, 17-20, 69, 70, 73, 80, 81, 94-97)

@@ -12,6 +12,7 @@ import my.gov.temujanji.booking.Attendance.Visit;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.BranchSettings;
 import my.gov.temujanji.platform.RetryOnConflict;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,15 +46,17 @@ class Counter {
     private final CounterProperties properties;
     private final BookingProperties booking;
     private final BranchSettings branches;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Counter(Attendance attendance, AuditLog audit, CounterProperties properties, BookingProperties booking,
-            BranchSettings branches, Clock clock) {
+            BranchSettings branches, ApplicationEventPublisher events, Clock clock) {
         this.attendance = attendance;
         this.audit = audit;
         this.properties = properties;
         this.booking = booking;
         this.branches = branches;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -96,6 +99,7 @@ class Counter {
             Visit checkedIn = attendance.checkIn(reference, officer);
             audit.record("COUNTER_CHECK_IN", "appointment", checkedIn.appointment().reference(), branchCode,
                     state(visit), state(checkedIn));
+            events.publishEvent(new AppointmentCheckedIn(checkedIn.appointment(), checkedIn.checkedInAt()));
             return new Result(checkedIn, Verdict.ALREADY_CHECKED_IN, true);
         });
     }

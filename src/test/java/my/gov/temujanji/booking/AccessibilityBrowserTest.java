@@ -3,10 +3,6 @@ package my.gov.temujanji.booking;
 import static my.gov.temujanji.support.Browser.follow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +13,7 @@ import java.util.UUID;
 import my.gov.temujanji.slip.SlipToken;
 import my.gov.temujanji.support.OpenPlaces;
 import my.gov.temujanji.support.Applicants;
+import my.gov.temujanji.support.Axe;
 import my.gov.temujanji.support.Browser;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
@@ -184,7 +181,6 @@ class AccessibilityBrowserTest {
 
     /** Opens the page in each language and runs axe at each width. */
     private void scan(Browser browser, String name, String path) {
-        browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         for (String language : LANGUAGES) {
             browser.driver().get(base() + path + (path.contains("?") ? "&" : "?") + "lang=" + language);
             scanHere(browser, name + "-" + language);
@@ -193,35 +189,15 @@ class AccessibilityBrowserTest {
 
     /** Runs axe on the page as it is, at each width. */
     private void scanHere(Browser browser, String name) {
-        JavascriptExecutor page = browser.driver();
         for (int width : WIDTHS) {
             browser.resize(width);
-            page.executeScript(AXE);
-            Object found = page.executeAsyncScript("""
-                    var done = arguments[arguments.length - 1];
-                    axe.run(document, {resultTypes: ['violations']}).then(function (r) {
-                        done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-                            .map(function (v) {
-                                return v.id + ' (' + v.impact + '): ' + v.help + ' at '
-                                    + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', ');
-                            }));
-                    }).catch(function (e) { done(['axe failed: ' + e]); });""");
+            List<String> found = Axe.seriousOrCritical(browser);
             runs++;
-            for (Object violation : (List<?>) found) {
+            for (String violation : found) {
                 violations.add(name + " @" + width + "px: " + violation);
             }
         }
         browser.resize(400);
-    }
-
-    private static final String AXE = axeSource();
-
-    private static String axeSource() {
-        try (InputStream in = AccessibilityBrowserTest.class.getResourceAsStream("/axe-core-4.14.1/axe.min.js")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // ------------------------------------------------------------------------------------------------

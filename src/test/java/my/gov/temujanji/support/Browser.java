@@ -164,6 +164,12 @@ public final class Browser implements AutoCloseable {
         emulateViewport(HEIGHT);
     }
 
+    /** The viewport's width and height from now on (1920 by 1080 for a hall's TV). */
+    public void resize(int width, int height) {
+        this.width = width;
+        emulateViewport(height);
+    }
+
     private void emulateViewport(int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));

@@ -1,0 +1,25 @@
+package my.gov.temujanji.queue;
+
+import my.gov.temujanji.counter.AppointmentCheckedIn;
+import my.gov.temujanji.queue.internal.Arrivals;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue's entry from the rest of the application: a check-in at the counter gives the applicant a
+ * queue number, in the check-in's own transaction (a check-in never commits without its number).
+ */
+@Component
+public class QueueArrivals {
+
+    private final Arrivals arrivals;
+
+    QueueArrivals(Arrivals arrivals) {
+        this.arrivals = arrivals;
+    }
+
+    @EventListener
+    public void on(AppointmentCheckedIn event) {
+        arrivals.checkedIn(event.appointment(), event.at());
+    }
+}
