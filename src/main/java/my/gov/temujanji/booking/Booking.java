@@ -13,18 +13,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import my.gov.temujanji.applicant.Applicant;
+import my.gov.temujanji.booking.confirmation.Confirmations;
+import my.gov.temujanji.booking.internal.AppointmentRepository.ActiveCounts;
+import my.gov.temujanji.booking.internal.AppointmentRepository.KeyedAppointment;
+import my.gov.temujanji.booking.internal.AppointmentRepository.LockedAppointment;
+import my.gov.temujanji.booking.internal.AppointmentRepository;
+import my.gov.temujanji.booking.internal.HoldRepository.LockedHold;
+import my.gov.temujanji.booking.internal.Holds;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.platform.ApiProblem;
-import my.gov.temujanji.schedule.SlotInventory;
-import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
+import my.gov.temujanji.platform.DocumentNumbers;
 import my.gov.temujanji.platform.RetryOnConflict;
+import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
+import my.gov.temujanji.schedule.SlotInventory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first two.
  *
  * <p>Where the transaction type asks for it, a booking is PENDING until the applicant enters the code
- * sent by e-mail, within the hold time; unconfirmed, the {@link ConfirmationSweeper} expires it.
+ * sent by e-mail, within the hold time ({@link Confirmations}).
  */
 @Service
 public class Booking {
@@ -57,20 +66,22 @@ public class Booking {
     }
 
     private final SlotInventory inventory;
-    private final BookingRepository repository;
+    private final Holds holds;
+    private final AppointmentRepository repository;
     private final BookingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final ConfirmationCodes codes;
+    private final Confirmations confirmations;
     private final Catalogue catalogue;
     private final Blocks blocks;
 
-    Booking(SlotInventory inventory, BookingRepository repository, BookingProperties properties,
+    Booking(SlotInventory inventory, Holds holds, AppointmentRepository repository, BookingProperties properties,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-            ConfirmationCodes codes, Catalogue catalogue, Blocks blocks) {
+            Confirmations confirmations, Catalogue catalogue, Blocks blocks) {
         this.blocks = blocks;
-        this.codes = codes;
+        this.holds = holds;
+        this.confirmations = confirmations;
         this.catalogue = catalogue;
         this.inventory = inventory;
         this.repository = repository;
@@ -78,52 +89,6 @@ public class Booking {
         this.events = events;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
-    }
-
-    /**
-     * Holds one place of a slot. {@code previous}, when given, is the applicant's earlier hold: its
-     * place is given back and what they typed is carried over.
-     */
-    @RetryOnConflict
-    @Transactional
-    public Hold hold(String branch, String service, LocalDate date, LocalTime start, UUID previous) {
-        Instant now = clock.instant();
-        ApplicantInput draft = null;
-        // Branch locks first, in code order (the global lock order), then the earlier hold's row.
-        java.util.TreeSet<String> branches = new java.util.TreeSet<>(List.of(branch));
-        if (previous != null) {
-            repository.branchOfHold(previous).ifPresent(branches::add);
-        }
-        branches.forEach(inventory::enterBranch);
-        if (previous != null) {
-            Optional<BookingRepository.LockedHold> old = repository.lockHold(previous);
-            if (old.isPresent()) {
-                draft = repository.draft(old.get().draft());
-                if (!old.get().released()) {
-                    inventory.release(old.get().slotId());
-                }
-                repository.deleteHold(previous);
-            }
-        }
-        UUID id = UUID.randomUUID();
-        Instant expiresAt = now.plus(properties.holdDuration());
-        ApplicantInput carried = draft;
-        TakenPlace place = inventory.take(branch, service, date, start, (taken, offering) -> {
-            repository.insertHold(id, taken.slotId(), now, expiresAt, carried);
-            return taken;
-        });
-        return new Hold(id, place.branchCode(), place.serviceCode(), place.day(), place.start(), place.end(), expiresAt,
-                true, draft);
-    }
-
-    public Optional<Hold> findHold(UUID id) {
-        return repository.findHold(id, clock.instant());
-    }
-
-    @RetryOnConflict
-    @Transactional
-    public void saveDraft(UUID holdId, ApplicantInput draft) {
-        repository.saveDraft(holdId, draft);
     }
 
     /**
@@ -178,7 +143,7 @@ public class Booking {
         repository.lock("idempotency:" + idempotencyKey,
                 "document:" + applicant.documentType() + ":" + applicant.documentNumber(),
                 "email:" + applicant.email().toLowerCase(Locale.ROOT));
-        Optional<BookingRepository.KeyedAppointment> earlier = repository.findByIdempotencyKey(idempotencyKey);
+        Optional<KeyedAppointment> earlier = repository.findByIdempotencyKey(idempotencyKey);
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(requestHash)) {
                 throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED");
@@ -186,21 +151,14 @@ public class Booking {
             return new Booked(earlier.get().appointment(), true);
         }
         gate.run();
-        // The branch's schedule lock before the hold's row: a change of the schedule may free this hold.
-        if (request instanceof FromHold fromHold) {
-            repository.branchOfHold(fromHold.holdId()).ifPresent(inventory::enterBranch);
-        }
-        BookingRepository.LockedHold hold = request instanceof FromHold fromHold
-                ? repository.lockHold(fromHold.holdId())
-                        .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "HOLD_NOT_FOUND"))
-                : null;
+        LockedHold hold = request instanceof FromHold fromHold ? holds.lockForBooking(fromHold.holdId()) : null;
         FromSlot slot = request instanceof FromSlot fromSlot ? fromSlot : null;
         String serviceCode = hold != null ? hold.place().serviceCode() : slot.service();
         blocks.refuseNewBooking(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
         repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
             throw new AlreadyBooked(existing);
         });
-        BookingRepository.ActiveCounts active = repository.countActive(applicant.documentType(),
+        ActiveCounts active = repository.countActive(applicant.documentType(),
                 applicant.documentNumber(), applicant.email(), LocalDateTime.now(clock));
         if (active.byDocument() >= properties.maxActivePerDocument()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "TOO_MANY_APPOINTMENTS", properties.maxActivePerDocument(), 0);
@@ -211,7 +169,7 @@ public class Booking {
         if (hold != null) {
             boolean confirmByEmail = confirmsByEmail(
                     catalogue.requireOffering(hold.place().branchCode(), hold.place().serviceCode()));
-            return record(placeOfHold(hold), applicant, language, idempotencyKey, requestHash, confirmByEmail);
+            return record(holds.placeOf(hold), applicant, language, idempotencyKey, requestHash, confirmByEmail);
         }
         // From a slot, the appointment is written before its place is counted: the slot's row, which every
         // booking of the slot waits for, is then locked only from the count to the commit.
@@ -229,10 +187,7 @@ public class Booking {
         Appointment appointment = new Appointment(reference, status, place.branchCode(),
                 place.serviceCode(), place.day(), place.start(), place.end(), applicant, now, language);
         if (confirmByEmail) {
-            String code = codes.generate();
-            Instant deadline = now.plus(properties.holdDuration());
-            repository.insertCode(reference, codes.hash(reference, code), deadline);
-            events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code, deadline, false));
+            confirmations.request(appointment, now);
         } else {
             events.publishEvent(new AppointmentEvent.Booked(appointment));
         }
@@ -245,96 +200,6 @@ public class Booking {
     }
 
     /**
-     * Confirms a PENDING appointment with the code sent by e-mail; its confirmation (with the slip)
-     * is sent then. Every try counts, on any node, and is kept even when refused: 422
-     * {@code CONFIRMATION_CODE_WRONG} (the argument says how many tries are left), 409
-     * {@code CONFIRMATION_TRIES_USED} once they are all used (a new code can be asked for), 410
-     * {@code CONFIRMATION_EXPIRED} after the time to confirm, 409 {@code ALREADY_CONFIRMED} for a code
-     * used already, 409 {@code APPOINTMENT_NOT_ACTIVE} when cancelled, 404 {@code APPOINTMENT_NOT_FOUND}.
-     */
-    @RetryOnConflict
-    public Appointment confirm(String reference, String typedCode) {
-        String ref = Reference.normalise(reference);
-        String code = ConfirmationCodes.normalise(typedCode);
-        if (code == null) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "CONFIRMATION_CODE_INVALID");
-        }
-        // The transaction returns the refusal instead of throwing it, so that the try it counted is kept.
-        Object outcome = transactions.execute(status -> confirmInTransaction(ref, code));
-        if (outcome instanceof ApiProblem refusal) {
-            throw refusal;
-        }
-        return (Appointment) outcome;
-    }
-
-    private Object confirmInTransaction(String reference, String code) {
-        Instant now = clock.instant();
-        Optional<String> hash = repository.countTry(reference, now, properties.confirmationTries());
-        if (hash.isEmpty()) {
-            return whyRefused(reference, now);
-        }
-        if (!codes.matches(reference, code, hash.get())) {
-            int left = repository.codeState(reference).map(c -> properties.confirmationTries() - c.tries()).orElse(0);
-            return left > 0 ? new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "CONFIRMATION_CODE_WRONG", left)
-                    : new ApiProblem(HttpStatus.CONFLICT, "CONFIRMATION_TRIES_USED");
-        }
-        if (!repository.confirm(reference, now)) {
-            return whyRefused(reference, now);
-        }
-        repository.markCodeUsed(reference, now);
-        Appointment appointment = repository.findByReference(reference).orElseThrow();
-        events.publishEvent(new AppointmentEvent.Confirmed(appointment));
-        return appointment;
-    }
-
-    private ApiProblem whyRefused(String reference, Instant now) {
-        Appointment appointment = repository.findByReference(reference).orElse(null);
-        if (appointment == null) {
-            return new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND");
-        }
-        return switch (appointment.status()) {
-            case CONFIRMED, CHECKED_IN, NO_SHOW -> new ApiProblem(HttpStatus.CONFLICT, "ALREADY_CONFIRMED");
-            case CANCELLED, LATE -> new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_NOT_ACTIVE");
-            case EXPIRED -> new ApiProblem(HttpStatus.GONE, "CONFIRMATION_EXPIRED");
-            case PENDING -> repository.codeState(reference)
-                    .filter(c -> c.expiresAt().isAfter(now))
-                    .<ApiProblem>map(c -> new ApiProblem(HttpStatus.CONFLICT, "CONFIRMATION_TRIES_USED"))
-                    .orElseGet(() -> new ApiProblem(HttpStatus.GONE, "CONFIRMATION_EXPIRED"));
-        };
-    }
-
-    /**
-     * Sends a new code for a PENDING appointment; the earlier one is dead, the deadline stays. 429
-     * {@code CONFIRMATION_RESEND_LIMIT} after as many codes as allowed, and the refusals of
-     * {@link #confirm} when it is no longer waiting for one.
-     */
-    @RetryOnConflict
-    @Transactional
-    public Appointment resendCode(String reference) {
-        String ref = Reference.normalise(reference);
-        Instant now = clock.instant();
-        String code = codes.generate();
-        Optional<Instant> deadline = repository.replaceCode(ref, codes.hash(ref, code), now,
-                properties.confirmationSends());
-        if (deadline.isEmpty()) {
-            ApiProblem refusal = whyRefused(ref, now);
-            // Still pending and in time: every code allowed has been sent.
-            throw "CONFIRMATION_TRIES_USED".equals(refusal.code())
-                    ? new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "CONFIRMATION_RESEND_LIMIT")
-                    : refusal;
-        }
-        Appointment appointment = repository.findByReference(ref).orElseThrow();
-        events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code, deadline.get(), true));
-        return appointment;
-    }
-
-    /** When a PENDING appointment must be confirmed by; empty once it is not waiting for a code. */
-    public Optional<Instant> confirmationDeadline(String reference) {
-        return repository.codeState(Reference.normalise(reference)).filter(c -> !c.used()).map(
-                BookingRepository.CodeState::expiresAt);
-    }
-
-    /**
      * Cancels an appointment for whoever has its reference and document number, and gives its place
      * back. 404 {@code APPOINTMENT_NOT_FOUND} for a wrong pair; 409 {@code APPOINTMENT_NOT_ACTIVE} when
      * already cancelled; 409 {@code APPOINTMENT_PASSED} once its time has come.
@@ -342,7 +207,7 @@ public class Booking {
     @RetryOnConflict
     @Transactional
     public Appointment cancel(String reference, String documentNumber) {
-        BookingRepository.LockedAppointment locked = lockOwned(reference, documentNumber);
+        LockedAppointment locked = lockOwned(reference, documentNumber);
         AppointmentStatus cancelled = locked.appointment().status().cancel();
         requireUpcoming(locked.appointment());
         inventory.releaseFrom(locked.slotId(), clock.instant().plus(properties.releaseDelay()));
@@ -362,7 +227,7 @@ public class Booking {
     @RetryOnConflict
     @Transactional
     public Appointment reschedule(String reference, String documentNumber, LocalDate date, LocalTime start) {
-        BookingRepository.LockedAppointment locked = lockOwned(reference, documentNumber);
+        LockedAppointment locked = lockOwned(reference, documentNumber);
         Appointment old = locked.appointment();
         AppointmentStatus status = old.status().reschedule();
         requireUpcoming(old);
@@ -380,8 +245,8 @@ public class Booking {
         return moved;
     }
 
-    private BookingRepository.LockedAppointment lockOwned(String reference, String documentNumber) {
-        String number = ApplicantValidation.normaliseDocumentNumber(documentNumber);
+    private LockedAppointment lockOwned(String reference, String documentNumber) {
+        String number = DocumentNumbers.normalise(documentNumber);
         // The branch's schedule lock before the appointment's row (the global lock order): a change of the
         // branch's schedule, which locks slot rows and then appointments, is waited for whole.
         repository.branchOfAppointment(Reference.normalise(reference)).ifPresent(inventory::enterBranch);
@@ -400,13 +265,13 @@ public class Booking {
      * The appointment a request key made, if any. A hold becomes an appointment and is gone, so a page
      * submitted again after that finds the appointment by the key it used.
      */
-    Optional<Appointment> bookedWith(String idempotencyKey) {
-        return repository.findByIdempotencyKey(idempotencyKey).map(BookingRepository.KeyedAppointment::appointment);
+    public Optional<Appointment> bookedWith(String idempotencyKey) {
+        return repository.findByIdempotencyKey(idempotencyKey).map(KeyedAppointment::appointment);
     }
 
     /** The appointment with this reference, if the document number given is the one it was booked with. */
     public Optional<Appointment> find(String reference, String documentNumber) {
-        String number = ApplicantValidation.normaliseDocumentNumber(documentNumber);
+        String number = DocumentNumbers.normalise(documentNumber);
         return repository.findByReference(Reference.normalise(reference))
                 .filter(a -> a.applicant().documentNumber().equals(number));
     }
@@ -422,40 +287,6 @@ public class Booking {
 
     public Optional<Appointment> findByReference(String reference) {
         return repository.findByReference(Reference.normalise(reference));
-    }
-
-    /**
-     * Turns a hold into the appointment's place. A hold that ran out is given back and the same slot
-     * is tried again, so the applicant only loses it if someone else took the last place meanwhile; a
-     * hold the branch released (its place taken back by a change) stops at once: 409 {@code SLOT_FULL}.
-     * Refused as the inventory refuses a new place: 404 when the offering or branch was switched off,
-     * 422 {@code NOT_BOOKABLE} once the slot has begun (branch time).
-     */
-    private TakenPlace placeOfHold(BookingRepository.LockedHold hold) {
-        UUID holdId = hold.id();
-        Instant now = clock.instant();
-        if (!hold.released() && hold.expiresAt().isAfter(now)) {
-            // A live hold keeps its place, but not once its slot has begun or its offering is switched off.
-            TakenPlace place = hold.place();
-            catalogue.requireOffered(place.branchCode(), place.serviceCode());
-            if (!place.day().atTime(place.start()).isAfter(LocalDateTime.now(clock))) {
-                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NOT_BOOKABLE", place.day(), place.start());
-            }
-            repository.deleteHold(holdId);
-            return place;
-        }
-        if (hold.releasedEarly()) {
-            // The branch took this place back (fewer places, a closure): the hold is over, not to be retried.
-            throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", hold.place().day(), hold.place().start());
-        }
-        if (!hold.released()) {
-            inventory.release(hold.slotId());
-            repository.markReleased(holdId, now);
-        }
-        TakenPlace place = inventory.take(hold.place().branchCode(), hold.place().serviceCode(), hold.place().day(),
-                hold.place().start());
-        repository.deleteHold(holdId);
-        return place;
     }
 
     private static String hash(PlaceRequest request, Applicant applicant) {

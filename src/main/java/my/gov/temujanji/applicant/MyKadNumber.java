@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Department;

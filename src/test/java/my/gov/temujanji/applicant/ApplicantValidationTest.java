@@ -1,12 +1,12 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Tag;
 
 @Tag("fast")
 class ApplicantValidationTest {
@@ -189,14 +189,5 @@ class ApplicantValidationTest {
         } catch (jakarta.mail.MessagingException e) {
             return null;
         }
-    }
-
-    @Test
-    void referencesAreTenReadableSymbolsWithoutLookAlikes() {
-        for (int i = 0; i < 1000; i++) {
-            assertThat(Reference.generate()).matches("[2-9A-HJ-NP-Z]{10}");
-        }
-        assertThat(Reference.normalise(" abcde-fghjk ")).isEqualTo("ABCDEFGHJK");
-        assertThat(Reference.display("ABCDEFGHJK")).isEqualTo("ABCDE-FGHJK");
     }
 }

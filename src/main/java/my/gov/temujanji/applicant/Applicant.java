@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 /**
  * The applicant (pemohon) as stored: every value already checked and normalised. {@code phone} is in

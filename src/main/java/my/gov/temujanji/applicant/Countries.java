@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 import java.text.Collator;
 import java.util.Arrays;
@@ -10,10 +10,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The nationality list of the details page: ISO alpha-3 codes, named in the page's language. */
-final class Countries {
+public final class Countries {
 
     /** A country as an option: the alpha-3 code the validation expects, and its name. */
-    record Country(String code, String name) {
+    public record Country(String code, String name) {
     }
 
     // Names come from the alpha-2 locale data; the alpha-3 code is what the applicant record keeps.
@@ -23,7 +23,7 @@ final class Countries {
     private Countries() {
     }
 
-    static List<Country> in(Locale locale) {
+    public static List<Country> in(Locale locale) {
         Collator collator = Collator.getInstance(locale);
         return ApplicantValidation.COUNTRIES.stream()
                 .filter(ALPHA2_BY_ALPHA3::containsKey)
@@ -33,7 +33,7 @@ final class Countries {
     }
 
     /** The country's name in {@code locale}, or the code itself for one the JDK cannot name. */
-    static String name(String alpha3, Locale locale) {
+    public static String name(String alpha3, Locale locale) {
         String alpha2 = ALPHA2_BY_ALPHA3.get(alpha3);
         return alpha2 == null ? alpha3 : new Locale("", alpha2).getDisplayCountry(locale);
     }

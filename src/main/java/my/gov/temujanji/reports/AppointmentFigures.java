@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.reports;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -11,14 +11,14 @@ import org.springframework.stereotype.Service;
  * back office's reports. Counted by the appointment's day (not the day it was booked or cancelled).
  */
 @Service
-public class AppointmentFigures {
+class AppointmentFigures {
 
     /**
      * One branch's day. {@code booked} counts the appointments for that day that still hold their place
      * or were used: CONFIRMED, CHECKED_IN, LATE and NO_SHOW (not CANCELLED, and not PENDING or EXPIRED,
      * which were never confirmed). The other counts are one status each.
      */
-    public record DayFigures(String branchCode, LocalDate day, int booked, int checkedIn, int late, int noShow,
+    record DayFigures(String branchCode, LocalDate day, int booked, int checkedIn, int late, int noShow,
             int cancelled) {
     }
 
@@ -29,7 +29,7 @@ public class AppointmentFigures {
     }
 
     /** The days of the branches that had at least one appointment, by branch code and day. */
-    public List<DayFigures> daily(Collection<String> branchCodes, LocalDate from, LocalDate to) {
+    List<DayFigures> daily(Collection<String> branchCodes, LocalDate from, LocalDate to) {
         if (branchCodes.isEmpty()) {
             return List.of();
         }

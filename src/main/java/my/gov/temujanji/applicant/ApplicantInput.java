@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 /**
  * What the applicant typed, exactly as typed, so that a form shown again keeps every answer. Also

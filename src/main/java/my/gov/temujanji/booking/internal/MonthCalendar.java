@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

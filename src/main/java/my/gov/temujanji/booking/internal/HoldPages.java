@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.internal;
 
 import static my.gov.temujanji.platform.Pages.seeOther;
 
@@ -11,6 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import my.gov.temujanji.applicant.Applicant;
+import my.gov.temujanji.applicant.ApplicantInput;
+import my.gov.temujanji.applicant.ApplicantValidation;
+import my.gov.temujanji.applicant.Countries;
+import my.gov.temujanji.applicant.DocumentType;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.BookingProperties;
+import my.gov.temujanji.booking.confirmation.ConfirmationPages;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.fairaccess.Blocks;
@@ -52,6 +61,7 @@ class HoldPages {
     private final Catalogue catalogue;
     private final Availability availability;
     private final Booking booking;
+    private final Holds holds;
     private final ApplicantValidation validation;
     private final BookingProperties properties;
     private final MessageSource messages;
@@ -60,7 +70,7 @@ class HoldPages {
     private final Challenges challenges;
     private final Blocks blocks;
 
-    HoldPages(Catalogue catalogue, Availability availability, Booking booking, ApplicantValidation validation,
+    HoldPages(Catalogue catalogue, Availability availability, Booking booking, Holds holds, ApplicantValidation validation,
             BookingProperties properties, MessageSource messages, Clock clock, RateLimits rateLimits,
             Challenges challenges, Blocks blocks) {
         this.blocks = blocks;
@@ -69,6 +79,7 @@ class HoldPages {
         this.catalogue = catalogue;
         this.availability = availability;
         this.booking = booking;
+        this.holds = holds;
         this.validation = validation;
         this.properties = properties;
         this.messages = messages;
@@ -123,7 +134,7 @@ class HoldPages {
         }
         try {
             challenges.verifyOnPage(altcha, subject);
-            Hold hold = booking.hold(branch, service, date, start, from);
+            Hold hold = holds.hold(branch, service, date, start, from);
             return seeOther("/book/holds/" + hold.id() + "/details");
         } catch (ApiProblem problem) {
             FormErrors errors = switch (problem.code()) {
@@ -148,7 +159,7 @@ class HoldPages {
     Object saveDetails(@PathVariable UUID id, @ModelAttribute ApplicantInput input, Model model, Locale locale) {
         Hold hold = requireHold(id);
         // Kept even when it has errors: the applicant's typing survives a hold that runs out meanwhile.
-        booking.saveDraft(id, input);
+        holds.saveDraft(id, input);
         // A hold has no document number until now: the per-document hold limit counts here.
         rateLimits.checkDocument(LimitedAction.HOLD, input.documentNumber());
         ApplicantValidation.Result result = validation.validate(input);
@@ -177,7 +188,7 @@ class HoldPages {
     RedirectView saveDraftAndSwitch(@PathVariable UUID id, @ModelAttribute ApplicantInput input,
             @RequestParam(required = false) String lang) {
         requireHold(id);
-        booking.saveDraft(id, input);
+        holds.saveDraft(id, input);
         return seeOther("/book/holds/" + id + "/details" + ("en".equals(lang) || "ms".equals(lang) ? "?lang=" + lang : ""));
     }
 
@@ -309,7 +320,7 @@ class HoldPages {
 
     /** The hold, or the slip when it has been booked, or the 404 page. */
     private Hold requireHold(UUID id) {
-        return booking.findHold(id).orElseThrow(() -> booking.bookedWith(idempotencyKey(id))
+        return holds.findHold(id).orElseThrow(() -> booking.bookedWith(idempotencyKey(id))
                 .<RuntimeException>map(HoldBooked::new)
                 .orElseGet(() -> new ApiProblem(HttpStatus.NOT_FOUND, "HOLD_NOT_FOUND")));
     }

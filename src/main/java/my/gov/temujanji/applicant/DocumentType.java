@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 /** The identity document an applicant books with. */
 public enum DocumentType {

@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.confirmation;
 
 import static my.gov.temujanji.platform.Pages.noStore;
 import static my.gov.temujanji.platform.Pages.seeOther;
@@ -8,6 +8,10 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.util.Locale;
 import java.util.Optional;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.AppointmentStatus;
+import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
@@ -29,19 +33,21 @@ import org.springframework.web.util.UriComponentsBuilder;
  * nothing. The reference in the address is the capability, as for the slip.
  */
 @Controller
-class ConfirmationPages {
+public class ConfirmationPages {
 
-    static String path(String reference) {
+    public static String path(String reference) {
         return "/book/appointments/" + reference + "/confirm";
     }
 
     private final Booking booking;
+    private final Confirmations confirmations;
     private final Catalogue catalogue;
     private final MessageSource messages;
     private final Clock clock;
 
-    ConfirmationPages(Booking booking, Catalogue catalogue, MessageSource messages, Clock clock) {
+    ConfirmationPages(Booking booking, Confirmations confirmations, Catalogue catalogue, MessageSource messages, Clock clock) {
         this.booking = booking;
+        this.confirmations = confirmations;
         this.catalogue = catalogue;
         this.messages = messages;
         this.clock = clock;
@@ -76,7 +82,7 @@ class ConfirmationPages {
             return refused(appointment, typed, "required", null);
         }
         try {
-            Appointment confirmed = booking.confirm(appointment.reference(), typed);
+            Appointment confirmed = confirmations.confirm(appointment.reference(), typed);
             return seeOther("/slip/" + confirmed.reference());
         } catch (ApiProblem problem) {
             if ("ALREADY_CONFIRMED".equals(problem.code())) {
@@ -92,7 +98,7 @@ class ConfirmationPages {
         noStore(response);
         Appointment appointment = appointment(reference);
         try {
-            booking.resendCode(appointment.reference());
+            confirmations.resendCode(appointment.reference());
             return seeOther(path(appointment.reference()) + "?sent=again");
         } catch (ApiProblem problem) {
             if ("ALREADY_CONFIRMED".equals(problem.code())) {
@@ -121,7 +127,7 @@ class ConfirmationPages {
         model.addAttribute("code", typed);
         model.addAttribute("formErrors", errors);
         model.addAttribute("waiting", appointment.status() == AppointmentStatus.PENDING);
-        model.addAttribute("deadline", booking.confirmationDeadline(appointment.reference())
+        model.addAttribute("deadline", confirmations.deadline(appointment.reference())
                 .map(d -> LocalTime.ofInstant(d, clock.getZone()).withSecond(0).withNano(0)).orElse(null));
         model.addAttribute("pageUrl", path(appointment.reference()));
         return "booking/confirm-code";

@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

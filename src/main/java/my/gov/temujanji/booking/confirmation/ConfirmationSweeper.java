@@ -1,8 +1,11 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.confirmation;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.AppointmentEvent;
+import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.platform.RetryOnConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +27,12 @@ public class ConfirmationSweeper {
     private static final Logger log = LoggerFactory.getLogger(ConfirmationSweeper.class);
     private static final int BATCH = 1000;
 
-    private final BookingRepository repository;
+    private final ConfirmationRepository repository;
     private final BookingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConfirmationSweeper(BookingRepository repository, BookingProperties properties, ApplicationEventPublisher events,
+    ConfirmationSweeper(ConfirmationRepository repository, BookingProperties properties, ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.properties = properties;

@@ -1,8 +1,8 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import my.gov.temujanji.platform.DocumentNumbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -126,11 +125,6 @@ public class ApplicantValidation {
             return new Result(null, List.copyOf(errors));
         }
         return new Result(new Applicant(name, type, documentNumber, nationality, email, phone), List.of());
-    }
-
-    /** The document number as stored, for look-ups: MyKad digits only, passports upper case. */
-    public static String normaliseDocumentNumber(String text) {
-        return DocumentNumbers.normalise(text);
     }
 
     private static DocumentType documentType(String text) {

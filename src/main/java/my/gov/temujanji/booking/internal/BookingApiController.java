@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.internal;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +12,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import my.gov.temujanji.applicant.ApplicantInput;
+import my.gov.temujanji.applicant.ApplicantValidation;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.AppointmentStatus;
+import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.confirmation.Confirmations;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
@@ -35,17 +41,21 @@ import org.springframework.web.bind.annotation.RestController;
 class BookingApiController {
 
     private final Booking booking;
+    private final Holds holds;
+    private final Confirmations confirmations;
     private final ApplicantValidation validation;
     private final MessageSource messages;
     private final Clock clock;
     private final RateLimits rateLimits;
     private final Challenges challenges;
 
-    BookingApiController(Booking booking, ApplicantValidation validation, MessageSource messages, Clock clock,
+    BookingApiController(Booking booking, Holds holds, Confirmations confirmations, ApplicantValidation validation, MessageSource messages, Clock clock,
             RateLimits rateLimits, Challenges challenges) {
         this.rateLimits = rateLimits;
         this.challenges = challenges;
         this.booking = booking;
+        this.holds = holds;
+        this.confirmations = confirmations;
         this.validation = validation;
         this.messages = messages;
         this.clock = clock;
@@ -83,7 +93,7 @@ class BookingApiController {
         if (request.branch() == null || request.service() == null || request.date() == null || request.start() == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
-        Hold hold = booking.hold(request.branch(), request.service(), request.date(), request.start(), null);
+        Hold hold = holds.hold(request.branch(), request.service(), request.date(), request.start(), null);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new HoldView(hold.id(), hold.expiresAt().atZone(clock.getZone()).toOffsetDateTime()));
     }
@@ -162,7 +172,7 @@ class BookingApiController {
     AppointmentView confirm(@PathVariable String reference, @RequestBody ConfirmRequest request,
             HttpServletRequest http) {
         rateLimits.check(LimitedAction.LOOKUP, http, null);
-        return AppointmentView.of(booking.confirm(reference, request.code()));
+        return AppointmentView.of(confirmations.confirm(reference, request.code()));
     }
 
     @PostMapping("/appointments/{reference}/confirmation-code")
@@ -171,7 +181,7 @@ class BookingApiController {
                     + "ALREADY_CONFIRMED or APPOINTMENT_NOT_ACTIVE; 404 APPOINTMENT_NOT_FOUND. The deadline does not move.")
     ResponseEntity<AppointmentView> resendCode(@PathVariable String reference, HttpServletRequest http) {
         rateLimits.check(LimitedAction.LOOKUP, http, null);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(AppointmentView.of(booking.resendCode(reference)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(AppointmentView.of(confirmations.resendCode(reference)));
     }
 
     record RescheduleRequest(String documentNumber, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start) {

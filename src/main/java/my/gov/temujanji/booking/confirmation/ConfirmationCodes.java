@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.confirmation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.internal;
 
 import static my.gov.temujanji.platform.Pages.noStore;
 import static my.gov.temujanji.platform.Pages.seeOther;
@@ -17,6 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import my.gov.temujanji.applicant.Applicant;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.AppointmentStatus;
+import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.Reference;
+import my.gov.temujanji.booking.confirmation.ConfirmationPages;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.catalogue.TransactionType;

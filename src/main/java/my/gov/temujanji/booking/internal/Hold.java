@@ -1,9 +1,10 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
+import my.gov.temujanji.applicant.ApplicantInput;
 
 /**
  * A place kept for an applicant while they fill in their details. {@code live} is false once it has

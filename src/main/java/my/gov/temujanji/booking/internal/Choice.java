@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.internal;
 
 /**
  * One radio button of a question: {@code hint} (an address, places left) is shown under the label and

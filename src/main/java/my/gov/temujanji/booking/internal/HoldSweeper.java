@@ -1,7 +1,8 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.booking.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.platform.RetryOnConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +20,11 @@ public class HoldSweeper {
     private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
     private static final int BATCH = 1000;
 
-    private final BookingRepository repository;
+    private final HoldRepository repository;
     private final BookingProperties properties;
     private final Clock clock;
 
-    HoldSweeper(BookingRepository repository, BookingProperties properties, Clock clock) {
+    HoldSweeper(HoldRepository repository, BookingProperties properties, Clock clock) {
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
