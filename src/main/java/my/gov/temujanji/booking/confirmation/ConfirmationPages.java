@@ -11,6 +11,7 @@ import java.util.Optional;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.BookingPages;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
@@ -33,11 +34,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * nothing. The reference in the address is the capability, as for the slip.
  */
 @Controller
-public class ConfirmationPages {
-
-    public static String path(String reference) {
-        return "/book/appointments/" + reference + "/confirm";
-    }
+class ConfirmationPages {
 
     private final Booking booking;
     private final Confirmations confirmations;
@@ -99,7 +96,7 @@ public class ConfirmationPages {
         Appointment appointment = appointment(reference);
         try {
             confirmations.resendCode(appointment.reference());
-            return seeOther(path(appointment.reference()) + "?sent=again");
+            return seeOther(BookingPages.confirmation(appointment.reference()) + "?sent=again");
         } catch (ApiProblem problem) {
             if ("ALREADY_CONFIRMED".equals(problem.code())) {
                 return seeOther("/slip/" + appointment.reference());
@@ -113,7 +110,7 @@ public class ConfirmationPages {
      * was typed (a code that did not confirm) and the tries left when the reason says them.
      */
     private RedirectView refused(Appointment appointment, String typed, String error, Object[] arguments) {
-        return seeOther(UriComponentsBuilder.fromPath(path(appointment.reference())).queryParam("error", error)
+        return seeOther(UriComponentsBuilder.fromPath(BookingPages.confirmation(appointment.reference())).queryParam("error", error)
                 .queryParamIfPresent("code", Optional.of(typed).filter(t -> !t.isEmpty()))
                 .queryParamIfPresent("tries", Optional.ofNullable(arguments).filter(a -> a.length > 0).map(a -> a[0]))
                 .encode().toUriString());
@@ -129,7 +126,7 @@ public class ConfirmationPages {
         model.addAttribute("waiting", appointment.status() == AppointmentStatus.PENDING);
         model.addAttribute("deadline", confirmations.deadline(appointment.reference())
                 .map(d -> LocalTime.ofInstant(d, clock.getZone()).withSecond(0).withNano(0)).orElse(null));
-        model.addAttribute("pageUrl", path(appointment.reference()));
+        model.addAttribute("pageUrl", BookingPages.confirmation(appointment.reference()));
         return "booking/confirm-code";
     }
 

@@ -18,18 +18,21 @@ import my.gov.temujanji.applicant.Countries;
 import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.BookingPages;
 import my.gov.temujanji.booking.BookingProperties;
-import my.gov.temujanji.booking.confirmation.ConfirmationPages;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.fairaccess.Blocks;
+import my.gov.temujanji.fairaccess.ChallengeErrors;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.Choice;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.Availability;
 import my.gov.temujanji.schedule.DayAvailability;
+import my.gov.temujanji.schedule.SlotChoices;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -105,7 +108,7 @@ class HoldPages {
     /** Where a booking goes on: its slip, or the page for the e-mailed code while it waits for one. */
     private static RedirectView booked(Appointment appointment) {
         return seeOther(appointment.confirmed() ? "/slip/" + appointment.reference()
-                : ConfirmationPages.path(appointment.reference()));
+                : BookingPages.confirmation(appointment.reference()));
     }
 
     @GetMapping("/book/slots")
@@ -255,12 +258,7 @@ class HoldPages {
             FormErrors errors, Model model, Locale locale) {
         Offering offering = catalogue.requireOffering(branch, service);
         DayAvailability day = availability.day(branch, service, date);
-        List<Choice> choices = availability.slots(branch, service, date).stream()
-                .map(s -> new Choice(s.start().toString(), s.start() + " – " + s.end(),
-                        s.full() ? messages.getMessage("slots.full", null, locale)
-                                : messages.getMessage("slots.placesLeft", new Object[] {s.placesLeft()}, locale),
-                        s.full()))
-                .toList();
+        List<Choice> choices = SlotChoices.of(availability.slots(branch, service, date), null, null, messages, locale);
         model.addAttribute("offering", offering);
         model.addAttribute("day", day);
         model.addAttribute("reason", day.reason() == null ? null : day.reason().in(locale));
@@ -331,18 +329,7 @@ class HoldPages {
     }
 
     private FormErrors challengeError(ApiProblem problem, Locale locale) {
-        return challengeError(problem, messages, locale);
-    }
-
-    /** A refused challenge as the form's error, linked to the challenge widget; other problems go on. */
-    static FormErrors challengeError(ApiProblem problem, MessageSource messages, Locale locale) {
-        String text = switch (problem.code()) {
-            case "CHALLENGE_REQUIRED" -> messages.getMessage("challenge.error.required", null, locale);
-            case "CHALLENGE_INVALID" -> messages.getMessage("challenge.error.invalid", null, locale);
-            case "CHALLENGE_TOO_EARLY" -> messages.getMessage("challenge.error.tooEarly", problem.arguments(), locale);
-            default -> throw problem;
-        };
-        return FormErrors.one("altcha", text);
+        return ChallengeErrors.of(problem, messages, locale);
     }
 
     /** A refused booking as the details form's error, at the form's first field: it names no detail. */

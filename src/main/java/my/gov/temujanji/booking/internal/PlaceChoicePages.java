@@ -1,7 +1,5 @@
 package my.gov.temujanji.booking.internal;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +10,12 @@ import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Department;
 import my.gov.temujanji.catalogue.Offering;
-import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.Choice;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.Availability;
+import my.gov.temujanji.schedule.MonthCalendar;
+import my.gov.temujanji.schedule.MonthCalendars;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -36,15 +36,15 @@ class PlaceChoicePages {
     private final Catalogue catalogue;
     private final Availability availability;
     private final MessageSource messages;
-    private final Clock clock;
+    private final MonthCalendars calendars;
     private final BookingProperties properties;
 
-    PlaceChoicePages(Catalogue catalogue, Availability availability, MessageSource messages, Clock clock,
+    PlaceChoicePages(Catalogue catalogue, Availability availability, MessageSource messages, MonthCalendars calendars,
             BookingProperties properties) {
         this.catalogue = catalogue;
         this.availability = availability;
         this.messages = messages;
-        this.clock = clock;
+        this.calendars = calendars;
         this.properties = properties;
     }
 
@@ -94,16 +94,9 @@ class PlaceChoicePages {
                     required("service", "service.error.required", locale), model, locale);
         }
         Offering offering = catalogue.requireOffering(branch, service);
-        TransactionType type = offering.type();
-        LocalDate today = LocalDate.now(clock);
-        YearMonth first = YearMonth.from(today.plusDays(type.leadDays()));
-        YearMonth last = YearMonth.from(today.plusMonths(type.windowMonths()));
-        // A month outside the window (an old bookmark) shows the nearest one rather than an error.
-        YearMonth shown = month == null || month.isBefore(first) ? first : month.isAfter(last) ? last : month;
         model.addAttribute("offering", offering);
         model.addAttribute("from", from);
-        model.addAttribute("calendar", MonthCalendar.of(shown,
-                availability.days(branch, service, shown.atDay(1), shown.atEndOfMonth()), first, last, locale));
+        model.addAttribute("calendar", calendars.of(offering, month, locale));
         model.addAttribute("weekdays", MonthCalendar.weekdays(locale));
         // Every day and month link differs only in its last parameter.
         model.addAttribute("slotsLinkStart", placeLink("/book/slots", branch, service, from) + "&date=");

@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking.internal;
+package my.gov.temujanji.schedule;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -21,11 +21,11 @@ import my.gov.temujanji.schedule.DayStatus;
  * tooltip a phone never shows), and the neighbouring months that are inside the booking window (null
  * outside it).
  */
-record MonthCalendar(YearMonth month, List<List<DayAvailability>> weeks, List<Closure> closures, YearMonth previous,
+public record MonthCalendar(YearMonth month, List<List<DayAvailability>> weeks, List<Closure> closures, YearMonth previous,
         YearMonth next) {
 
     /** Days that cannot be chosen for one reason (a holiday, the weekend, too soon), in date order. */
-    record Closure(String reason, List<LocalDate> dates) {
+    public record Closure(String reason, List<LocalDate> dates) {
     }
 
     /**
@@ -58,11 +58,11 @@ record MonthCalendar(YearMonth month, List<List<DayAvailability>> weeks, List<Cl
     }
 
     /** A column heading: the short name shown, the full name for screen readers. */
-    record Weekday(String shortName, String fullName) {
+    public record Weekday(String shortName, String fullName) {
     }
 
     /** Monday first, whatever the branch's weekend: the order Malaysian calendars print. */
-    static List<Weekday> weekdays(Locale locale) {
+    public static List<Weekday> weekdays(Locale locale) {
         return Arrays.stream(DayOfWeek.values())
                 .map(d -> new Weekday(d.getDisplayName(TextStyle.SHORT, locale), d.getDisplayName(TextStyle.FULL, locale)))
                 .toList();

@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking.internal;
+package my.gov.temujanji.selfservice;
 
 import static my.gov.temujanji.platform.Pages.noStore;
 import static my.gov.temujanji.platform.Pages.seeOther;
@@ -21,19 +21,23 @@ import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.BookingPages;
 import my.gov.temujanji.booking.Reference;
-import my.gov.temujanji.booking.confirmation.ConfirmationPages;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
-import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.fairaccess.Blocks;
+import my.gov.temujanji.fairaccess.ChallengeErrors;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.Choice;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.Availability;
 import my.gov.temujanji.schedule.DayAvailability;
+import my.gov.temujanji.schedule.MonthCalendar;
+import my.gov.temujanji.schedule.MonthCalendars;
+import my.gov.temujanji.schedule.SlotChoices;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -71,13 +75,12 @@ class SelfServicePages {
     private static final Set<String> SLOT_ERRORS = Set.of("required", "full", "notBookable", "same");
     /** A refused proof of work comes back to the slots page as this error, with the problem's code. */
     private static final String CHALLENGE_ERROR = "challenge";
-    private static final Set<String> CHALLENGE_CODES = Set.of("CHALLENGE_REQUIRED", "CHALLENGE_INVALID",
-            "CHALLENGE_TOO_EARLY");
 
     private final Booking booking;
     private final Availability availability;
     private final MessageSource messages;
     private final Clock clock;
+    private final MonthCalendars calendars;
     private final Catalogue catalogue;
     private final RateLimits rateLimits;
     private final Challenges challenges;
@@ -85,7 +88,7 @@ class SelfServicePages {
     private final ManageDrafts drafts;
 
     SelfServicePages(Booking booking, Availability availability, Catalogue catalogue,
-            MessageSource messages, Clock clock, RateLimits rateLimits, Challenges challenges, Blocks blocks,
+            MessageSource messages, Clock clock, MonthCalendars calendars, RateLimits rateLimits, Challenges challenges, Blocks blocks,
             ManageDrafts drafts) {
         this.rateLimits = rateLimits;
         this.challenges = challenges;
@@ -95,6 +98,7 @@ class SelfServicePages {
         this.catalogue = catalogue;
         this.messages = messages;
         this.clock = clock;
+        this.calendars = calendars;
         this.drafts = drafts;
     }
 
@@ -194,8 +198,8 @@ class SelfServicePages {
         noStore(response);
         FormErrors errors = error != null && SLOT_ERRORS.contains(error)
                 ? slotError("manage.slots.error." + error, locale)
-                : CHALLENGE_ERROR.equals(error) && CHALLENGE_CODES.contains(challenge)
-                ? HoldPages.challengeError(new ApiProblem(HttpStatus.FORBIDDEN, challenge, wait == null ? 0 : wait),
+                : CHALLENGE_ERROR.equals(error) && ChallengeErrors.CODES.contains(challenge)
+                ? ChallengeErrors.of(new ApiProblem(HttpStatus.FORBIDDEN, challenge, wait == null ? 0 : wait),
                         messages, locale)
                 : FormErrors.none();
         return withDraft(draft, opened -> whenMovable(opened, model, locale, a -> date == null
@@ -226,7 +230,7 @@ class SelfServicePages {
         try {
             challenges.verifyOnPage(altcha, challengeSubject(d.reference()));
         } catch (ApiProblem problem) {
-            if (!CHALLENGE_CODES.contains(problem.code())) {
+            if (!ChallengeErrors.CODES.contains(problem.code())) {
                 throw problem;
             }
             Object[] arguments = problem.arguments();
@@ -301,7 +305,7 @@ class SelfServicePages {
         model.addAttribute("notice", notice);
         model.addAttribute("changeable", appointment.confirmed() && upcoming(appointment));
         model.addAttribute("confirmUrl", appointment.status() == AppointmentStatus.PENDING
-                ? ConfirmationPages.path(appointment.reference()) : null);
+                ? BookingPages.confirmation(appointment.reference()) : null);
         return "booking/manage/appointment";
     }
 
@@ -315,17 +319,9 @@ class SelfServicePages {
 
     private String datePage(DraftAppointment opened, YearMonth month, Model model, Locale locale) {
         Appointment appointment = opened.appointment();
-        Offering offering = offering(appointment);
-        TransactionType type = offering.type();
-        LocalDate today = LocalDate.now(clock);
-        YearMonth first = YearMonth.from(today.plusDays(type.leadDays()));
-        YearMonth last = YearMonth.from(today.plusMonths(type.windowMonths()));
-        YearMonth wanted = month != null ? month : YearMonth.from(appointment.date());
-        YearMonth shown = wanted.isBefore(first) ? first : wanted.isAfter(last) ? last : wanted;
-        List<DayAvailability> days = availability.days(appointment.branchCode(), appointment.serviceCode(),
-                shown.atDay(1), shown.atEndOfMonth());
         addAppointment(opened, model);
-        model.addAttribute("calendar", MonthCalendar.of(shown, days, first, last, locale));
+        model.addAttribute("calendar", calendars.of(offering(appointment),
+                month != null ? month : YearMonth.from(appointment.date()), locale));
         model.addAttribute("weekdays", MonthCalendar.weekdays(locale));
         return "booking/manage/date";
     }
@@ -335,15 +331,10 @@ class SelfServicePages {
         Appointment appointment = opened.appointment();
         DayAvailability day = availability.day(appointment.branchCode(), appointment.serviceCode(), date);
         boolean sameDay = date.equals(appointment.date());
-        List<Choice> choices = availability.slots(appointment.branchCode(), appointment.serviceCode(), date).stream()
-                .map(s -> {
-                    boolean current = sameDay && s.start().equals(appointment.start());
-                    String hint = current ? text("manage.slots.current", locale)
-                            : s.full() ? text("slots.full", locale)
-                            : messages.getMessage("slots.placesLeft", new Object[] {s.placesLeft()}, locale);
-                    return new Choice(s.start().toString(), s.start() + " – " + s.end(), hint, current || s.full());
-                })
-                .toList();
+        List<Choice> choices = SlotChoices.of(
+                availability.slots(appointment.branchCode(), appointment.serviceCode(), date),
+                date.equals(appointment.date()) ? appointment.start() : null, text("manage.slots.current", locale),
+                messages, locale);
         addAppointment(opened, model);
         model.addAttribute("challengeSubject", challengeSubject(appointment.reference()));
         model.addAttribute("day", day);

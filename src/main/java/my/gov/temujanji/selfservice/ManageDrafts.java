@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking.internal;
+package my.gov.temujanji.selfservice;
 
 import java.sql.Timestamp;
 import java.time.Clock;
