@@ -1,28 +1,17 @@
 package my.gov.temujanji.booking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.applicant.Applicant;
-import my.gov.temujanji.booking.confirmation.Confirmations;
-import my.gov.temujanji.booking.internal.AppointmentRepository.ActiveCounts;
 import my.gov.temujanji.booking.internal.AppointmentRepository.KeyedAppointment;
 import my.gov.temujanji.booking.internal.AppointmentRepository.LockedAppointment;
 import my.gov.temujanji.booking.internal.AppointmentRepository;
-import my.gov.temujanji.booking.internal.HoldRepository.LockedHold;
-import my.gov.temujanji.booking.internal.Holds;
-import my.gov.temujanji.catalogue.Catalogue;
-import my.gov.temujanji.catalogue.Offering;
+import my.gov.temujanji.booking.internal.BookingTransaction;
 import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.DocumentNumbers;
@@ -46,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first two.
  *
  * <p>Where the transaction type asks for it, a booking is PENDING until the applicant enters the code
- * sent by e-mail, within the hold time ({@link Confirmations}).
+ * sent by e-mail, within the hold time ({@code booking.confirmation}).
  */
 @Service
 public class Booking {
@@ -61,52 +50,44 @@ public class Booking {
     public record FromSlot(String branch, String service, LocalDate date, LocalTime start) implements PlaceRequest {
     }
 
-    /** The outcome of a booking request: {@code replayed} when the key had already made it. */
-    public record Booked(Appointment appointment, boolean replayed) {
-    }
-
     private final SlotInventory inventory;
-    private final Holds holds;
+    private final BookingTransaction transaction;
     private final AppointmentRepository repository;
     private final BookingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final Confirmations confirmations;
-    private final Catalogue catalogue;
     private final Blocks blocks;
 
-    Booking(SlotInventory inventory, Holds holds, AppointmentRepository repository, BookingProperties properties,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-            Confirmations confirmations, Catalogue catalogue, Blocks blocks) {
-        this.blocks = blocks;
-        this.holds = holds;
-        this.confirmations = confirmations;
-        this.catalogue = catalogue;
+    Booking(SlotInventory inventory, BookingTransaction transaction, AppointmentRepository repository,
+            BookingProperties properties, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactionManager, Blocks blocks) {
         this.inventory = inventory;
+        this.transaction = transaction;
         this.repository = repository;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.blocks = blocks;
     }
 
     /**
      * Books an appointment for a checked applicant. The same key with the same request returns the
-     * appointment it made; with another request, 422 {@code IDEMPOTENCY_KEY_REUSED}. 403
-     * {@code BOOKING_REFUSED} when the document or the address is blocked ({@link Blocks}: the answer
-     * does not say so). 409
-     * {@code ALREADY_BOOKED} when the document already has an active appointment for this transaction
-     * type; 409 {@code TOO_MANY_APPOINTMENTS} when the document or the e-mail address has as many
-     * upcoming active appointments as allowed (the second argument: 0 for the document, 1 for the
-     * address); 409 {@code SLOT_FULL} or 422 {@code NOT_BOOKABLE} from the inventory; 404
-     * {@code HOLD_NOT_FOUND} for an unknown hold.
+     * appointment it made (replayed); with another request, 422 {@code IDEMPOTENCY_KEY_REUSED} is
+     * thrown, as is 404 {@code HOLD_NOT_FOUND} for an unknown hold and the catalogue's 404s. Every other
+     * refusal is an outcome: {@link BookingOutcome.Refused} when the document or the address is blocked
+     * ({@link Blocks}: the answer does not say so), {@link BookingOutcome.AlreadyBooked} when the
+     * document already has an active appointment for this transaction type,
+     * {@link BookingOutcome.TooManyAppointments} when the document or the e-mail address has as many
+     * upcoming active appointments as allowed, {@link BookingOutcome.SlotFull} or
+     * {@link BookingOutcome.NotBookable} from the inventory.
      * <p>
      * A slot seen full is refused before the transaction and its locks. Only a place given back in the
      * moment between that read and a concurrent request with the same key would let the two answers
      * differ (409 to one, 201 to the other); a later retry with the key gets the 201.
      */
-    public Booked book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey) {
+    public BookingOutcome book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey) {
         return book(request, applicant, language, idempotencyKey, () -> {
         });
     }
@@ -114,89 +95,41 @@ public class Booking {
     /**
      * Books as {@link #book(PlaceRequest, Applicant, String, String)} does, with {@code gate} (the pages'
      * proof of work) run in the transaction once the key is locked and has made nothing yet: a request
-     * sent again while or after its first sending books gets the replay and never meets the gate again.
+     * sent again while or after its first sending books gets the replay and never meets the gate again
+     * ({@link BookingOutcome.ChallengeFailed} when it refuses).
      */
     @RetryOnConflict
-    public Booked book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey,
+    public BookingOutcome book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey,
             Runnable gate) {
         if (request instanceof FromSlot slot && inventory.full(slot.branch(), slot.service(), slot.date(), slot.start())
                 && !repository.keyUsed(idempotencyKey)) {
             // When a date opens, most requests arrive after the last place went: they are told at once,
             // with two reads and no transaction. A request whose key already booked goes on to its replay.
-            throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", slot.date(), slot.start());
+            return new BookingOutcome.SlotFull(slot.date(), slot.start());
         }
         try {
-            return transactions.execute(status -> bookInTransaction(request, applicant, language, idempotencyKey, gate));
-        } catch (AlreadyBooked already) {
+            return transactions.execute(status -> transaction.run(request, applicant, language, idempotencyKey, gate));
+        } catch (BookingTransaction.Refused refused) {
             // After the refused booking rolled back, in a transaction of its own: the owner's e-mail.
-            transactions.executeWithoutResult(
-                    status -> events.publishEvent(new AppointmentEvent.RebookingRefused(already.existing())));
-            throw already;
+            refused.existing().ifPresent(existing -> transactions.executeWithoutResult(
+                    status -> events.publishEvent(new AppointmentEvent.RebookingRefused(existing))));
+            return refused.outcome();
+        } catch (ApiProblem problem) {
+            return refusalOf(problem);
         }
     }
 
-    private Booked bookInTransaction(PlaceRequest request, Applicant applicant, String language,
-            String idempotencyKey, Runnable gate) {
-        String requestHash = hash(request, applicant);
-        // The request key, then the document, then the address, in one statement: one order for every
-        // request, so no two wait on each other.
-        repository.lock("idempotency:" + idempotencyKey,
-                "document:" + applicant.documentType() + ":" + applicant.documentNumber(),
-                "email:" + applicant.email().toLowerCase(Locale.ROOT));
-        Optional<KeyedAppointment> earlier = repository.findByIdempotencyKey(idempotencyKey);
-        if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(requestHash)) {
-                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED");
-            }
-            return new Booked(earlier.get().appointment(), true);
-        }
-        gate.run();
-        LockedHold hold = request instanceof FromHold fromHold ? holds.lockForBooking(fromHold.holdId()) : null;
-        FromSlot slot = request instanceof FromSlot fromSlot ? fromSlot : null;
-        String serviceCode = hold != null ? hold.place().serviceCode() : slot.service();
-        blocks.refuseNewBooking(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
-        repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
-            throw new AlreadyBooked(existing);
-        });
-        ActiveCounts active = repository.countActive(applicant.documentType(),
-                applicant.documentNumber(), applicant.email(), LocalDateTime.now(clock));
-        if (active.byDocument() >= properties.maxActivePerDocument()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "TOO_MANY_APPOINTMENTS", properties.maxActivePerDocument(), 0);
-        }
-        if (active.byEmail() >= properties.maxActivePerEmail()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "TOO_MANY_APPOINTMENTS", properties.maxActivePerEmail(), 1);
-        }
-        if (hold != null) {
-            boolean confirmByEmail = confirmsByEmail(
-                    catalogue.requireOffering(hold.place().branchCode(), hold.place().serviceCode()));
-            return record(holds.placeOf(hold), applicant, language, idempotencyKey, requestHash, confirmByEmail);
-        }
-        // From a slot, the appointment is written before its place is counted: the slot's row, which every
-        // booking of the slot waits for, is then locked only from the count to the commit.
-        return inventory.take(slot.branch(), slot.service(), slot.date(), slot.start(), (place, offering) ->
-                record(place, applicant, language, idempotencyKey, requestHash, confirmsByEmail(offering)));
-    }
-
-    /** Writes the appointment in a place taken (or being taken) and what it sets off: the code or the e-mail. */
-    private Booked record(TakenPlace place, Applicant applicant, String language, String idempotencyKey,
-            String requestHash, boolean confirmByEmail) {
-        String reference = Reference.generate();
-        Instant now = clock.instant();
-        AppointmentStatus status = confirmByEmail ? AppointmentStatus.PENDING : AppointmentStatus.CONFIRMED;
-        repository.insertAppointment(reference, status, place, applicant, language, idempotencyKey, requestHash, now);
-        Appointment appointment = new Appointment(reference, status, place.branchCode(),
-                place.serviceCode(), place.day(), place.start(), place.end(), applicant, now, language);
-        if (confirmByEmail) {
-            confirmations.request(appointment, now);
-        } else {
-            events.publishEvent(new AppointmentEvent.Booked(appointment));
-        }
-        return new Booked(appointment, false);
-    }
-
-    private boolean confirmsByEmail(Offering offering) {
-        Boolean ofType = offering.type().emailConfirmation();
-        return ofType != null ? ofType : properties.emailConfirmation();
+    /** The refusals other capabilities throw into the booking transaction, as outcomes; anything else goes on. */
+    private static BookingOutcome.Refusal refusalOf(ApiProblem problem) {
+        Object[] arguments = problem.arguments();
+        return switch (problem.code()) {
+            case "SLOT_FULL" -> new BookingOutcome.SlotFull((LocalDate) arguments[0], (LocalTime) arguments[1]);
+            case "NOT_BOOKABLE" -> new BookingOutcome.NotBookable((LocalDate) arguments[0], (LocalTime) arguments[1]);
+            case "BOOKING_REFUSED" -> new BookingOutcome.Refused();
+            case "CHALLENGE_REQUIRED", "CHALLENGE_INVALID", "CHALLENGE_TOO_EARLY" ->
+                    new BookingOutcome.ChallengeFailed(problem);
+            default -> throw problem;
+        };
     }
 
     /**
@@ -287,34 +220,5 @@ public class Booking {
 
     public Optional<Appointment> findByReference(String reference) {
         return repository.findByReference(Reference.normalise(reference));
-    }
-
-    private static String hash(PlaceRequest request, Applicant applicant) {
-        String canonical = request + "|" + applicant;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
-    }
-
-    /**
-     * 409 {@code ALREADY_BOOKED}: the document already has an appointment of this transaction type. Its
-     * date, time and reference are not told to whoever asked, who may not be its owner; the owner is
-     * e-mailed them ({@link AppointmentEvent.RebookingRefused}).
-     */
-    public static class AlreadyBooked extends ApiProblem {
-
-        private final transient Appointment existing;
-
-        AlreadyBooked(Appointment existing) {
-            super(HttpStatus.CONFLICT, "ALREADY_BOOKED");
-            this.existing = existing;
-        }
-
-        public Appointment existing() {
-            return existing;
-        }
     }
 }

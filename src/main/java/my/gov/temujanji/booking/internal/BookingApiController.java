@@ -17,6 +17,7 @@ import my.gov.temujanji.applicant.ApplicantValidation;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.BookingOutcome;
 import my.gov.temujanji.booking.confirmation.Confirmations;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
@@ -139,11 +140,35 @@ class BookingApiController {
                 throw refused;
             }
         }
-        Booking.Booked booked = booking.book(place, result.applicant(), LocaleContextHolder.getLocale().getLanguage()
+        BookingOutcome outcome = booking.book(place, result.applicant(), LocaleContextHolder.getLocale().getLanguage()
                 .equals("en") ? "en" : "ms", "api:" + idempotencyKey);
+        if (!(outcome instanceof BookingOutcome.Made booked)) {
+            throw problem((BookingOutcome.Refusal) outcome);
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Idempotent-Replayed", String.valueOf(booked.replayed()))
                 .body(AppointmentView.of(booked.appointment()));
+    }
+
+    /** The API's problem for each refusal of a booking: the one place its codes are chosen. */
+    static ApiProblem problem(BookingOutcome.Refusal refusal) {
+        // Java 17 has no switch over types: the sealed interface's cases in turn, the last one by elimination.
+        if (refusal instanceof BookingOutcome.SlotFull full) {
+            return new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", full.date(), full.start());
+        }
+        if (refusal instanceof BookingOutcome.NotBookable no) {
+            return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NOT_BOOKABLE", no.date(), no.start());
+        }
+        if (refusal instanceof BookingOutcome.AlreadyBooked) {
+            return new ApiProblem(HttpStatus.CONFLICT, "ALREADY_BOOKED");
+        }
+        if (refusal instanceof BookingOutcome.TooManyAppointments many) {
+            return new ApiProblem(HttpStatus.CONFLICT, "TOO_MANY_APPOINTMENTS", many.limit(), many.byEmail() ? 1 : 0);
+        }
+        if (refusal instanceof BookingOutcome.Refused) {
+            return new ApiProblem(HttpStatus.FORBIDDEN, "BOOKING_REFUSED");
+        }
+        return ((BookingOutcome.ChallengeFailed) refusal).problem();
     }
 
     @GetMapping("/appointments/{reference}")

@@ -18,6 +18,7 @@ import my.gov.temujanji.applicant.Countries;
 import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.BookingOutcome;
 import my.gov.temujanji.booking.BookingPages;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -214,44 +215,40 @@ class HoldPages {
             return seeOther("/book/holds/" + id + "/details");
         }
         rateLimits.check(LimitedAction.BOOKING, request, applicant.documentNumber());
-        try {
-            // The challenge is checked once the hold's key is locked and has booked nothing: a second press
-            // of the same form, with the solution the first press spent, waits for it and shows its booking.
-            Booking.Booked booked = booking.book(new Booking.FromHold(id), applicant,
-                    "en".equals(locale.getLanguage()) ? "en" : "ms", idempotencyKey(id),
-                    () -> challenges.verifyOnPage(altcha, challengeSubject(id)));
-            return booked(booked.appointment());
-        } catch (Booking.AlreadyBooked already) {
+        // The challenge is checked once the hold's key is locked and has booked nothing: a second press
+        // of the same form, with the solution the first press spent, waits for it and shows its booking.
+        BookingOutcome outcome = booking.book(new Booking.FromHold(id), applicant,
+                "en".equals(locale.getLanguage()) ? "en" : "ms", idempotencyKey(id),
+                () -> challenges.verifyOnPage(altcha, challengeSubject(id)));
+        if (outcome instanceof BookingOutcome.Made made) {
+            return booked(made.appointment());
+        }
+        if (outcome instanceof BookingOutcome.AlreadyBooked) {
             // Nothing of that appointment here: its owner has been e-mailed where and when it is.
             model.addAttribute("pageUrl", "/book/holds/" + id + "/review");
             return new ModelAndView("booking/already-booked", model.asMap(), HttpStatus.CONFLICT);
-        } catch (ApiProblem problem) {
-            if (problem.code().startsWith("CHALLENGE_")) {
-                // The details stay saved on the hold: the same question again, with a new challenge.
-                model.addAttribute("formErrors", challengeError(problem, locale));
-                return new ModelAndView(summaryPage("booking/confirm", id, model, locale), model.asMap(),
-                        problem.status());
-            }
-            if ("BOOKING_REFUSED".equals(problem.code())) {
-                return new ModelAndView(detailsPage(hold, hold.draft(), refusedError(locale), model, locale),
-                        model.asMap(), problem.status());
-            }
-            if ("TOO_MANY_APPOINTMENTS".equals(problem.code())) {
-                // Back to the details as typed, the limit shown at the field that reached it.
-                String field = Integer.valueOf(0).equals(problem.arguments()[1]) ? "documentNumber" : "email";
-                FormErrors errors = FormErrors.one(field, messages.getMessage("problem.TOO_MANY_APPOINTMENTS.detail",
-                        problem.arguments(), locale));
-                return new ModelAndView(detailsPage(hold, hold.draft(), errors, model, locale), model.asMap(),
-                        HttpStatus.CONFLICT);
-            }
-            String notice = switch (problem.code()) {
-                case "SLOT_FULL" -> NOTICE_SLOT_TAKEN;
-                case "NOT_BOOKABLE" -> NOTICE_NOT_BOOKABLE;
-                default -> throw problem;
-            };
-            return seeOther(slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), id)
-                    .queryParam("notice", notice).toUriString());
         }
+        if (outcome instanceof BookingOutcome.ChallengeFailed failed) {
+            // The details stay saved on the hold: the same question again, with a new challenge.
+            model.addAttribute("formErrors", challengeError(failed.problem(), locale));
+            return new ModelAndView(summaryPage("booking/confirm", id, model, locale), model.asMap(),
+                    failed.problem().status());
+        }
+        if (outcome instanceof BookingOutcome.Refused) {
+            return new ModelAndView(detailsPage(hold, hold.draft(), refusedError(locale), model, locale),
+                    model.asMap(), HttpStatus.FORBIDDEN);
+        }
+        if (outcome instanceof BookingOutcome.TooManyAppointments many) {
+            // Back to the details as typed, the limit shown at the field that reached it.
+            FormErrors errors = FormErrors.one(many.byEmail() ? "email" : "documentNumber",
+                    messages.getMessage("problem.TOO_MANY_APPOINTMENTS.detail",
+                            new Object[] {many.limit(), many.byEmail() ? 1 : 0}, locale));
+            return new ModelAndView(detailsPage(hold, hold.draft(), errors, model, locale), model.asMap(),
+                    HttpStatus.CONFLICT);
+        }
+        // SlotFull or NotBookable: back to the hold's day, saying why.
+        return seeOther(slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), id).queryParam("notice",
+                outcome instanceof BookingOutcome.SlotFull ? NOTICE_SLOT_TAKEN : NOTICE_NOT_BOOKABLE).toUriString());
     }
 
     private String slotsPage(String branch, String service, LocalDate date, LocalTime selected, UUID from,
