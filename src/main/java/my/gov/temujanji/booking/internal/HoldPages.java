@@ -4,12 +4,9 @@ import static my.gov.temujanji.platform.Pages.seeOther;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.applicant.ApplicantInput;
@@ -20,9 +17,7 @@ import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.BookingOutcome;
 import my.gov.temujanji.booking.BookingPages;
-import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Catalogue;
-import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.fairaccess.ChallengeErrors;
 import my.gov.temujanji.fairaccess.Challenges;
@@ -31,11 +26,7 @@ import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.Choice;
 import my.gov.temujanji.platform.FormErrors;
-import my.gov.temujanji.schedule.Availability;
-import my.gov.temujanji.schedule.DayAvailability;
-import my.gov.temujanji.schedule.SlotChoices;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,45 +38,34 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * From the SLOT TEMUJANJI to the booking: choosing a slot takes a hold (a place kept for ten
- * minutes), then the applicant's details, a review, the OK to confirm, and the appointment. Only the
- * POSTs change anything; each answers with a 303 to the next page.
+ * From a hold ({@link SlotPages}) to the booking: the applicant's details, a review, the OK to
+ * confirm, and the appointment. Only the POSTs change anything; each answers with a 303 to the next page.
  */
 @Controller
 class HoldPages {
 
-    /** Shown on the slots page when the hold ran out and its slot was taken meanwhile. */
-    static final String NOTICE_SLOT_TAKEN = "slot-taken";
-    /** Shown on the slots page when the hold ran out and its day can no longer be booked. */
-    static final String NOTICE_NOT_BOOKABLE = "not-bookable";
-
     private final Catalogue catalogue;
-    private final Availability availability;
     private final Booking booking;
     private final Holds holds;
     private final ApplicantValidation validation;
-    private final BookingProperties properties;
     private final MessageSource messages;
     private final Clock clock;
     private final RateLimits rateLimits;
     private final Challenges challenges;
     private final Blocks blocks;
 
-    HoldPages(Catalogue catalogue, Availability availability, Booking booking, Holds holds, ApplicantValidation validation,
-            BookingProperties properties, MessageSource messages, Clock clock, RateLimits rateLimits,
+    HoldPages(Catalogue catalogue, Booking booking, Holds holds, ApplicantValidation validation,
+            MessageSource messages, Clock clock, RateLimits rateLimits,
             Challenges challenges, Blocks blocks) {
         this.blocks = blocks;
         this.rateLimits = rateLimits;
         this.challenges = challenges;
         this.catalogue = catalogue;
-        this.availability = availability;
         this.booking = booking;
         this.holds = holds;
         this.validation = validation;
-        this.properties = properties;
         this.messages = messages;
         this.clock = clock;
     }
@@ -110,44 +90,6 @@ class HoldPages {
     private static RedirectView booked(Appointment appointment) {
         return seeOther(appointment.confirmed() ? "/slip/" + appointment.reference()
                 : BookingPages.confirmation(appointment.reference()));
-    }
-
-    @GetMapping("/book/slots")
-    String slots(@RequestParam String branch, @RequestParam String service,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) UUID from, @RequestParam(required = false) String notice, Model model,
-            Locale locale, HttpServletRequest request) {
-        if (NOTICE_SLOT_TAKEN.equals(notice) || NOTICE_NOT_BOOKABLE.equals(notice)) {
-            model.addAttribute("notice", messages.getMessage("slots.notice." + notice, null, locale));
-        }
-        model.addAttribute("challengeSubject", challenges.clientSubject(request));
-        return slotsPage(branch, service, date, null, from, FormErrors.none(), model, locale);
-    }
-
-    @PostMapping("/book/holds")
-    Object hold(@RequestParam String branch, @RequestParam String service,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
-            @RequestParam(required = false) UUID from, @RequestParam(required = false) String altcha, Model model,
-            Locale locale, HttpServletRequest request) {
-        rateLimits.check(LimitedAction.HOLD, request, null);
-        String subject = challenges.clientSubject(request);
-        model.addAttribute("challengeSubject", subject);
-        if (start == null) {
-            return slotsPage(branch, service, date, null, from, slotError("slots.error.required", locale), model, locale);
-        }
-        try {
-            challenges.verifyOnPage(altcha, subject);
-            Hold hold = holds.hold(branch, service, date, start, from);
-            return seeOther("/book/holds/" + hold.id() + "/details");
-        } catch (ApiProblem problem) {
-            FormErrors errors = switch (problem.code()) {
-                case "SLOT_FULL" -> slotError("slots.error.taken", locale);
-                case "NOT_BOOKABLE" -> slotError("slots.error.notBookable", locale);
-                default -> challengeError(problem, locale);
-            };
-            return slotsPage(branch, service, date, start, from, errors, model, locale);
-        }
     }
 
     /** With {@code check}: the saved draft's errors, where a POST with errors has redirected to. */
@@ -247,28 +189,8 @@ class HoldPages {
                     HttpStatus.CONFLICT);
         }
         // SlotFull or NotBookable: back to the hold's day, saying why.
-        return seeOther(slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), id).queryParam("notice",
-                outcome instanceof BookingOutcome.SlotFull ? NOTICE_SLOT_TAKEN : NOTICE_NOT_BOOKABLE).toUriString());
-    }
-
-    private String slotsPage(String branch, String service, LocalDate date, LocalTime selected, UUID from,
-            FormErrors errors, Model model, Locale locale) {
-        Offering offering = catalogue.requireOffering(branch, service);
-        DayAvailability day = availability.day(branch, service, date);
-        List<Choice> choices = SlotChoices.of(availability.slots(branch, service, date), null, null, messages, locale);
-        model.addAttribute("offering", offering);
-        model.addAttribute("day", day);
-        model.addAttribute("reason", day.reason() == null ? null : day.reason().in(locale));
-        model.addAttribute("choices", choices);
-        model.addAttribute("selected", selected == null ? null : selected.toString());
-        model.addAttribute("from", from);
-        model.addAttribute("formErrors", errors);
-        model.addAttribute("holdMinutes", properties.holdDuration().toMinutes());
-        model.addAttribute("calendarUrl", UriComponentsBuilder.fromPath("/book/date").queryParam("branch", branch)
-                .queryParam("service", service).queryParam("month", YearMonth.from(date))
-                .queryParamIfPresent("from", Optional.ofNullable(from)).toUriString());
-        model.addAttribute("pageUrl", slotsUrl(branch, service, date, from).toUriString());
-        return "booking/slots";
+        return seeOther(SlotPages.slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), id).queryParam("notice",
+                outcome instanceof BookingOutcome.SlotFull ? SlotPages.NOTICE_SLOT_TAKEN : SlotPages.NOTICE_NOT_BOOKABLE).toUriString());
     }
 
     private String detailsPage(Hold hold, ApplicantInput input, FormErrors errors, Model model, Locale locale) {
@@ -280,7 +202,7 @@ class HoldPages {
                 Choice.of(DocumentType.MYKAD.name(), messages.getMessage("details.documentType.MYKAD", null, locale), null),
                 Choice.of(DocumentType.PASSPORT.name(),
                         messages.getMessage("details.documentType.PASSPORT", null, locale), null)));
-        model.addAttribute("changeSlotUrl", slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), hold.id())
+        model.addAttribute("changeSlotUrl", SlotPages.slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), hold.id())
                 .toUriString());
         model.addAttribute("pageUrl", "/book/holds/" + hold.id() + "/details");
         model.addAttribute("languageForm", "details-form");
@@ -334,11 +256,6 @@ class HoldPages {
         return FormErrors.one("fullName", messages.getMessage("problem.BOOKING_REFUSED.detail", null, locale));
     }
 
-    private FormErrors slotError(String key, Locale locale) {
-        // The summary links to the first time slot radio, whose id is the field's name.
-        return FormErrors.one("start", messages.getMessage(key, null, locale));
-    }
-
     /** The OK to book's no-JavaScript pass belongs to the hold: one at a time, and the hold is rate limited. */
     private static String challengeSubject(UUID holdId) {
         return "hold:" + holdId;
@@ -347,11 +264,6 @@ class HoldPages {
     /** One key per hold: a confirmation sent twice (double click, back and resubmit) books once. */
     private static String idempotencyKey(UUID holdId) {
         return "hold:" + holdId;
-    }
-
-    private static UriComponentsBuilder slotsUrl(String branch, String service, LocalDate date, UUID from) {
-        return UriComponentsBuilder.fromPath("/book/slots").queryParam("branch", branch).queryParam("service", service)
-                .queryParam("date", date).queryParamIfPresent("from", Optional.ofNullable(from));
     }
 
     private FormErrors formErrors(List<ApplicantValidation.FieldError> errors, Locale locale) {
