@@ -50,84 +50,103 @@ public class ApplicantValidation {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     public Result validate(ApplicantInput input) {
-        List<FieldError> errors = new ArrayList<>();
-
-        String name = collapse(input.fullName());
-        if (name.isEmpty()) {
-            errors.add(new FieldError("fullName", "REQUIRED"));
-        } else if (name.length() > MAX_NAME) {
-            errors.add(new FieldError("fullName", "TOO_LONG"));
-        } else if (!NAME.matcher(name).matches()) {
-            errors.add(new FieldError("fullName", "INVALID_CHARACTERS"));
-        }
-
         DocumentType type = documentType(input.documentType());
-        if (type == null) {
-            errors.add(new FieldError("documentType", "REQUIRED"));
-        }
-
-        String number = trim(input.documentNumber());
-        String documentNumber = null;
-        if (number.isEmpty()) {
-            errors.add(new FieldError("documentNumber", "REQUIRED"));
-        } else if (type == DocumentType.MYKAD) {
-            MyKadNumber.Problem problem = MyKadNumber.check(number);
-            if (problem != null) {
-                errors.add(new FieldError("documentNumber", "MYKAD_" + problem.name()));
-            } else {
-                documentNumber = MyKadNumber.normalise(number);
-            }
-        } else if (type == DocumentType.PASSPORT) {
-            documentNumber = number.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
-            if (!PASSPORT.matcher(documentNumber).matches()) {
-                errors.add(new FieldError("documentNumber", "PASSPORT_FORMAT"));
-            }
-        }
-
-        String nationality = MALAYSIA;
-        if (type == DocumentType.PASSPORT) {
-            nationality = trim(input.nationality()).toUpperCase(Locale.ROOT);
-            if (nationality.isEmpty()) {
-                errors.add(new FieldError("nationality", "REQUIRED"));
-            } else if (!COUNTRIES.contains(nationality)) {
-                errors.add(new FieldError("nationality", "UNKNOWN"));
-            }
-        }
-
-        String email = trim(input.email());
-        if (email.isEmpty()) {
-            errors.add(new FieldError("email", "REQUIRED"));
-        } else if (email.length() > MAX_EMAIL) {
-            errors.add(new FieldError("email", "TOO_LONG"));
-        } else if (!deliverable(email)) {
-            errors.add(new FieldError("email", "INVALID"));
-        } else {
-            int at = email.lastIndexOf('@');
-            email = email.substring(0, at) + email.substring(at).toLowerCase(Locale.ROOT);
-        }
-
-        String phone = null;
-        String phoneText = trim(input.phone());
-        if (phoneText.isEmpty()) {
-            errors.add(new FieldError("phone", "REQUIRED"));
-        } else {
-            PhoneNumber parsed = parsePhone(phoneText);
-            if (parsed == null || !PHONES.isValidNumber(parsed)) {
-                errors.add(new FieldError("phone", "INVALID"));
-            } else if (!mobile(parsed)) {
-                errors.add(new FieldError("phone", "NOT_MOBILE"));
-            } else {
-                phone = PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
-            }
-        }
-
+        List<FieldError> errors = new ArrayList<>();
+        add(errors, "fullName", nameProblem(input.fullName()));
+        add(errors, "documentType", type == null ? "REQUIRED" : null);
+        add(errors, "documentNumber", documentNumberProblem(type, input.documentNumber()));
+        add(errors, "nationality", nationalityProblem(type, input.nationality()));
+        add(errors, "email", emailProblem(input.email()));
+        add(errors, "phone", phoneProblem(input.phone()));
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors));
         }
-        return new Result(new Applicant(name, type, documentNumber, nationality, email, phone), List.of());
+        String number = trim(input.documentNumber());
+        String email = trim(input.email());
+        int at = email.lastIndexOf('@');
+        return new Result(new Applicant(collapse(input.fullName()), type,
+                type == DocumentType.MYKAD ? MyKadNumber.normalise(number) : passportNumber(number),
+                type == DocumentType.PASSPORT ? trim(input.nationality()).toUpperCase(Locale.ROOT) : MALAYSIA,
+                email.substring(0, at) + email.substring(at).toLowerCase(Locale.ROOT),
+                PHONES.format(parsePhone(trim(input.phone())), PhoneNumberUtil.PhoneNumberFormat.E164)), List.of());
     }
 
-    private static DocumentType documentType(String text) {
+    // One rule per field, each giving the code of its first problem or null: validate() and the Bean
+    // Validation constraints (PersonName, IdentityDocument, DeliverableEmail, MobilePhone) share them.
+
+    static String nameProblem(String text) {
+        String name = collapse(text);
+        if (name.isEmpty()) {
+            return "REQUIRED";
+        }
+        if (name.length() > MAX_NAME) {
+            return "TOO_LONG";
+        }
+        return NAME.matcher(name).matches() ? null : "INVALID_CHARACTERS";
+    }
+
+    /** Nothing to say about the number while the type is missing: the type's own error says it. */
+    static String documentNumberProblem(DocumentType type, String text) {
+        String number = trim(text);
+        if (number.isEmpty()) {
+            return "REQUIRED";
+        }
+        if (type == DocumentType.MYKAD) {
+            MyKadNumber.Problem problem = MyKadNumber.check(number);
+            return problem == null ? null : "MYKAD_" + problem.name();
+        }
+        if (type == DocumentType.PASSPORT) {
+            return PASSPORT.matcher(passportNumber(number)).matches() ? null : "PASSPORT_FORMAT";
+        }
+        return null;
+    }
+
+    /** A passport's holder names their nationality; a MyKad's is Malaysian. */
+    static String nationalityProblem(DocumentType type, String text) {
+        if (type != DocumentType.PASSPORT) {
+            return null;
+        }
+        String nationality = trim(text).toUpperCase(Locale.ROOT);
+        if (nationality.isEmpty()) {
+            return "REQUIRED";
+        }
+        return COUNTRIES.contains(nationality) ? null : "UNKNOWN";
+    }
+
+    static String emailProblem(String text) {
+        String email = trim(text);
+        if (email.isEmpty()) {
+            return "REQUIRED";
+        }
+        if (email.length() > MAX_EMAIL) {
+            return "TOO_LONG";
+        }
+        return deliverable(email) ? null : "INVALID";
+    }
+
+    static String phoneProblem(String text) {
+        String phone = trim(text);
+        if (phone.isEmpty()) {
+            return "REQUIRED";
+        }
+        PhoneNumber parsed = parsePhone(phone);
+        if (parsed == null || !PHONES.isValidNumber(parsed)) {
+            return "INVALID";
+        }
+        return mobile(parsed) ? null : "NOT_MOBILE";
+    }
+
+    private static void add(List<FieldError> errors, String field, String code) {
+        if (code != null) {
+            errors.add(new FieldError(field, code));
+        }
+    }
+
+    private static String passportNumber(String number) {
+        return number.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+    }
+
+    static DocumentType documentType(String text) {
         for (DocumentType type : DocumentType.values()) {
             if (type.name().equalsIgnoreCase(trim(text))) {
                 return type;

@@ -3,6 +3,8 @@ package my.gov.temujanji.booking.internal;
 import static my.gov.temujanji.platform.Pages.seeOther;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.List;
@@ -30,6 +32,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -50,13 +55,14 @@ class HoldPages {
     private final Booking booking;
     private final Holds holds;
     private final ApplicantValidation validation;
+    private final SpringValidatorAdapter validator;
     private final MessageSource messages;
     private final Clock clock;
     private final RateLimits rateLimits;
     private final Challenges challenges;
     private final Blocks blocks;
 
-    HoldPages(Catalogue catalogue, Booking booking, Holds holds, ApplicantValidation validation,
+    HoldPages(Catalogue catalogue, Booking booking, Holds holds, ApplicantValidation validation, Validator validator,
             MessageSource messages, Clock clock, RateLimits rateLimits,
             Challenges challenges, Blocks blocks) {
         this.blocks = blocks;
@@ -66,6 +72,7 @@ class HoldPages {
         this.booking = booking;
         this.holds = holds;
         this.validation = validation;
+        this.validator = new SpringValidatorAdapter(validator);
         this.messages = messages;
         this.clock = clock;
     }
@@ -97,19 +104,19 @@ class HoldPages {
     String details(@PathVariable UUID id, @RequestParam(required = false) String check, Model model, Locale locale) {
         Hold hold = requireHold(id);
         ApplicantInput input = hold.draft() == null ? ApplicantInput.empty() : hold.draft();
-        FormErrors errors = check == null ? FormErrors.none() : formErrors(validation.validate(input).errors(), locale);
+        FormErrors errors = check == null ? FormErrors.none() : savedDraftErrors(input, locale);
         return detailsPage(hold, input, errors, model, locale);
     }
 
     @PostMapping("/book/holds/{id}/details")
-    Object saveDetails(@PathVariable UUID id, @ModelAttribute ApplicantInput input, Model model, Locale locale) {
+    Object saveDetails(@PathVariable UUID id, @Valid @ModelAttribute ApplicantInput input, BindingResult binding,
+            Model model, Locale locale) {
         Hold hold = requireHold(id);
         // Kept even when it has errors: the applicant's typing survives a hold that runs out meanwhile.
         holds.saveDraft(id, input);
         // A hold has no document number until now: the per-document hold limit counts here.
         rateLimits.checkDocument(LimitedAction.HOLD, input.documentNumber());
-        ApplicantValidation.Result result = validation.validate(input);
-        if (!result.valid()) {
+        if (binding.hasErrors()) {
             // POST/redirect/GET: the errors are worked out again from the saved draft, so refresh and Back
             // never ask to send the form again.
             return seeOther("/book/holds/" + id + "/details?check");
@@ -117,7 +124,7 @@ class HoldPages {
         // Told now, before the review and the challenge, with what they typed still on the page; the
         // booking transaction decides again. Neutral: nothing says which detail, why or until when.
         try {
-            Applicant applicant = result.applicant();
+            Applicant applicant = validation.validate(input).applicant();
             blocks.refuseNewBooking(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
         } catch (ApiProblem blocked) {
             return new ModelAndView(detailsPage(hold, input, refusedError(locale), model, locale), model.asMap(),
@@ -266,9 +273,10 @@ class HoldPages {
         return "hold:" + holdId;
     }
 
-    private FormErrors formErrors(List<ApplicantValidation.FieldError> errors, Locale locale) {
-        return new FormErrors(errors.stream()
-                .map(e -> new FormErrors.Entry(e.field(), messages.getMessage(e.messageKey(), null, locale)))
-                .toList());
+    /** The details form's errors for what the hold keeps, as its POST found them. */
+    private FormErrors savedDraftErrors(ApplicantInput input, Locale locale) {
+        BindingResult result = new BeanPropertyBindingResult(input, "applicantInput");
+        validator.validate(input, result);
+        return FormErrors.of(result, messages, locale, ApplicantInput.FIELDS);
     }
 }
