@@ -6,7 +6,8 @@ import static my.gov.temujanji.selfservice.ManagedAppointments.PATH;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,9 +19,12 @@ import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,8 +51,11 @@ class SelfServicePages {
     private final RateLimits rateLimits;
     private final ManageDrafts drafts;
     private final ManagedAppointments managed;
+    private final MessageSource messages;
 
-    SelfServicePages(Booking booking, RateLimits rateLimits, ManageDrafts drafts, ManagedAppointments managed) {
+    SelfServicePages(Booking booking, RateLimits rateLimits, ManageDrafts drafts, ManagedAppointments managed,
+            MessageSource messages) {
+        this.messages = messages;
         this.booking = booking;
         this.rateLimits = rateLimits;
         this.drafts = drafts;
@@ -65,23 +72,21 @@ class SelfServicePages {
         return lookupPage(ManagedAppointments.clip(reference), "", FormErrors.none(), false, model);
     }
 
+    /** The look-up form: the pair that opens an appointment. */
+    record LookupForm(@NotBlank(message = "{manage.error.referenceRequired}") String reference,
+            @NotBlank(message = "{manage.error.documentRequired}") String documentNumber) {
+    }
+
     @PostMapping(PATH)
-    Object lookup(@RequestParam(required = false) String reference,
-            @RequestParam(required = false) String documentNumber, Model model, Locale locale,
+    Object lookup(@Valid @ModelAttribute LookupForm form, BindingResult binding, Model model, Locale locale,
             HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
-        rateLimits.check(LimitedAction.LOOKUP, request, documentNumber);
-        String ref = ManagedAppointments.clip(reference);
-        String document = ManagedAppointments.clip(documentNumber);
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        if (ref.isBlank()) {
-            errors.add(new FormErrors.Entry("reference", managed.text("manage.error.referenceRequired", locale)));
-        }
-        if (document.isBlank()) {
-            errors.add(new FormErrors.Entry("documentNumber", managed.text("manage.error.documentRequired", locale)));
-        }
-        if (!errors.isEmpty()) {
-            return lookupPage(ref, document, new FormErrors(errors), false, model);
+        rateLimits.check(LimitedAction.LOOKUP, request, form.documentNumber());
+        String ref = ManagedAppointments.clip(form.reference());
+        String document = ManagedAppointments.clip(form.documentNumber());
+        if (binding.hasErrors()) {
+            return lookupPage(ref, document, FormErrors.of(binding, messages, locale, List.of("reference", "documentNumber")),
+                    false, model);
         }
         return booking.find(ref, document)
                 .<Object>map(appointment -> seeOther(ManagedAppointments.draftPath(drafts.open(appointment.reference(), document))))

@@ -4,6 +4,8 @@ import static my.gov.temujanji.platform.Pages.noStore;
 import static my.gov.temujanji.platform.Pages.seeOther;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.Locale;
@@ -20,7 +22,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,13 +73,17 @@ class ConfirmationPages {
                 text == null ? FormErrors.none() : FormErrors.one("code", text), model);
     }
 
+    /** The code page's form: the six digits as typed. */
+    record CodeForm(@NotBlank String code) {
+    }
+
     @PostMapping("/book/appointments/{reference}/confirm")
-    RedirectView confirm(@PathVariable String reference, @RequestParam(required = false) String code,
+    RedirectView confirm(@PathVariable String reference, @Valid @ModelAttribute CodeForm form, BindingResult binding,
             HttpServletResponse response) {
         noStore(response);
         Appointment appointment = appointment(reference);
-        String typed = clip(code);
-        if (typed.isBlank()) {
+        String typed = clip(form.code());
+        if (binding.hasErrors()) {
             return refused(appointment, typed, "required", null);
         }
         try {

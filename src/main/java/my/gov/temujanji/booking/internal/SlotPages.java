@@ -3,6 +3,8 @@ package my.gov.temujanji.booking.internal;
 import static my.gov.temujanji.platform.Pages.seeOther;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -25,9 +27,12 @@ import my.gov.temujanji.schedule.DayAvailability;
 import my.gov.temujanji.schedule.SlotChoices;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -75,20 +80,34 @@ class SlotPages {
         return slotsPage(branch, service, date, null, from, FormErrors.none(), model, locale);
     }
 
+    /** The slots page's form: the place (hidden fields), the slot chosen, the hold it replaces, the proof of work. */
+    record HoldForm(@NotNull String branch, @NotNull String service,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @NotNull(message = "{slots.error.required}") @DateTimeFormat(pattern = "HH:mm") LocalTime start, UUID from,
+            String altcha) {
+    }
+
     @PostMapping("/book/holds")
-    Object hold(@RequestParam String branch, @RequestParam String service,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
-            @RequestParam(required = false) UUID from, @RequestParam(required = false) String altcha, Model model,
-            Locale locale, HttpServletRequest request) {
+    Object hold(@Valid @ModelAttribute HoldForm form, BindingResult binding, Model model, Locale locale,
+            HttpServletRequest request) {
+        // The hidden fields and the values' formats are the page's own: a request without them is not from it.
+        if (binding.getFieldErrors().stream().anyMatch(e -> e.isBindingFailure() || !"start".equals(e.getField()))) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+        }
+        String branch = form.branch();
+        String service = form.service();
+        LocalDate date = form.date();
+        LocalTime start = form.start();
+        UUID from = form.from();
         rateLimits.check(LimitedAction.HOLD, request, null);
         String subject = challenges.clientSubject(request);
         model.addAttribute("challengeSubject", subject);
-        if (start == null) {
-            return slotsPage(branch, service, date, null, from, slotError("slots.error.required", locale), model, locale);
+        if (binding.hasErrors()) {
+            return slotsPage(branch, service, date, null, from, FormErrors.of(binding, messages, locale, List.of("start")),
+                    model, locale);
         }
         try {
-            challenges.verifyOnPage(altcha, subject);
+            challenges.verifyOnPage(form.altcha(), subject);
             Hold hold = holds.hold(branch, service, date, start, from);
             return seeOther("/book/holds/" + hold.id() + "/details");
         } catch (ApiProblem problem) {
