@@ -2,6 +2,7 @@ package my.gov.temujanji.selfservice;
 
 import static my.gov.temujanji.platform.Pages.seeOther;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -18,6 +19,8 @@ import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.fairaccess.Blocks;
+import my.gov.temujanji.fairaccess.LimitedAction;
+import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -52,6 +55,13 @@ class ManagedAppointments {
 
     /** An appointment opened through a draft: its pages' links carry the draft's id. */
     record Opened(UUID draft, Appointment appointment) {
+    }
+
+    /** The draft a change (cancel, move) is made under, counted under the look-up limits; empty once expired. */
+    Optional<ManageDrafts.Draft> useForChange(UUID id, HttpServletRequest request) {
+        Optional<ManageDrafts.Draft> found = drafts.use(id);
+        found.ifPresent(d -> rateLimits.check(LimitedAction.LOOKUP, request, d.documentNumber()));
+        return found;
     }
 
     RedirectView lookUpAgain() {
@@ -181,9 +191,11 @@ class ManagedAppointments {
     private final Catalogue catalogue;
     private final Blocks blocks;
     private final ManageDrafts drafts;
+    private final RateLimits rateLimits;
 
     ManagedAppointments(Booking booking, MessageSource messages, Clock clock, Catalogue catalogue, Blocks blocks,
-            ManageDrafts drafts) {
+            ManageDrafts drafts, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.booking = booking;
         this.messages = messages;
         this.clock = clock;

@@ -53,18 +53,16 @@ class ReschedulePages {
     private final MonthCalendars calendars;
     private final RateLimits rateLimits;
     private final Challenges challenges;
-    private final ManageDrafts drafts;
     private final ManagedAppointments managed;
 
     ReschedulePages(Booking booking, Availability availability, MessageSource messages, MonthCalendars calendars,
-            RateLimits rateLimits, Challenges challenges, ManageDrafts drafts, ManagedAppointments managed) {
+            RateLimits rateLimits, Challenges challenges, ManagedAppointments managed) {
         this.booking = booking;
         this.availability = availability;
         this.messages = messages;
         this.calendars = calendars;
         this.rateLimits = rateLimits;
         this.challenges = challenges;
-        this.drafts = drafts;
         this.managed = managed;
     }
 
@@ -107,12 +105,11 @@ class ReschedulePages {
             @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
             @RequestParam(required = false) String altcha, HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
-        Optional<ManageDrafts.Draft> found = drafts.use(draft);
+        Optional<ManageDrafts.Draft> found = managed.useForChange(draft, request);
         if (found.isEmpty()) {
             return managed.lookUpAgain();
         }
         ManageDrafts.Draft d = found.get();
-        rateLimits.check(LimitedAction.LOOKUP, request, d.documentNumber());
         if (date == null) {
             return seeOther(ManagedAppointments.draftPath(draft) + "/reschedule");
         }

@@ -113,12 +113,11 @@ class SelfServicePages {
     @PostMapping(PATH + "/{draft}/cancel")
     Object cancel(@PathVariable UUID draft, HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
-        Optional<ManageDrafts.Draft> found = drafts.use(draft);
+        Optional<ManageDrafts.Draft> found = managed.useForChange(draft, request);
         if (found.isEmpty()) {
             return managed.lookUpAgain();
         }
         ManageDrafts.Draft d = found.get();
-        rateLimits.check(LimitedAction.LOOKUP, request, d.documentNumber());
         try {
             Appointment cancelled = booking.cancel(d.reference(), d.documentNumber());
             return seeOther(UriComponentsBuilder.fromPath(PATH + "/cancelled")
@@ -130,22 +129,22 @@ class SelfServicePages {
 
     @GetMapping(PATH + "/cancelled")
     String cancelled(@RequestParam String reference, Model model, HttpServletResponse response) {
-        noStore(response);
-        Appointment appointment = managed.byReference(reference);
-        model.addAttribute("appointment", appointment);
-        model.addAttribute("reference", Reference.display(appointment.reference()));
-        model.addAttribute("offering", managed.offering(appointment));
-        return "booking/manage/cancelled";
+        return resultPage("booking/manage/cancelled", reference, model, response);
     }
 
     @GetMapping(PATH + "/rescheduled")
     String rescheduled(@RequestParam String reference, Model model, HttpServletResponse response) {
+        return resultPage("booking/manage/rescheduled", reference, model, response);
+    }
+
+    /** After a change: what the slip shows anyway, found by the reference alone. */
+    private String resultPage(String view, String reference, Model model, HttpServletResponse response) {
         noStore(response);
         Appointment appointment = managed.byReference(reference);
         model.addAttribute("appointment", appointment);
         model.addAttribute("reference", Reference.display(appointment.reference()));
         model.addAttribute("offering", managed.offering(appointment));
-        return "booking/manage/rescheduled";
+        return view;
     }
 
     private String lookupPage(String reference, String documentNumber, FormErrors errors, boolean pairWrong,

@@ -108,10 +108,7 @@ class PlaceChoicePages {
         List<Choice> choices = catalogue.departments().stream()
                 .map(d -> Choice.of(d.code(), d.name().in(locale), null))
                 .toList();
-        model.addAttribute("choices", choices);
-        model.addAttribute("selected", selected);
-        model.addAttribute("formErrors", errors);
-        return "booking/department";
+        return question("booking/department", choices, selected, errors, model);
     }
 
     private String branchQuestion(Department department, String selected, FormErrors errors, Model model,
@@ -120,10 +117,7 @@ class PlaceChoicePages {
                 .map(b -> Choice.of(b.code(), b.name().in(locale), b.address()))
                 .toList();
         model.addAttribute("department", department);
-        model.addAttribute("choices", choices);
-        model.addAttribute("selected", selected);
-        model.addAttribute("formErrors", errors);
-        return "booking/branch";
+        return question("booking/branch", choices, selected, errors, model);
     }
 
     private String serviceQuestion(Branch branch, String selected, FormErrors errors, Model model, Locale locale) {
@@ -131,10 +125,16 @@ class PlaceChoicePages {
                 .map(o -> Choice.of(o.type().code(), o.type().name().in(locale), null))
                 .toList();
         model.addAttribute("branch", branch);
+        return question("booking/service", choices, selected, errors, model);
+    }
+
+    /** A question's page: its choices, the one chosen (or null) and its error. */
+    private static String question(String view, List<Choice> choices, String selected, FormErrors errors,
+            Model model) {
         model.addAttribute("choices", choices);
         model.addAttribute("selected", selected);
         model.addAttribute("formErrors", errors);
-        return "booking/service";
+        return view;
     }
 
     private Department requireDepartment(String code) {
