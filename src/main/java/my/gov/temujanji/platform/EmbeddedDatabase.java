@@ -91,7 +91,7 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                         .setRegisterShutdownHook(false) // stopped by the handler below, once Spring is done
                         .setPort(port)
                         .setServerConfig("max_connections", "300")
-                        .setServerConfig("timezone", "Asia/Kuala_Lumpur")
+                        .setServerConfig("timezone", BranchTime.ZONE.getId())
                         // The library starts PostgreSQL for throwaway test data (fsync and synchronous
                         // commit off); the product's data in the folder must survive a power cut, so a
                         // confirmed booking is on disk before the applicant is told. Tests turn it off.

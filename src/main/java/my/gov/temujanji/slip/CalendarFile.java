@@ -6,23 +6,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.platform.BranchTime;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.component.Standard;
 import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.component.Standard;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.DateProperty;
+import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStart;
-import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.TzName;
@@ -44,7 +44,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CalendarFile {
 
-    private static final ZoneId BRANCH_ZONE = ZoneId.of("Asia/Kuala_Lumpur");
     private static final ZoneOffset BRANCH_OFFSET = ZoneOffset.ofHours(8);
 
     private final Catalogue catalogue;
@@ -92,7 +91,7 @@ public class CalendarFile {
     }
 
     private static <T extends DateProperty<LocalDateTime>> T branchTime(T property) {
-        property.add(new TzId(BRANCH_ZONE.getId()));
+        property.add(new TzId(BranchTime.ZONE.getId()));
         return property;
     }
 
@@ -108,7 +107,7 @@ public class CalendarFile {
         standard.add(new TzOffsetTo(BRANCH_OFFSET));
         standard.add(new TzName("+08"));
         VTimeZone zone = new VTimeZone();
-        zone.add(new net.fortuna.ical4j.model.property.TzId(BRANCH_ZONE.getId()));
+        zone.add(new net.fortuna.ical4j.model.property.TzId(BranchTime.ZONE.getId()));
         zone.add(standard);
         return zone;
     }
