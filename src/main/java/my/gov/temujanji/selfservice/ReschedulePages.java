@@ -33,7 +33,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -99,11 +101,20 @@ class ReschedulePages {
                 : slotsPage(a, date, start, errors, model, locale)));
     }
 
+    /** The move's form: the new slot and the proof of work; a missing date or slot leads back to its question. */
+    record MoveForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @DateTimeFormat(pattern = "HH:mm") LocalTime start, String altcha) {
+    }
+
     @PostMapping(PATH + "/{draft}/reschedule")
-    Object reschedule(@PathVariable UUID draft,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
-            @RequestParam(required = false) String altcha, HttpServletResponse response, HttpServletRequest request) {
+    Object reschedule(@PathVariable UUID draft, @ModelAttribute MoveForm form, BindingResult binding,
+            HttpServletResponse response, HttpServletRequest request) {
+        if (binding.hasErrors()) {
+            // A date or time the page never sends.
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+        }
+        LocalDate date = form.date();
+        LocalTime start = form.start();
         noStore(response);
         Optional<ManageDrafts.Draft> found = managed.useForChange(draft, request);
         if (found.isEmpty()) {
@@ -119,7 +130,7 @@ class ReschedulePages {
         // A move takes a new place: the gates of a booking, as the page's OK to book passes them.
         rateLimits.check(LimitedAction.BOOKING, request, d.documentNumber());
         try {
-            challenges.verifyOnPage(altcha, challengeSubject(d.reference()));
+            challenges.verifyOnPage(form.altcha(), challengeSubject(d.reference()));
         } catch (ApiProblem problem) {
             if (!ChallengeErrors.CODES.contains(problem.code())) {
                 throw problem;

@@ -155,8 +155,12 @@ class HoldPages {
         return summaryPage("booking/confirm", id, model, locale);
     }
 
+    /** The OK to book's form: the proof of work (the details are the hold's). */
+    record ConfirmForm(String altcha) {
+    }
+
     @PostMapping("/book/holds/{id}/confirm")
-    Object confirm(@PathVariable UUID id, @RequestParam(required = false) String altcha, Model model, Locale locale,
+    Object confirm(@PathVariable UUID id, @ModelAttribute ConfirmForm form, Model model, Locale locale,
             HttpServletRequest request) {
         Hold hold = requireHold(id);
         Applicant applicant = checkedApplicant(hold);
@@ -168,7 +172,7 @@ class HoldPages {
         // of the same form, with the solution the first press spent, waits for it and shows its booking.
         BookingOutcome outcome = booking.book(new Booking.FromHold(id), applicant,
                 "en".equals(locale.getLanguage()) ? "en" : "ms", idempotencyKey(id),
-                () -> challenges.verifyOnPage(altcha, challengeSubject(id)));
+                () -> challenges.verifyOnPage(form.altcha(), challengeSubject(id)));
         if (outcome instanceof BookingOutcome.Made made) {
             return booked(made.appointment());
         }
