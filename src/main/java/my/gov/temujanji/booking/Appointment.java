@@ -3,6 +3,7 @@ package my.gov.temujanji.booking;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import my.gov.temujanji.applicant.Applicant;
 
 /**
  * An appointment (temujanji) as the applicant and the counter see it. {@code language} ("ms" or "en")

@@ -17,7 +17,7 @@ public final class Reference {
     private Reference() {
     }
 
-    static String generate() {
+    public static String generate() {
         StringBuilder reference = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) {
             reference.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));

@@ -10,18 +10,18 @@ import java.util.Optional;
 import java.util.Set;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.Appointment;
-import my.gov.temujanji.booking.BranchCancellations;
+import my.gov.temujanji.booking.AppointmentManagement;
+import my.gov.temujanji.catalogue.BranchSettings.OfferingSettings;
 import my.gov.temujanji.catalogue.BranchSettings;
 import my.gov.temujanji.catalogue.CatalogueChanges;
-import my.gov.temujanji.catalogue.BranchSettings.OfferingSettings;
+import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.LocalizedText;
+import my.gov.temujanji.platform.RetryOnConflict;
 import my.gov.temujanji.schedule.Availability;
-import my.gov.temujanji.schedule.ScheduleAdministration;
 import my.gov.temujanji.schedule.ScheduleAdministration.Closure;
 import my.gov.temujanji.schedule.ScheduleAdministration.SlotState;
+import my.gov.temujanji.schedule.ScheduleAdministration;
 import my.gov.temujanji.schedule.WeeklyHours;
-import my.gov.temujanji.platform.ApiProblem;
-import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -69,14 +69,14 @@ public class BranchChanges {
     private final ScheduleAdministration schedule;
     private final BranchSettings catalogue;
     private final CatalogueChanges catalogueChanges;
-    private final BranchCancellations cancellations;
+    private final AppointmentManagement cancellations;
     private final Availability availability;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
     BranchChanges(ScheduleAdministration schedule, BranchSettings catalogue, CatalogueChanges catalogueChanges,
-            BranchCancellations cancellations, Availability availability, AuditLog audit,
+            AppointmentManagement cancellations, Availability availability, AuditLog audit,
             ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.events = events;
         this.schedule = schedule;

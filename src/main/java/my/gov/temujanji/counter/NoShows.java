@@ -2,7 +2,6 @@ package my.gov.temujanji.counter;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import my.gov.temujanji.booking.Attendance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -1,6 +1,5 @@
 package my.gov.temujanji.booking;
 
-import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
+import my.gov.temujanji.applicant.ApplicantValidation;
+import my.gov.temujanji.booking.internal.HoldSweeper;
 import my.gov.temujanji.support.Applicants;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -40,7 +42,7 @@ class BookingApiTest {
     @Autowired
     HoldSweeper sweeper;
     @Autowired
-    BranchCancellations cancellations;
+    AppointmentManagement cancellations;
     @Autowired
     TransactionTemplate transactions;
 

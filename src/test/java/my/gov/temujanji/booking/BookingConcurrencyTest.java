@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import my.gov.temujanji.booking.internal.HoldSweeper;
 import my.gov.temujanji.support.Applicants;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import my.gov.temujanji.applicant.Applicant;
+import my.gov.temujanji.booking.internal.HoldSweeper;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.MutableClock;

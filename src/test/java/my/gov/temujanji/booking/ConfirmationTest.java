@@ -2,7 +2,6 @@ package my.gov.temujanji.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import my.gov.temujanji.booking.confirmation.ConfirmationSweeper;
 import my.gov.temujanji.support.Applicants;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Map;
+import my.gov.temujanji.applicant.Applicant;
+import my.gov.temujanji.applicant.DocumentType;
+import my.gov.temujanji.booking.internal.AppointmentRepository;
 import my.gov.temujanji.schedule.SlotInventory;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.http.ResponseEntity;
@@ -24,12 +27,12 @@ class NaiveHoardingEndpoint {
     @RestController
     static class Controller {
 
-        private final BookingRepository repository;
+        private final AppointmentRepository repository;
         private final SlotInventory inventory;
         private final TransactionTemplate transactions;
         private final Clock clock;
 
-        Controller(BookingRepository repository, SlotInventory inventory, PlatformTransactionManager manager,
+        Controller(AppointmentRepository repository, SlotInventory inventory, PlatformTransactionManager manager,
                 Clock clock) {
             this.repository = repository;
             this.inventory = inventory;
@@ -44,7 +47,7 @@ class NaiveHoardingEndpoint {
             return transactions.execute(status -> {
                 Applicant applicant = new Applicant("Pemohon Kawalan", DocumentType.MYKAD, document, "MYS", email,
                         "+60123456789");
-                BookingRepository.ActiveCounts active = repository.countActive(DocumentType.MYKAD, document, email,
+                AppointmentRepository.ActiveCounts active = repository.countActive(DocumentType.MYKAD, document, email,
                         LocalDateTime.now(clock));
                 if (active.byEmail() >= limit) {
                     return ResponseEntity.status(409).body(Map.of("code", "TOO_MANY_APPOINTMENTS"));

@@ -56,4 +56,13 @@ class ReferencePropertiesTest {
         assertThat(Reference.normalise(null)).isEmpty();
         assertThat(Reference.display("SHORT")).isEqualTo("SHORT");
     }
+
+    @Example
+    void referencesAreTenReadableSymbolsWithoutLookAlikes() {
+        for (int i = 0; i < 1000; i++) {
+            assertThat(Reference.generate()).matches("[2-9A-HJ-NP-Z]{10}");
+        }
+        assertThat(Reference.normalise(" abcde-fghjk ")).isEqualTo("ABCDEFGHJK");
+        assertThat(Reference.display("ABCDEFGHJK")).isEqualTo("ABCDE-FGHJK");
+    }
 }

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import my.gov.temujanji.booking.ConfirmationCodes;
+import my.gov.temujanji.booking.confirmation.ConfirmationCodes;
 import my.gov.temujanji.opening.TicketClient.Ticket;
 import my.gov.temujanji.platform.DocumentNumbers;
 import my.gov.temujanji.opening.internal.DrawOrder;

@@ -7,12 +7,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Optional;
-import my.gov.temujanji.booking.Applicant;
+import my.gov.temujanji.applicant.Applicant;
+import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
-import my.gov.temujanji.booking.DocumentType;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 @Tag("fast")
 class SlipTokenTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import my.gov.temujanji.booking.AppointmentFigures;
+import my.gov.temujanji.reports.AppointmentFigures;
 import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.opening.internal.Releases.Release;
 import org.springframework.jdbc.core.simple.JdbcClient;

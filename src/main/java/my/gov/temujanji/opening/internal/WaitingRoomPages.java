@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import my.gov.temujanji.booking.DocumentType;
+import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.HoldGate;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;

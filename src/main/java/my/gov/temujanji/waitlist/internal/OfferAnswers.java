@@ -6,9 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.audit.AuditLog;
-import my.gov.temujanji.booking.ApplicantInput;
+import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.booking.Booking;
-import my.gov.temujanji.booking.Hold;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.RetryOnConflict;
 import my.gov.temujanji.schedule.SlotInventory;
@@ -64,15 +63,14 @@ class OfferAnswers {
         Entry entry = repository.find(offer.entryId()).orElseThrow();
         Offer.Place place = offer.place();
         inventory.release(place.slotId());
-        Hold hold = booking.hold(place.branchCode(), place.serviceCode(), place.day(), place.start(), null);
-        booking.saveDraft(hold.id(), new ApplicantInput("", entry.documentType(), entry.documentNumber(), "",
-                entry.email(), ""));
-        repository.accepted(offerId, hold.id());
+        UUID hold = booking.holdFor(place.branchCode(), place.serviceCode(), place.day(), place.start(),
+                new ApplicantInput("", entry.documentType(), entry.documentNumber(), "", entry.email(), ""));
+        repository.accepted(offerId, hold);
         repository.settlePlace(place.id(), "ACCEPTED", now);
         repository.moveEntry(entry.id(), "ACCEPTED", "OFFERED");
         audit.recordAs(Offers.ACTOR, "WAITLIST_OFFER_ACCEPTED", "waitlist_offer", offerId.toString(),
-                place.branchCode(), null, Map.of("entry", entry.id().toString(), "hold", hold.id().toString()));
-        return hold.id();
+                place.branchCode(), null, Map.of("entry", entry.id().toString(), "hold", hold.toString()));
+        return hold;
     }
 
     /**

@@ -1,0 +1,55 @@
+package my.gov.temujanji.booking.confirmation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.AppointmentEvent;
+import my.gov.temujanji.booking.BookingProperties;
+import my.gov.temujanji.platform.RetryOnConflict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Expires the bookings not confirmed in time and gives their places back, offered again after the
+ * release delay like a cancelled place (otherwise a tout could book with a throwaway address and hand
+ * the place over at a known moment). EXPIRED rather than CANCELLED: nobody cancelled it, and the
+ * applicant is not sent a cancellation. Every node runs it; PostgreSQL's row locks (SKIP LOCKED) make
+ * each appointment expire exactly once.
+ */
+@Component
+public class ConfirmationSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfirmationSweeper.class);
+    private static final int BATCH = 1000;
+
+    private final ConfirmationRepository repository;
+    private final BookingProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConfirmationSweeper(ConfirmationRepository repository, BookingProperties properties, ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${temujanji.booking.sweep-interval:30s}")
+    @RetryOnConflict
+    @Transactional
+    public int sweep() {
+        Instant now = clock.instant();
+        List<Appointment> expired = repository.expireUnconfirmed(now, now.plus(properties.releaseDelay()), BATCH);
+        expired.forEach(appointment -> events.publishEvent(new AppointmentEvent.Expired(appointment)));
+        if (!expired.isEmpty()) {
+            log.debug("Expired {} unconfirmed appointments", expired.size());
+        }
+        return expired.size();
+    }
+}

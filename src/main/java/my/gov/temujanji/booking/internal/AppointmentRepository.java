@@ -1,0 +1,196 @@
+package my.gov.temujanji.booking.internal;
+
+import static my.gov.temujanji.booking.AppointmentRows.ACTIVE;
+import static my.gov.temujanji.booking.AppointmentRows.COLUMNS;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import my.gov.temujanji.applicant.Applicant;
+import my.gov.temujanji.applicant.DocumentType;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.AppointmentRows;
+import my.gov.temujanji.booking.AppointmentStatus;
+import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code appointment} table, in explicit SQL: what decides correctness is in these statements.
+ * Booking is its one writer; the counter and the reports read it ({@link AppointmentRows}).
+ */
+@Repository
+public class AppointmentRepository {
+
+    /** The appointment a key created, with the hash of the request that created it. */
+    public record KeyedAppointment(Appointment appointment, String requestHash) {
+    }
+
+    /** Upcoming active appointments (PENDING or CONFIRMED) of a document, and of an e-mail address. */
+    public record ActiveCounts(int byDocument, int byEmail) {
+    }
+
+    /** The appointment and its slot, locked until the caller's transaction ends. */
+    public record LockedAppointment(Appointment appointment, long slotId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AppointmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Serialises concurrent requests that share any of the keys, until the caller's transaction ends. One
+     * statement takes them in the order given (PostgreSQL evaluates a select list from left to right).
+     */
+    public void lock(String... keys) {
+        jdbc.sql("SELECT " + String.join(", ", Collections.nCopies(keys.length, "pg_advisory_xact_lock(hashtextextended(?, 0))")))
+                .params((Object[]) keys).query().singleRow();
+    }
+
+    public void insertAppointment(String reference, AppointmentStatus status, TakenPlace place, Applicant applicant,
+            String language, String idempotencyKey, String requestHash, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
+                            status, full_name, document_type, document_number, nationality, email, phone, language,
+                            idempotency_key, request_hash, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(reference, place.slotId(), place.branchCode(), place.serviceCode(), place.day(), place.start(),
+                        place.end(), status.name(), applicant.fullName(), applicant.documentType().name(), applicant.documentNumber(),
+                        applicant.nationality(), applicant.email(), applicant.phone(), language, idempotencyKey,
+                        requestHash, Timestamp.from(now))
+                .update();
+    }
+
+    public Optional<KeyedAppointment> findByIdempotencyKey(String key) {
+        return jdbc.sql("SELECT " + COLUMNS + ", request_hash FROM appointment WHERE idempotency_key = ?")
+                .param(key)
+                .query((rs, n) -> new KeyedAppointment(AppointmentRows.appointment(rs), rs.getString("request_hash")))
+                .optional();
+    }
+
+    public boolean keyUsed(String key) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = ?)").param(key)
+                .query(Boolean.class).single();
+    }
+
+    public Optional<Appointment> findActive(DocumentType type, String documentNumber, String serviceCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM appointment"
+                        + " WHERE document_type = ? AND document_number = ? AND service_code = ? AND " + ACTIVE)
+                .params(type.name(), documentNumber, serviceCode)
+                .query((rs, n) -> AppointmentRows.appointment(rs))
+                .optional();
+    }
+
+    public ActiveCounts countActive(DocumentType type, String documentNumber, String email, LocalDateTime now) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE document_type = :type AND document_number = :number) AS by_document,
+                               count(*) FILTER (WHERE lower(email) = lower(:email)) AS by_email
+                        FROM appointment
+                        WHERE day + start_time > :now
+                          AND ((document_type = :type AND document_number = :number) OR lower(email) = lower(:email))
+                          AND\s""" + ACTIVE)
+                .param("type", type.name()).param("number", documentNumber).param("email", email).param("now", now)
+                .query((rs, n) -> new ActiveCounts(rs.getInt("by_document"), rs.getInt("by_email")))
+                .single();
+    }
+
+    /** Confirms a PENDING appointment; false when it is no longer pending. */
+    public boolean confirm(String reference, Instant now) {
+        return jdbc.sql("UPDATE appointment SET status = 'CONFIRMED', confirmed_at = ? WHERE reference = ? AND status = 'PENDING'")
+                .params(Timestamp.from(now), reference).update() == 1;
+    }
+
+    /** The branch of an appointment, unlocked: what its transaction locks first (it never changes). */
+    public Optional<String> branchOfAppointment(String reference) {
+        return jdbc.sql("SELECT branch_code FROM appointment WHERE reference = ?").param(reference)
+                .query(String.class).optional();
+    }
+
+    public Optional<LockedAppointment> lockByReference(String reference) {
+        return jdbc.sql("SELECT " + COLUMNS + ", slot_id FROM appointment WHERE reference = ? FOR UPDATE")
+                .param(reference)
+                .query((rs, n) -> new LockedAppointment(AppointmentRows.appointment(rs), rs.getLong("slot_id")))
+                .optional();
+    }
+
+    public void updateStatus(String reference, AppointmentStatus status, Instant now) {
+        jdbc.sql("UPDATE appointment SET status = ?, cancelled_at = CASE WHEN ? IN ('CANCELLED', 'EXPIRED') THEN ?::timestamptz END WHERE reference = ?")
+                .params(status.name(), status.name(), Timestamp.from(now), reference)
+                .update();
+    }
+
+    /** Up to {@code places} active (confirmed or pending) appointments of a slot, locked, latest booked first. */
+    public List<Appointment> lockLatestActive(long slotId, int places) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE slot_id = ? AND " + ACTIVE
+                        + " ORDER BY created_at DESC, id DESC LIMIT ? FOR UPDATE")
+                .params(slotId, places)
+                .query((rs, n) -> AppointmentRows.appointment(rs))
+                .list();
+    }
+
+    public void cancelByStaff(String reference, String staff, Instant now) {
+        jdbc.sql("UPDATE appointment SET status = 'CANCELLED', cancelled_at = ?, cancelled_by_staff = ? WHERE reference = ?")
+                .params(Timestamp.from(now), staff, reference)
+                .update();
+    }
+
+    /** Moves to another place; the reminder of the old day no longer counts, so the new day gets its own. */
+    public void move(String reference, TakenPlace place) {
+        jdbc.sql("""
+                        UPDATE appointment SET slot_id = ?, day = ?, start_time = ?, end_time = ?, reminder_sent_at = NULL
+                        WHERE reference = ?""")
+                .params(place.slotId(), place.day(), place.start(), place.end(), reference)
+                .update();
+    }
+
+    /** Marks the day's confirmed appointments as reminded, once each whatever the node, and returns them. */
+    public List<Appointment> claimReminders(LocalDate day, Instant now) {
+        return jdbc.sql("UPDATE appointment SET reminder_sent_at = ? WHERE day = ? AND status = 'CONFIRMED' "
+                        + "AND reminder_sent_at IS NULL RETURNING " + COLUMNS)
+                .params(Timestamp.from(now), day)
+                .query((rs, n) -> AppointmentRows.appointment(rs))
+                .list();
+    }
+
+    public Optional<Appointment> findByReference(String reference) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM appointment WHERE reference = ?")
+                .param(reference)
+                .query((rs, n) -> AppointmentRows.appointment(rs))
+                .optional();
+    }
+
+    public void recordCheckIn(String reference, AppointmentStatus status, Instant now, String officer) {
+        jdbc.sql("UPDATE appointment SET status = ?, checked_in_at = ?, checked_in_by = ? WHERE reference = ?")
+                .params(status.name(), Timestamp.from(now), officer, reference).update();
+    }
+
+    public void recordLate(String reference, AppointmentStatus status, Instant now) {
+        jdbc.sql("UPDATE appointment SET status = ?, late_at = ? WHERE reference = ?")
+                .params(status.name(), Timestamp.from(now), reference).update();
+    }
+
+    /**
+     * CONFIRMED appointments of days before {@code today} become NO_SHOW, in one statement; returns the
+     * slot of each, to give its place back. Rows another node (or the counter) holds are skipped, so
+     * each appointment is marked once whatever runs at the same time; a skipped one is marked next time.
+     */
+    public List<Long> markNoShows(LocalDate today, Instant now) {
+        return jdbc.sql("""
+                        WITH due AS (
+                            SELECT id FROM appointment WHERE status = 'CONFIRMED' AND day < :today
+                            FOR UPDATE SKIP LOCKED)
+                        UPDATE appointment a SET status = 'NO_SHOW', no_show_at = :now
+                        FROM due WHERE a.id = due.id
+                        RETURNING a.slot_id""")
+                .param("now", Timestamp.from(now))
+                .param("today", today)
+                .query(Long.class)
+                .list();
+    }
+}

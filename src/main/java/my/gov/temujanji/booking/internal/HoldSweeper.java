@@ -1,0 +1,45 @@
+package my.gov.temujanji.booking.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import my.gov.temujanji.booking.BookingProperties;
+import my.gov.temujanji.platform.RetryOnConflict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gives back the places of holds that ran out. Every node runs it; PostgreSQL's row locks (SKIP
+ * LOCKED) make each hold released exactly once.
+ */
+@Component
+public class HoldSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
+    private static final int BATCH = 1000;
+
+    private final HoldRepository repository;
+    private final BookingProperties properties;
+    private final Clock clock;
+
+    HoldSweeper(HoldRepository repository, BookingProperties properties, Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${temujanji.booking.sweep-interval:30s}")
+    @RetryOnConflict
+    @Transactional
+    public int sweep() {
+        Instant now = clock.instant();
+        int released = repository.releaseExpiredHolds(now, BATCH);
+        repository.deleteReleasedHoldsBefore(now.minus(properties.draftRetention()));
+        if (released > 0) {
+            log.debug("Released {} expired holds", released);
+        }
+        return released;
+    }
+}

@@ -1,0 +1,201 @@
+package my.gov.temujanji.selfservice;
+
+import static my.gov.temujanji.platform.Pages.noStore;
+import static my.gov.temujanji.platform.Pages.seeOther;
+import static my.gov.temujanji.selfservice.ManagedAppointments.PATH;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.fairaccess.ChallengeErrors;
+import my.gov.temujanji.fairaccess.Challenges;
+import my.gov.temujanji.fairaccess.LimitedAction;
+import my.gov.temujanji.fairaccess.RateLimits;
+import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.platform.Choice;
+import my.gov.temujanji.platform.FormErrors;
+import my.gov.temujanji.schedule.Availability;
+import my.gov.temujanji.schedule.DayAvailability;
+import my.gov.temujanji.schedule.MonthCalendar;
+import my.gov.temujanji.schedule.MonthCalendars;
+import my.gov.temujanji.schedule.SlotChoices;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Moving an appointment: a month calendar of the booking window, the chosen day's slots, and the move,
+ * which takes the new place before it gives the old one back. A move takes a new place, so it passes the
+ * gates of a booking (rate limits, proof of work).
+ */
+@Controller
+class ReschedulePages {
+
+    private final Booking booking;
+    private final Availability availability;
+    private final MessageSource messages;
+    private final MonthCalendars calendars;
+    private final RateLimits rateLimits;
+    private final Challenges challenges;
+    private final ManagedAppointments managed;
+
+    ReschedulePages(Booking booking, Availability availability, MessageSource messages, MonthCalendars calendars,
+            RateLimits rateLimits, Challenges challenges, ManagedAppointments managed) {
+        this.booking = booking;
+        this.availability = availability;
+        this.messages = messages;
+        this.calendars = calendars;
+        this.rateLimits = rateLimits;
+        this.challenges = challenges;
+        this.managed = managed;
+    }
+
+    /** What a redirect may ask the slots page to say at the slots. */
+    private static final Set<String> SLOT_ERRORS = Set.of("required", "full", "notBookable", "same");
+
+    /** A refused proof of work comes back to the slots page as this error, with the problem's code. */
+    private static final String CHALLENGE_ERROR = "challenge";
+
+    /** The new date: a month calendar whose open days link to their slots. */
+    @GetMapping(PATH + "/{draft}/reschedule")
+    Object rescheduleDate(@PathVariable UUID draft,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model,
+            Locale locale, HttpServletResponse response) {
+        noStore(response);
+        return managed.withDraft(draft, opened -> managed.whenMovable(opened, model, locale, a -> datePage(a, month, model, locale)));
+    }
+
+    @GetMapping(PATH + "/{draft}/reschedule/slots")
+    Object rescheduleSlots(@PathVariable UUID draft,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime start,
+            @RequestParam(required = false) String error, @RequestParam(required = false) String challenge,
+            @RequestParam(required = false) Long wait, Model model, Locale locale, HttpServletResponse response) {
+        noStore(response);
+        FormErrors errors = error != null && SLOT_ERRORS.contains(error)
+                ? slotError("manage.slots.error." + error, locale)
+                : CHALLENGE_ERROR.equals(error) && ChallengeErrors.CODES.contains(challenge)
+                ? ChallengeErrors.of(new ApiProblem(HttpStatus.FORBIDDEN, challenge, wait == null ? 0 : wait),
+                        messages, locale)
+                : FormErrors.none();
+        return managed.withDraft(draft, opened -> managed.whenMovable(opened, model, locale, a -> date == null
+                ? datePage(a, null, model, locale)
+                : slotsPage(a, date, start, errors, model, locale)));
+    }
+
+    /** The move's form: the new slot and the proof of work; a missing date or slot leads back to its question. */
+    record MoveForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @DateTimeFormat(pattern = "HH:mm") LocalTime start, String altcha) {
+    }
+
+    @PostMapping(PATH + "/{draft}/reschedule")
+    Object reschedule(@PathVariable UUID draft, @ModelAttribute MoveForm form, BindingResult binding,
+            HttpServletResponse response, HttpServletRequest request) {
+        if (binding.hasErrors()) {
+            // A date or time the page never sends.
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+        }
+        LocalDate date = form.date();
+        LocalTime start = form.start();
+        noStore(response);
+        Optional<ManageDrafts.Draft> found = managed.useForChange(draft, request);
+        if (found.isEmpty()) {
+            return managed.lookUpAgain();
+        }
+        ManageDrafts.Draft d = found.get();
+        if (date == null) {
+            return seeOther(ManagedAppointments.draftPath(draft) + "/reschedule");
+        }
+        if (start == null) {
+            return seeOther(slotsPath(draft, date, null, "required"));
+        }
+        // A move takes a new place: the gates of a booking, as the page's OK to book passes them.
+        rateLimits.check(LimitedAction.BOOKING, request, d.documentNumber());
+        try {
+            challenges.verifyOnPage(form.altcha(), challengeSubject(d.reference()));
+        } catch (ApiProblem problem) {
+            if (!ChallengeErrors.CODES.contains(problem.code())) {
+                throw problem;
+            }
+            Object[] arguments = problem.arguments();
+            return seeOther(UriComponentsBuilder.fromUriString(slotsPath(draft, date, start, CHALLENGE_ERROR))
+                    .queryParam("challenge", problem.code())
+                    .queryParamIfPresent("wait", Optional.ofNullable(arguments.length > 0 ? arguments[0] : null))
+                    .toUriString());
+        }
+        try {
+            Appointment moved = booking.reschedule(d.reference(), d.documentNumber(), date, start);
+            return seeOther(UriComponentsBuilder.fromPath(PATH + "/rescheduled")
+                    .queryParam("reference", moved.reference()).toUriString());
+        } catch (ApiProblem problem) {
+            String error = switch (problem.code()) {
+                case "SLOT_FULL" -> "full";
+                case "NOT_BOOKABLE" -> "notBookable";
+                case "SAME_SLOT" -> "same";
+                default -> null;
+            };
+            return error == null ? managed.problemRedirect(problem, draft) : seeOther(slotsPath(draft, date, start, error));
+        }
+    }
+
+    private String datePage(ManagedAppointments.Opened opened, YearMonth month, Model model, Locale locale) {
+        Appointment appointment = opened.appointment();
+        managed.addAppointment(opened, model);
+        model.addAttribute("calendar", calendars.of(managed.offering(appointment),
+                month != null ? month : YearMonth.from(appointment.date()), locale));
+        model.addAttribute("weekdays", MonthCalendar.weekdays(locale));
+        return "booking/manage/date";
+    }
+
+    private String slotsPage(ManagedAppointments.Opened opened, LocalDate date, LocalTime selected, FormErrors errors,
+            Model model, Locale locale) {
+        Appointment appointment = opened.appointment();
+        DayAvailability day = availability.day(appointment.branchCode(), appointment.serviceCode(), date);
+        boolean sameDay = date.equals(appointment.date());
+        List<Choice> choices = SlotChoices.of(
+                availability.slots(appointment.branchCode(), appointment.serviceCode(), date),
+                date.equals(appointment.date()) ? appointment.start() : null, managed.text("manage.slots.current", locale),
+                messages, locale);
+        managed.addAppointment(opened, model);
+        model.addAttribute("challengeSubject", challengeSubject(appointment.reference()));
+        model.addAttribute("day", day);
+        model.addAttribute("reason", day.reason() == null ? null : day.reason().in(locale));
+        model.addAttribute("choices", choices);
+        model.addAttribute("anyFree", choices.stream().anyMatch(c -> !c.disabled()));
+        model.addAttribute("selected", selected == null ? null : selected.toString());
+        model.addAttribute("formErrors", errors);
+        return "booking/manage/slots";
+    }
+
+    /** A move's no-JavaScript pass belongs to the appointment: one at a time. */
+    private static String challengeSubject(String reference) {
+        return "move:" + reference;
+    }
+
+    private FormErrors slotError(String key, Locale locale) {
+        return FormErrors.one("start", managed.text(key, locale));
+    }
+
+    private static String slotsPath(UUID draft, LocalDate date, LocalTime start, String error) {
+        return UriComponentsBuilder.fromPath(ManagedAppointments.draftPath(draft) + "/reschedule/slots").queryParam("date", date)
+                .queryParamIfPresent("start", Optional.ofNullable(start)).queryParam("error", error).toUriString();
+    }
+}
