@@ -95,7 +95,7 @@ class Releases {
         }
         LocalDate today = LocalDate.now(clock);
         Instant opensAt = today.atTime(availability.openingTime()).atZone(clock.getZone()).toInstant();
-        Optional<Availability.Release> days = availability.releasedOn(type.get(), today);
+        Optional<my.gov.temujanji.schedule.Release> days = my.gov.temujanji.schedule.Release.on(type.get(), today);
         if (days.isEmpty() || clock.instant().isBefore(opensAt.minus(properties.waitingRoomBefore()))) {
             return Optional.empty();
         }

@@ -99,7 +99,7 @@ public class WaitingRoom {
         Optional<TransactionType> type = catalogue.transactionTypes().stream()
                 .filter(t -> t.code().equals(service)).findFirst();
         // Days released earlier are booked as always: most holds end here, before any read of the release.
-        if (type.isEmpty() || availability.releasedOn(type.get(), LocalDate.now(clock))
+        if (type.isEmpty() || my.gov.temujanji.schedule.Release.on(type.get(), LocalDate.now(clock))
                 .filter(days -> days.contains(date)).isEmpty()) {
             return Optional.empty();
         }
