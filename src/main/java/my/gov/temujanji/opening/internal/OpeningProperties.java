@@ -16,7 +16,7 @@ public record OpeningProperties(@DefaultValue("true") boolean waitingRoom,
         @DefaultValue("30m") Duration waitingRoomBefore, @DefaultValue("20") int admissionRate,
         @DefaultValue("10m") Duration passTtl, @DefaultValue("") String passKey) {
 
-    /** Tickets admitted by {@code elapsedMillis} after the opening: one second's worth at once, then the rate. */
+    /** WaitingRoomTickets admitted by {@code elapsedMillis} after the opening: one second's worth at once, then the rate. */
     public long admittedBy(long elapsedMillis) {
         return elapsedMillis < 0 ? 0 : admissionRate + elapsedMillis * admissionRate / 1000;
     }

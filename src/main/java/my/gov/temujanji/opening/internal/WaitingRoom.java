@@ -9,7 +9,7 @@ import java.util.UUID;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.opening.internal.Releases.Release;
-import my.gov.temujanji.opening.internal.Tickets.Ticket;
+import my.gov.temujanji.opening.internal.WaitingRoomTickets.Ticket;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.Availability;
 import org.springframework.http.HttpStatus;
@@ -37,7 +37,7 @@ public class WaitingRoom {
     }
 
     private final Releases releases;
-    private final Tickets tickets;
+    private final WaitingRoomTickets tickets;
     private final Passes passes;
     private final Catalogue catalogue;
     private final Availability availability;
@@ -45,7 +45,7 @@ public class WaitingRoom {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    WaitingRoom(Releases releases, Tickets tickets, Passes passes, Catalogue catalogue, Availability availability,
+    WaitingRoom(Releases releases, WaitingRoomTickets tickets, Passes passes, Catalogue catalogue, Availability availability,
             OpeningProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
         this.releases = releases;
         this.tickets = tickets;

@@ -31,13 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
         + "today needs")
 class WaitingRoomApiController {
 
-    private final Tickets tickets;
+    private final WaitingRoomTickets tickets;
     private final WaitingRoom room;
     private final TicketForm form;
     private final RateLimits rateLimits;
     private final Clock clock;
 
-    WaitingRoomApiController(Tickets tickets, WaitingRoom room, TicketForm form, RateLimits rateLimits, Clock clock) {
+    WaitingRoomApiController(WaitingRoomTickets tickets, WaitingRoom room, TicketForm form, RateLimits rateLimits, Clock clock) {
         this.tickets = tickets;
         this.room = room;
         this.form = form;
@@ -79,7 +79,7 @@ class WaitingRoomApiController {
                             checked.errors().entries().get(i).text())).toList());
         }
         String token = TicketForm.newClientToken();
-        Tickets.Joined joined = tickets.join(request.service(), request.branch(), checked.type(), checked.number(),
+        WaitingRoomTickets.Joined joined = tickets.join(request.service(), request.branch(), checked.type(), checked.number(),
                 checked.email(), "en".equals(locale.getLanguage()) ? "en" : "ms", token);
         // Told from the join itself: a join of the same document a moment later may already have replaced it.
         return ResponseEntity.status(HttpStatus.CREATED).body(new TicketView(joined.ticket(), token,

@@ -48,14 +48,14 @@ class WaitingRoomPages {
     private static final int REFRESH_SECONDS = 10;
 
     private final WaitingRoom room;
-    private final Tickets tickets;
+    private final WaitingRoomTickets tickets;
     private final TicketForm form;
     private final Catalogue catalogue;
     private final RateLimits rateLimits;
     private final MessageSource messages;
     private final Clock clock;
 
-    WaitingRoomPages(WaitingRoom room, Tickets tickets, TicketForm form, Catalogue catalogue, RateLimits rateLimits,
+    WaitingRoomPages(WaitingRoom room, WaitingRoomTickets tickets, TicketForm form, Catalogue catalogue, RateLimits rateLimits,
             MessageSource messages, Clock clock) {
         this.clock = clock;
         this.room = room;
@@ -89,7 +89,7 @@ class WaitingRoomPages {
         }
         String token = ensureClient(client, response);
         try {
-            Tickets.Joined joined = tickets.join(service, branch, checked.type(), checked.number(), checked.email(),
+            WaitingRoomTickets.Joined joined = tickets.join(service, branch, checked.type(), checked.number(), checked.email(),
                     locale.getLanguage(), token);
             return seeOther("/menunggu/" + joined.ticket());
         } catch (ApiProblem problem) {

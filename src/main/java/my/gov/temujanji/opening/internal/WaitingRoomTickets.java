@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at the back under the same lock, in the order the confirmations commit.
  */
 @Service
-class Tickets {
+class WaitingRoomTickets {
 
     /** A ticket as its row has it; {@code position} null until the draw (or, late, its confirmation). */
     record Ticket(UUID id, long releaseId, String branch, String language, String clientHash, Instant codeDeadline,
@@ -51,7 +51,7 @@ class Tickets {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    Tickets(JdbcClient jdbc, Releases releases, Catalogue catalogue, Blocks blocks, ConfirmationCodes codes,
+    WaitingRoomTickets(JdbcClient jdbc, Releases releases, Catalogue catalogue, Blocks blocks, ConfirmationCodes codes,
             TicketMails mails, BookingProperties booking, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.releases = releases;
@@ -139,7 +139,7 @@ class Tickets {
             Instant now = clock.instant();
             Row row = jdbc.sql("SELECT confirmed_at, code_hash, code_tries, code_deadline, document_type, "
                             + "document_number FROM opening_ticket WHERE id = ? FOR UPDATE")
-                    .param(id).query(Tickets::row).single();
+                    .param(id).query(WaitingRoomTickets::row).single();
             if (row.confirmed()) {
                 return Confirmation.DONE;
             }
@@ -180,7 +180,7 @@ class Tickets {
     /** The ticket, for the browser (or API client) that took it only: 404 {@code TICKET_NOT_FOUND} otherwise. */
     Ticket find(UUID id, String client) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM opening_ticket WHERE id = ?").param(id)
-                .query(Tickets::ticket).optional()
+                .query(WaitingRoomTickets::ticket).optional()
                 .filter(t -> client != null && t.clientHash().equals(Passes.clientHash(client)))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "TICKET_NOT_FOUND"));
     }
@@ -194,7 +194,7 @@ class Tickets {
         jdbc.sql("UPDATE opening_ticket SET admitted_at = ? WHERE id = ? AND admitted_at IS NULL")
                 .params(Timestamp.from(clock.instant()), ticket.id()).update();
         return jdbc.sql("SELECT " + COLUMNS + " FROM opening_ticket WHERE id = ?").param(ticket.id())
-                .query(Tickets::ticket).single();
+                .query(WaitingRoomTickets::ticket).single();
     }
 
     /** Leaves the waiting room: the place in the order is given up and the pass, if any, no longer works. */
