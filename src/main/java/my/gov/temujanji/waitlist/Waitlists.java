@@ -18,11 +18,12 @@ public class Waitlists {
     }
 
     /**
-     * How many places of the branch's days {@code from} to {@code to} (inclusive) given back were handed
-     * to the waitlist instead of the public (each place once, however many applicants it was offered to).
+     * How many places of a transaction type on the branch's days {@code from} to {@code to} (inclusive)
+     * given back were handed to the waitlist instead of the public (each place once, however many
+     * applicants it was offered to).
      */
-    public long placesOfferedToWaitlist(String branchCode, LocalDate from, LocalDate to) {
-        return repository.placesOffered(branchCode, from, to);
+    public long placesOfferedToWaitlist(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
+        return repository.placesOffered(branchCode, serviceCode, from, to);
     }
 
     /** The lengths of the waitlists of these branches (all when null), by branch and transaction type. */

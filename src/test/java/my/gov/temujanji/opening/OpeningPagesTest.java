@@ -71,11 +71,27 @@ class OpeningPagesTest {
         clock.set(openingDay.atTime(8, 0));
         String secret = TicketClient.status(http, ticket).get("secret").asString();
         assertThat(DrawOrder.sha256(HexFormat.of().parseHex(secret))).isEqualTo(hash);
+        // Two places of the release's first day given back went to the waitlist; one of the day before it,
+        // released earlier, is not the release's.
+        LocalDate first = jdbc.sql("SELECT first_day FROM opening_release WHERE service_code = ? ORDER BY opens_at DESC LIMIT 1")
+                .param(SERVICE).query(LocalDate.class).single();
+        long slot = jdbc.sql("""
+                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+                        VALUES (?, ?, ?, '09:00', '09:15', 3)
+                        ON CONFLICT (branch_code, service_code, day, start_time) DO UPDATE SET capacity = slot.capacity
+                        RETURNING id""")
+                .params(BRANCH, SERVICE, first).query(Long.class).single();
+        for (LocalDate day : new LocalDate[] {first, first, first.minusDays(1)}) {
+            jdbc.sql("""
+                            INSERT INTO waitlist_place (slot_id, branch_code, service_code, day, start_time, end_time,
+                                given_back_at, state) VALUES (?, ?, ?, ?, '09:00', '09:15', now(), 'OFFERED')""")
+                    .params(slot, BRANCH, SERVICE, day).update();
+        }
         String after = http.get("/statistik?lang=en").body();
         assertThat(after).contains("New day opening statistics").contains(secret).contains("<svg");
         String row = after.substring(after.indexOf("data-branch=\"" + BRANCH + "\""));
         // BKP at Batu Pahat: 3 places in each 15-minute slot of a Wednesday; one confirmed ticket.
-        assertThat(row).contains("data-tickets>1<").contains("data-minutes>Not full yet<");
+        assertThat(row).contains("data-tickets>1<").contains("data-minutes>Not full yet<").contains("data-waitlist>2<");
         assertThat(row.substring(row.indexOf("data-places>") + 12, row.indexOf("</td>"))).matches("[1-9][0-9]*");
     }
 

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import my.gov.temujanji.reports.AppointmentFigures;
+import my.gov.temujanji.waitlist.Waitlists;
 import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.opening.internal.Releases.Release;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,15 +20,15 @@ import org.springframework.stereotype.Service;
 /**
  * The public figures of each release (/statistik): per branch, the places the release's days offered
  * (counted at the draw), the confirmed tickets, the minutes from the opening until the last place was
- * booked (while every place is taken), and the places staff cancelled for abuse (the applicant is
- * blocked). The places that went to the waitlist come from the waitlist's API once it exists: null here.
+ * booked (while every place is taken), the places of those days given back that went to the waitlist
+ * rather than the public, and the places staff cancelled for abuse (the applicant is blocked).
  */
 @Service
 class Statistics {
 
     static final int RELEASES = 14;
 
-    record Row(String branch, int places, int tickets, Long minutesUntilFull, Integer toWaitlist,
+    record Row(String branch, int places, int tickets, Long minutesUntilFull, int toWaitlist,
             int cancelledForAbuse) {
     }
 
@@ -39,8 +40,11 @@ class Statistics {
     private final AppointmentFigures appointments;
     private final Blocks blocks;
     private final Clock clock;
+    private final Waitlists waitlists;
 
-    Statistics(Releases releases, JdbcClient jdbc, AppointmentFigures appointments, Blocks blocks, Clock clock) {
+    Statistics(Releases releases, JdbcClient jdbc, AppointmentFigures appointments, Blocks blocks, Clock clock,
+            Waitlists waitlists) {
+        this.waitlists = waitlists;
         this.releases = releases;
         this.jdbc = jdbc;
         this.appointments = appointments;
@@ -82,7 +86,9 @@ class Statistics {
             Long minutes = taken != null && offered > 0 && taken.booked() >= offered
                     ? Math.max(0, Duration.between(release.opensAt(), taken.lastBookedAt()).toMinutes())
                     : null;
-            rows.add(new Row(branch, offered, tickets.getOrDefault(branch, 0), minutes, null,
+            int toWaitlist = (int) waitlists.placesOfferedToWaitlist(branch, release.service(), release.first(),
+                    release.last());
+            rows.add(new Row(branch, offered, tickets.getOrDefault(branch, 0), minutes, toWaitlist,
                     abuse.getOrDefault(branch, 0L).intValue()));
         }
         return rows;

@@ -215,9 +215,10 @@ public class WaitlistRepository {
                 .params(id, Timestamp.from(now)).query((rs, n) -> offer(rs)).optional();
     }
 
-    public long placesOffered(String branch, LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT count(*) FROM waitlist_place WHERE branch_code = ? AND day BETWEEN ? AND ?")
-                .params(branch, from, to).query(Long.class).single();
+    public long placesOffered(String branch, String service, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(*) FROM waitlist_place WHERE branch_code = ? AND service_code = ? "
+                        + "AND day BETWEEN ? AND ?")
+                .params(branch, service, from, to).query(Long.class).single();
     }
 
     public List<WaitlistLength> lengths(List<String> branches) {
