@@ -141,6 +141,11 @@ class QueueOrderingTest {
                 Map.of("priority", "PREGNANT"));
         assertThat(marked.status()).isEqualTo(303);
 
+        // The applicant's page follows the queue by itself while the number is open, and stops once it is closed.
+        Http applicant = new Http(port);
+        assertThat(applicant.get("/ticket/" + second).body()).contains("http-equiv=\"refresh\" content=\"20\"")
+                .contains("Halaman ini dimuat semula sendiri setiap 20 saat.");
+
         String desk = "/staff/queue/" + BRANCH + "/counters/2";
         QueueFixture.signIn(officer, BRANCH, 2);
         assertThat(officer.postForm(desk + "/call-next", Map.of()).header("Location")).endsWith("?done=called");
@@ -155,6 +160,7 @@ class QueueOrderingTest {
                 .endsWith("?done=absent");
         assertThat(jdbc.sql("SELECT status || ':' || calls FROM queue_ticket WHERE id = ?").param(secondId)
                 .query(String.class).single()).isEqualTo("ABSENT:2");
+        assertThat(applicant.get("/ticket/" + second + "?lang=en").body()).doesNotContain("http-equiv=\"refresh\"");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action IN ('QUEUE_PRIORITY', 'QUEUE_RECALL', "
                 + "'QUEUE_ABSENT') AND subject_id = 'V-002' AND branch_code = ?").param(BRANCH)
                 .query(Integer.class).single()).isEqualTo(3);
