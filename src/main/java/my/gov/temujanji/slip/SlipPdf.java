@@ -67,6 +67,7 @@ public class SlipPdf {
         document.add(appointmentTable(appointment, details, locale));
         document.add(notice(text("slip.pdf.rule", locale, booking.arriveEarlyMinutes()), RULE_BACKGROUND));
         document.add(notice(text("slip.pdf.documents", locale), Color.WHITE));
+        document.add(notice(text("slip.priority", locale), Color.WHITE));
         document.close();
         return pdf.toByteArray();
     }

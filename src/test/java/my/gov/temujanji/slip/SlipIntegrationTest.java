@@ -77,7 +77,7 @@ class SlipIntegrationTest {
         String text = new PdfTextExtractor(pdf).getTextFromPage(1);
         assertThat(text).contains(Reference.display(booked.reference()), "SLIP TEMU JANJI", "Selasa, 22 September 2026",
                 booked.start() + "–", "******-**-" + booked.myKad().substring(10), "DISAHKAN",
-                "Hadir sekurang-kurangnya 30 minit")
+                "Hadir sekurang-kurangnya 30 minit", "Warga emas (60 tahun ke atas), OKU")
                 .doesNotContain(booked.myKad().replace("-", ""));
 
         String address = ScannedQr.in(pdf);
