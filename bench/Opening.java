@@ -161,7 +161,8 @@ public class Opening {
         int violations;
         try (Connection c = DriverManager.getConnection(db[0], db[1], db[2])) {
             ResultSet rs = c.createStatement().executeQuery("""
-                    SELECT (SELECT count(*) FROM slot WHERE taken > capacity)
+                    SELECT (SELECT count(*) FROM slot s WHERE (SELECT count(*) FILTER (WHERE p.taken) > s.capacity
+                                OR count(*) <> s.capacity FROM slot_place p WHERE p.slot_id = s.id))
                          + (SELECT count(*) FROM (SELECT hold_id FROM opening_ticket WHERE hold_id IS NOT NULL
                                                   GROUP BY hold_id HAVING count(*) > 1) twice)
                          + abs((SELECT count(*) FROM opening_ticket WHERE hold_id IS NOT NULL) - %d)""".formatted(held.get()));
