@@ -67,8 +67,9 @@ public class Opening {
             String node = nodes.get(i % 2);
             String branch = branches.get(i % branches.size());
             String email = "open" + i + "@bench.example.my";
+            // A passport number has 6 to 20 characters: OPN100000 and on.
             HttpResponse<String> joined = post(node + "/api/v1/waiting-room/tickets", "{\"branch\":\"" + branch
-                    + "\",\"service\":\"" + service + "\",\"documentType\":\"PASSPORT\",\"documentNumber\":\"OPN" + i
+                    + "\",\"service\":\"" + service + "\",\"documentType\":\"PASSPORT\",\"documentNumber\":\"OPN" + (100000 + i)
                     + "\",\"email\":\"" + email + "\"}", null, null);
             if (joined.statusCode() != 201) {
                 refused.incrementAndGet();
