@@ -2,6 +2,7 @@ package my.gov.temujanji.waitlist;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.waitlist.internal.WaitlistRepository;
@@ -18,12 +19,12 @@ public class Waitlists {
     }
 
     /**
-     * How many places of a transaction type on the branch's days {@code from} to {@code to} (inclusive)
-     * given back were handed to the waitlist instead of the public (each place once, however many
-     * applicants it was offered to).
+     * How many places of a transaction type on the days {@code from} to {@code to} (inclusive) given back
+     * were handed to the waitlist instead of the public, by branch (each place once, however many
+     * applicants it was offered to); a branch with none is absent.
      */
-    public long placesOfferedToWaitlist(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
-        return repository.placesOffered(branchCode, serviceCode, from, to);
+    public Map<String, Integer> placesOfferedToWaitlist(String serviceCode, LocalDate from, LocalDate to) {
+        return repository.placesOffered(serviceCode, from, to);
     }
 
     /** The lengths of the waitlists of these branches (all when null), by branch and transaction type. */

@@ -77,6 +77,8 @@ class Statistics {
         Map<String, Long> abuse = appointments.cancelledByStaff(release.service(), release.first(), release.last())
                 .stream().filter(c -> blocks.refusalOf(c.documentType(), c.documentNumber(), c.email()).isPresent())
                 .collect(Collectors.groupingBy(AppointmentFigures.StaffCancellation::branchCode, Collectors.counting()));
+        Map<String, Integer> toWaitlist = waitlists.placesOfferedToWaitlist(release.service(), release.first(),
+                release.last());
         TreeSet<String> branches = new TreeSet<>(places.keySet());
         branches.addAll(tickets.keySet());
         List<Row> rows = new ArrayList<>();
@@ -86,9 +88,7 @@ class Statistics {
             Long minutes = taken != null && offered > 0 && taken.booked() >= offered
                     ? Math.max(0, Duration.between(release.opensAt(), taken.lastBookedAt()).toMinutes())
                     : null;
-            int toWaitlist = (int) waitlists.placesOfferedToWaitlist(branch, release.service(), release.first(),
-                    release.last());
-            rows.add(new Row(branch, offered, tickets.getOrDefault(branch, 0), minutes, toWaitlist,
+            rows.add(new Row(branch, offered, tickets.getOrDefault(branch, 0), minutes, toWaitlist.getOrDefault(branch, 0),
                     abuse.getOrDefault(branch, 0L).intValue()));
         }
         return rows;

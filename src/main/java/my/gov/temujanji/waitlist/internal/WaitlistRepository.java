@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import my.gov.temujanji.waitlist.WaitlistLength;
 import my.gov.temujanji.waitlist.WaitlistMail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -215,10 +217,12 @@ public class WaitlistRepository {
                 .params(id, Timestamp.from(now)).query((rs, n) -> offer(rs)).optional();
     }
 
-    public long placesOffered(String branch, String service, LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT count(*) FROM waitlist_place WHERE branch_code = ? AND service_code = ? "
-                        + "AND day BETWEEN ? AND ?")
-                .params(branch, service, from, to).query(Long.class).single();
+    public Map<String, Integer> placesOffered(String service, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT branch_code, count(*)::int FROM waitlist_place WHERE service_code = ? "
+                        + "AND day BETWEEN ? AND ? GROUP BY branch_code")
+                .params(service, from, to)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public List<WaitlistLength> lengths(List<String> branches) {
