@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentEvent;
+import my.gov.temujanji.queue.QueueNumberIssued;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +56,11 @@ class AppointmentMails {
                 enqueue(MailKind.CANCELLED, event.appointment(), null, null);
             }
         }
+    }
+
+    @EventListener
+    void on(QueueNumberIssued issued) {
+        enqueue(MailKind.QUEUE_NUMBER, issued.appointment(), null);
     }
 
     void enqueue(MailKind kind, Appointment appointment, LocalDateTime previous) {

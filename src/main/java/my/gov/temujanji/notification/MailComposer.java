@@ -11,6 +11,8 @@ import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
+import my.gov.temujanji.queue.QueueArrivals;
+import my.gov.temujanji.queue.QueueArrivals.IssuedNumber;
 import my.gov.temujanji.waitlist.WaitlistMail;
 import my.gov.temujanji.waitlist.Waitlists;
 import org.springframework.context.MessageSource;
@@ -49,10 +51,12 @@ class MailComposer {
     private final NotificationProperties properties;
     private final BookingProperties bookingProperties;
     private final Waitlists waitlists;
+    private final QueueArrivals queue;
     private final Clock clock;
 
     MailComposer(MessageSource messages, Catalogue catalogue, Booking booking, NotificationProperties properties,
-            BookingProperties bookingProperties, Waitlists waitlists, Clock clock) {
+            BookingProperties bookingProperties, Waitlists waitlists, QueueArrivals queue, Clock clock) {
+        this.queue = queue;
         this.waitlists = waitlists;
         this.clock = clock;
         this.messages = messages;
@@ -123,8 +127,13 @@ class MailComposer {
                         .queryParam("branch", appointment.branchCode()).queryParam("service", appointment.serviceCode())
                         .queryParam("lang", appointment.language()).build().encode().toUriString()
                 : null);
-        String subject = messages.getMessage("mail." + kind + ".subject",
-                new Object[] {Reference.display(appointment.reference())}, locale);
+        IssuedNumber number = kind == MailKind.QUEUE_NUMBER
+                ? queue.numberOf(appointment.reference()).orElseThrow() : null;
+        context.setVariable("queueNumber", number == null ? null : number.number());
+        context.setVariable("ticketUrl", number == null ? null
+                : properties.publicUrl() + "/ticket/" + number.token() + "?lang=" + appointment.language());
+        String subject = messages.getMessage("mail." + kind + ".subject", new Object[] {
+                Reference.display(appointment.reference()), number == null ? null : number.number()}, locale);
         context.setVariable("subject", subject);
         return new Composed(kind, appointment, appointment.applicant().email(), subject,
                 templates.process("appointment.txt", context), templates.process("appointment.html", context), null);

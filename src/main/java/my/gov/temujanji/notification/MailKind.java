@@ -26,7 +26,9 @@ enum MailKind {
     /** A place given back is held for a waitlist entry until a deadline, with the link to take it. */
     WAITLIST_OFFER(false),
     /** The code that confirms a ticket of the fair opening's waiting room (no appointment yet). */
-    TICKET_CODE(false);
+    TICKET_CODE(false),
+    /** The queue number given at check-in, with the link to its ticket page (position, estimated wait). */
+    QUEUE_NUMBER(false);
 
     final boolean withSlip;
 
@@ -59,6 +61,10 @@ enum MailKind {
             // A reminder of an appointment that no longer holds its place would point at nothing.
             case ALREADY_BOOKED -> appointment.active() ? null : "appointment " + appointment.status();
             case CANCELLED, CANCELLED_BY_BRANCH, LATE -> null;
+            // A number is of its day only; one sent after that day would send the applicant to a closed page.
+            case QUEUE_NUMBER -> appointment.status() != AppointmentStatus.CHECKED_IN
+                    ? "appointment " + appointment.status()
+                    : !appointment.date().equals(now.toLocalDate()) ? "queue day passed" : null;
             case WAITLIST_CODE, WAITLIST_OFFER -> throw new IllegalArgumentException(this + " is about no appointment");
             case TICKET_CODE -> secret == null ? "code replaced by a newer one" : null;
         };

@@ -1,5 +1,6 @@
 package my.gov.temujanji.queue;
 
+import java.util.Optional;
 import my.gov.temujanji.counter.AppointmentCheckedIn;
 import my.gov.temujanji.queue.internal.Arrivals;
 import org.springframework.context.event.EventListener;
@@ -18,8 +19,17 @@ public class QueueArrivals {
         this.arrivals = arrivals;
     }
 
+    /** An appointment's queue number as printed (P-014) and the token of its public ticket page. */
+    public record IssuedNumber(String number, String token) {
+    }
+
     @EventListener
     public void on(AppointmentCheckedIn event) {
         arrivals.checkedIn(event.appointment(), event.at());
+    }
+
+    /** The queue number a checked-in appointment was given, if any. */
+    public Optional<IssuedNumber> numberOf(String appointmentReference) {
+        return arrivals.numberOf(appointmentReference);
     }
 }

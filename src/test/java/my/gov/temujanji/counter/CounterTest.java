@@ -303,6 +303,37 @@ class CounterTest {
                 .contains("OLD SLIP: THE APPOINTMENT WAS MOVED");
     }
 
+    @Test
+    void aCheckedInApplicantIsEMailedTheirQueueNumberOnceWithTheLinkToItsTicketPage() throws Exception {
+        CounterBookings.Booked booked = book(4, "Giliran binti Nombor", "giliran@example.my", "en");
+        Outboxes.sendDue(context);
+        smtp.reset();
+        clock.set(DAY.atTime(java.time.LocalTime.parse(booked.start())).minusMinutes(50)); // in the check-in window
+        Http officer = new Http(port).loginAs(staff.officer(BRANCH));
+        String path = "/staff/counter/" + BRANCH + "/appointments/" + booked.reference();
+        officer.get(path);
+        assertThat(officer.postForm(path + "/check-in", Map.of()).status()).isEqualTo(303);
+        assertThat(officer.postForm(path + "/check-in", Map.of()).status()).as("checked in already").isEqualTo(303);
+        Map<String, Object> ticket = jdbc.sql("SELECT prefix, number, token FROM queue_ticket WHERE appointment_reference = ?")
+                .param(booked.reference()).query().singleRow();
+        String number = ticket.get("prefix") + "-" + String.format("%03d", (Integer) ticket.get("number"));
+
+        Outboxes.sendDue(context);
+        MimeMessage[] mails = Arrays.stream(smtp.received()).filter(m -> recipient(m).equals("giliran@example.my"))
+                .toArray(MimeMessage[]::new);
+        assertThat(mails).as("one e-mail for one check-in").hasSize(1);
+        assertThat(mails[0].getSubject()).isEqualTo("Your queue number: " + number);
+        String link = "/ticket/" + ticket.get("token") + "?lang=en";
+        assertThat(Mails.text(mails[0])).contains("You have checked in for the appointment below.",
+                "Queue number: " + number, "Your place in the queue and the estimated wait: ", link,
+                Reference.display(booked.reference()), "Giliran binti Nombor");
+        assertThat(Mails.html(mails[0])).contains(number, link.replace("&", "&amp;"));
+        assertThat(Mails.attachments(mails[0])).isEmpty();
+        Http.Response page = applicant.get(link);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(number);
+    }
+
     private CounterBookings.Booked book(int slot, String name, String email, String language) {
         return CounterBookings.book(applicant, BRANCH, SERVICE, DAY, slot, name, email, language);
     }

@@ -9,6 +9,9 @@ import java.util.Optional;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.queue.QueueArrivals.IssuedNumber;
+import my.gov.temujanji.queue.QueueNumberIssued;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,8 +27,11 @@ public class Arrivals {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Arrivals(Tickets tickets, QueueSettings settings, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Arrivals(Tickets tickets, QueueSettings settings, JdbcClient jdbc, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.tickets = tickets;
         this.settings = settings;
         this.jdbc = jdbc;
@@ -47,6 +53,11 @@ public class Arrivals {
         tickets.issue(new Tickets.Request(appointment.branchCode(), appointment.serviceCode(), today,
                         appointment.reference(), priority, at, ahead, null))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "QUEUE_DAY_FULL"));
+        events.publishEvent(new QueueNumberIssued(appointment));
+    }
+
+    public Optional<IssuedNumber> numberOf(String appointmentReference) {
+        return tickets.ofAppointment(appointmentReference).map(t -> new IssuedNumber(t.display(), t.token()));
     }
 
     /**
