@@ -19,8 +19,9 @@ for port in 18083 18084; do
         --temujanji.opening.admission-rate="$OPENING_RATE" >"$WORK/node-$port.log" 2>&1 &
     PIDS+=($!); OPENING_NODES+=($!)
 done
-wait_for 18083 "${OPENING_NODES[0]}"
-wait_for 18084 "${OPENING_NODES[1]}"
+# Started together (the opening instant is fixed before they start): no second try here.
+wait_for 18083 "${OPENING_NODES[0]}" || exit 1
+wait_for 18084 "${OPENING_NODES[1]}" || exit 1
 echo "Opening: $OPENING_TICKETS tickets, opening at $OPENING_TIME branch time, $OPENING_RATE admitted a second"
 OPENING_OUT=$(java -cp "$WORK/lib/*" bench/Opening.java "$JDBC" http://localhost:18083 http://localhost:18084 \
     "$OPENING_TICKETS" BKP "$((OPENS_AT_EPOCH * 1000))" | tee "$WORK/opening.log" | grep '^RESULT')
