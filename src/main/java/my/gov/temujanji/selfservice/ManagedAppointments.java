@@ -15,6 +15,7 @@ import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.BookingPages;
+import my.gov.temujanji.booking.ChangeOutcome;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -107,17 +108,31 @@ class ManagedAppointments {
                 .orElseGet(() -> next.apply(a)));
     }
 
-    /** A refusal of the booking rules: back to the appointment page, which says it in plain words. */
-    RedirectView problemRedirect(ApiProblem problem, UUID draft) {
-        String notice = switch (problem.code()) {
-            case "APPOINTMENT_NOT_FOUND" -> null;
-            case "APPOINTMENT_NOT_ACTIVE" -> "notActive";
-            case "APPOINTMENT_NOT_CONFIRMED" -> "pending";
-            case "APPOINTMENT_PASSED" -> "passed";
-            case "APPLICANT_BLOCKED" -> "blocked";
-            default -> throw problem;
-        };
-        return notice == null ? lookUpAgain() : seeOther(draftPath(draft) + "?notice=" + notice);
+    /**
+     * A refusal of the appointment itself: back to the appointment page, which says it in plain words
+     * (to the look-up when it is gone). A move's refusals of its new slot are the slots page's.
+     */
+    RedirectView refusalRedirect(ChangeOutcome.Refusal refusal, UUID draft) {
+        if (refusal instanceof ChangeOutcome.NotFound) {
+            return lookUpAgain();
+        }
+        return seeOther(draftPath(draft) + "?notice=" + notice(refusal));
+    }
+
+    private static String notice(ChangeOutcome.Refusal refusal) {
+        if (refusal instanceof ChangeOutcome.NotActive) {
+            return "notActive";
+        }
+        if (refusal instanceof ChangeOutcome.NotConfirmed) {
+            return "pending";
+        }
+        if (refusal instanceof ChangeOutcome.Passed) {
+            return "passed";
+        }
+        if (refusal instanceof ChangeOutcome.Blocked) {
+            return "blocked";
+        }
+        throw new IllegalArgumentException("Not a refusal of the appointment: " + refusal);
     }
 
     /**

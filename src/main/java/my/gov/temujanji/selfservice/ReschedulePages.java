@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.ChangeOutcome;
 import my.gov.temujanji.fairaccess.ChallengeErrors;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
@@ -92,9 +93,9 @@ class ReschedulePages {
         noStore(response);
         FormErrors errors = error != null && SLOT_ERRORS.contains(error)
                 ? slotError("manage.slots.error." + error, locale)
-                : CHALLENGE_ERROR.equals(error) && ChallengeErrors.CODES.contains(challenge)
-                ? ChallengeErrors.of(new ApiProblem(HttpStatus.FORBIDDEN, challenge, wait == null ? 0 : wait),
-                        messages, locale)
+                : CHALLENGE_ERROR.equals(error)
+                ? ChallengeErrors.Refused.carried(challenge, wait).map(r -> r.errors(messages, locale))
+                        .orElseGet(FormErrors::none)
                 : FormErrors.none();
         return managed.withDraft(draft, opened -> managed.whenMovable(opened, model, locale, a -> date == null
                 ? datePage(a, null, model, locale)
@@ -132,28 +133,34 @@ class ReschedulePages {
         try {
             challenges.verifyOnPage(form.altcha(), challengeSubject(d.reference()));
         } catch (ApiProblem problem) {
-            if (!ChallengeErrors.CODES.contains(problem.code())) {
-                throw problem;
-            }
-            Object[] arguments = problem.arguments();
+            ChallengeErrors.Refused refused = ChallengeErrors.Refused.of(problem).orElseThrow(() -> problem);
             return seeOther(UriComponentsBuilder.fromUriString(slotsPath(draft, date, start, CHALLENGE_ERROR))
-                    .queryParam("challenge", problem.code())
-                    .queryParamIfPresent("wait", Optional.ofNullable(arguments.length > 0 ? arguments[0] : null))
+                    .queryParam("challenge", refused.code())
+                    .queryParamIfPresent("wait", Optional.ofNullable(refused.secondsLeft()))
                     .toUriString());
         }
-        try {
-            Appointment moved = booking.reschedule(d.reference(), d.documentNumber(), date, start);
+        ChangeOutcome outcome = booking.reschedule(d.reference(), d.documentNumber(), date, start);
+        if (outcome instanceof ChangeOutcome.Changed moved) {
             return seeOther(UriComponentsBuilder.fromPath(PATH + "/rescheduled")
-                    .queryParam("reference", moved.reference()).toUriString());
-        } catch (ApiProblem problem) {
-            String error = switch (problem.code()) {
-                case "SLOT_FULL" -> "full";
-                case "NOT_BOOKABLE" -> "notBookable";
-                case "SAME_SLOT" -> "same";
-                default -> null;
-            };
-            return error == null ? managed.problemRedirect(problem, draft) : seeOther(slotsPath(draft, date, start, error));
+                    .queryParam("reference", moved.appointment().reference()).toUriString());
         }
+        ChangeOutcome.Refusal refusal = (ChangeOutcome.Refusal) outcome;
+        return slotError(refusal).map(error -> seeOther(slotsPath(draft, date, start, error)))
+                .orElseGet(() -> managed.refusalRedirect(refusal, draft));
+    }
+
+    /** The slots page's error for a refusal of the new slot; empty for a refusal of the appointment. */
+    private static Optional<String> slotError(ChangeOutcome.Refusal refusal) {
+        if (refusal instanceof ChangeOutcome.SlotFull) {
+            return Optional.of("full");
+        }
+        if (refusal instanceof ChangeOutcome.NotBookable) {
+            return Optional.of("notBookable");
+        }
+        if (refusal instanceof ChangeOutcome.SameSlot) {
+            return Optional.of("same");
+        }
+        return Optional.empty();
     }
 
     private String datePage(ManagedAppointments.Opened opened, YearMonth month, Model model, Locale locale) {

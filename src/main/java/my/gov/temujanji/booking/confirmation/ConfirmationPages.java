@@ -86,15 +86,11 @@ class ConfirmationPages {
         if (binding.hasErrors()) {
             return refused(appointment, typed, "required", null);
         }
-        try {
-            Appointment confirmed = confirmations.confirm(appointment.reference(), typed);
-            return seeOther("/slip/" + confirmed.reference());
-        } catch (ApiProblem problem) {
-            if ("ALREADY_CONFIRMED".equals(problem.code())) {
-                return seeOther("/slip/" + appointment.reference());
-            }
-            return refused(appointment, typed, problem.code(), problem.arguments());
+        CodeOutcome outcome = confirmations.confirm(appointment.reference(), typed);
+        if (outcome instanceof CodeOutcome.Refusal refusal) {
+            return refused(appointment, typed, refusal);
         }
+        return seeOther("/slip/" + appointment.reference());
     }
 
     /** A new code, when the first did not arrive or too many wrong ones were typed; sends are limited. */
@@ -102,25 +98,54 @@ class ConfirmationPages {
     RedirectView resend(@PathVariable String reference, HttpServletResponse response) {
         noStore(response);
         Appointment appointment = appointment(reference);
-        try {
-            confirmations.resendCode(appointment.reference());
-            return seeOther(BookingPages.confirmation(appointment.reference()) + "?sent=again");
-        } catch (ApiProblem problem) {
-            if ("ALREADY_CONFIRMED".equals(problem.code())) {
-                return seeOther("/slip/" + appointment.reference());
-            }
-            return refused(appointment, "", problem.code(), null);
+        CodeOutcome outcome = confirmations.resendCode(appointment.reference());
+        if (outcome instanceof CodeOutcome.Refusal refusal) {
+            return refused(appointment, "", refusal);
         }
+        return seeOther(BookingPages.confirmation(appointment.reference()) + "?sent=again");
+    }
+
+    /** A refused code or send: to the slip when it is confirmed already, otherwise back to the code page. */
+    private RedirectView refused(Appointment appointment, String typed, CodeOutcome.Refusal refusal) {
+        if (refusal instanceof CodeOutcome.AlreadyConfirmed) {
+            return seeOther("/slip/" + appointment.reference());
+        }
+        Integer tries = refusal instanceof CodeOutcome.CodeWrong wrong ? wrong.triesLeft() : null;
+        return refused(appointment, typed, errorKey(refusal), tries);
+    }
+
+    /** The key in the address, and of the message ({@code confirmCode.error.KEY}), of each refusal the page says. */
+    private static String errorKey(CodeOutcome.Refusal refusal) {
+        if (refusal instanceof CodeOutcome.CodeInvalid) {
+            return "CONFIRMATION_CODE_INVALID";
+        }
+        if (refusal instanceof CodeOutcome.CodeWrong) {
+            return "CONFIRMATION_CODE_WRONG";
+        }
+        if (refusal instanceof CodeOutcome.TriesUsed) {
+            return "CONFIRMATION_TRIES_USED";
+        }
+        if (refusal instanceof CodeOutcome.ResendLimit) {
+            return "CONFIRMATION_RESEND_LIMIT";
+        }
+        if (refusal instanceof CodeOutcome.Expired) {
+            return "CONFIRMATION_EXPIRED";
+        }
+        if (refusal instanceof CodeOutcome.NotActive) {
+            return "APPOINTMENT_NOT_ACTIVE";
+        }
+        // Gone meanwhile: the page has no words for it and shows the question again.
+        return "APPOINTMENT_NOT_FOUND";
     }
 
     /**
      * Back to the code page with why (POST/redirect/GET: refresh and Back never resend the form), what
      * was typed (a code that did not confirm) and the tries left when the reason says them.
      */
-    private RedirectView refused(Appointment appointment, String typed, String error, Object[] arguments) {
+    private RedirectView refused(Appointment appointment, String typed, String error, Integer tries) {
         return seeOther(UriComponentsBuilder.fromPath(BookingPages.confirmation(appointment.reference())).queryParam("error", error)
                 .queryParamIfPresent("code", Optional.of(typed).filter(t -> !t.isEmpty()))
-                .queryParamIfPresent("tries", Optional.ofNullable(arguments).filter(a -> a.length > 0).map(a -> a[0]))
+                .queryParamIfPresent("tries", Optional.ofNullable(tries))
                 .encode().toUriString());
     }
 
