@@ -165,7 +165,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void theSweepDeletesFailuresOnlyOnceTheirLockHasEndedAndTheirWindowHasPassed(@Autowired LoginFailureSweeper sweeper) {
+    void theSweepDeletesFailuresOnlyOnceTheirLockHasEndedAndTheirWindowHasPassed(@Autowired StaffLogins logins) {
         StaffFixture.Account locked = staff.officer("PRK-TAIPING");
         StaffFixture.Account failedOnce = staff.officer("PRK-TAIPING");
         Http first = new Http(port);
@@ -178,11 +178,11 @@ class LoginThrottlingTest {
         first.login(failedLater.username(), "wrong");
 
         // Control: while the lock and the windows last, every row still decides something and stays.
-        sweeper.sweep();
+        logins.sweepFailures();
         assertThat(failureRows(locked, failedOnce, failedLater)).isEqualTo(3);
 
         advanceClocks(Duration.ofMinutes(5)); // the lock has ended, the first failure's window has passed
-        assertThat(sweeper.sweep()).isGreaterThanOrEqualTo(2); // other tests' rows may go too
+        assertThat(logins.sweepFailures()).isGreaterThanOrEqualTo(2); // other tests' rows may go too
         assertThat(failureRows(locked, failedOnce, failedLater)).isEqualTo(1);
         assertThat(failureRows(failedLater)).isEqualTo(1);
         assertThat(first.login(locked.username(), locked.password()).status()).isEqualTo(302);
