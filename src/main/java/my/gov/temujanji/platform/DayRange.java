@@ -52,7 +52,7 @@ public @interface DayRange {
         private final Clock clock;
         private DayRange rule;
 
-        Check(Clock clock) {
+        public Check(Clock clock) {
             this.clock = clock;
         }
 
