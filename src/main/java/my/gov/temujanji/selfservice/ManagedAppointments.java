@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +43,13 @@ class ManagedAppointments {
 
     /** What a redirect may ask the appointment page to say, by its key in the address. */
     private static final Set<String> NOTICES = Set.of("pending", "notActive", "passed", "blocked");
+
+    /** The appointment page's notice (its key in the address) for each refusal of the appointment itself. */
+    private static final Map<Class<? extends ChangeOutcome.Refusal>, String> REFUSAL_NOTICES = Map.of(
+            ChangeOutcome.NotActive.class, "notActive",
+            ChangeOutcome.NotConfirmed.class, "pending",
+            ChangeOutcome.Passed.class, "passed",
+            ChangeOutcome.Blocked.class, "blocked");
 
     /**
      * What {@code page} makes of the draft's appointment; the look-up form (saying why) when the draft
@@ -116,23 +124,11 @@ class ManagedAppointments {
         if (refusal instanceof ChangeOutcome.NotFound) {
             return lookUpAgain();
         }
-        return seeOther(draftPath(draft) + "?notice=" + notice(refusal));
-    }
-
-    private static String notice(ChangeOutcome.Refusal refusal) {
-        if (refusal instanceof ChangeOutcome.NotActive) {
-            return "notActive";
+        String notice = REFUSAL_NOTICES.get(refusal.getClass());
+        if (notice == null) {
+            throw new IllegalArgumentException("Not a refusal of the appointment: " + refusal);
         }
-        if (refusal instanceof ChangeOutcome.NotConfirmed) {
-            return "pending";
-        }
-        if (refusal instanceof ChangeOutcome.Passed) {
-            return "passed";
-        }
-        if (refusal instanceof ChangeOutcome.Blocked) {
-            return "blocked";
-        }
-        throw new IllegalArgumentException("Not a refusal of the appointment: " + refusal);
+        return seeOther(draftPath(draft) + "?notice=" + notice);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -71,6 +72,12 @@ class ReschedulePages {
 
     /** What a redirect may ask the slots page to say at the slots. */
     private static final Set<String> SLOT_ERRORS = Set.of("required", "full", "notBookable", "same");
+
+    /** The slots page's error (its key in the address) for each refusal of the new slot. */
+    private static final Map<Class<? extends ChangeOutcome.Refusal>, String> SLOT_REFUSALS = Map.of(
+            ChangeOutcome.SlotFull.class, "full",
+            ChangeOutcome.NotBookable.class, "notBookable",
+            ChangeOutcome.SameSlot.class, "same");
 
     /** A refused proof of work comes back to the slots page as this error, with the problem's code. */
     private static final String CHALLENGE_ERROR = "challenge";
@@ -145,22 +152,8 @@ class ReschedulePages {
                     .queryParam("reference", moved.appointment().reference()).toUriString());
         }
         ChangeOutcome.Refusal refusal = (ChangeOutcome.Refusal) outcome;
-        return slotError(refusal).map(error -> seeOther(slotsPath(draft, date, start, error)))
-                .orElseGet(() -> managed.refusalRedirect(refusal, draft));
-    }
-
-    /** The slots page's error for a refusal of the new slot; empty for a refusal of the appointment. */
-    private static Optional<String> slotError(ChangeOutcome.Refusal refusal) {
-        if (refusal instanceof ChangeOutcome.SlotFull) {
-            return Optional.of("full");
-        }
-        if (refusal instanceof ChangeOutcome.NotBookable) {
-            return Optional.of("notBookable");
-        }
-        if (refusal instanceof ChangeOutcome.SameSlot) {
-            return Optional.of("same");
-        }
-        return Optional.empty();
+        String error = SLOT_REFUSALS.get(refusal.getClass());
+        return error != null ? seeOther(slotsPath(draft, date, start, error)) : managed.refusalRedirect(refusal, draft);
     }
 
     private String datePage(ManagedAppointments.Opened opened, YearMonth month, Model model, Locale locale) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
@@ -39,6 +40,19 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class ConfirmationPages {
+
+    /**
+     * The key in the address, and of the message ({@code confirmCode.error.KEY}), of each refusal the page
+     * says; an appointment gone meanwhile has no words, and the page shows the question again.
+     */
+    private static final Map<Class<? extends CodeOutcome.Refusal>, String> ERROR_KEYS = Map.of(
+            CodeOutcome.CodeInvalid.class, "CONFIRMATION_CODE_INVALID",
+            CodeOutcome.CodeWrong.class, "CONFIRMATION_CODE_WRONG",
+            CodeOutcome.TriesUsed.class, "CONFIRMATION_TRIES_USED",
+            CodeOutcome.ResendLimit.class, "CONFIRMATION_RESEND_LIMIT",
+            CodeOutcome.Expired.class, "CONFIRMATION_EXPIRED",
+            CodeOutcome.NotActive.class, "APPOINTMENT_NOT_ACTIVE",
+            CodeOutcome.NotFound.class, "APPOINTMENT_NOT_FOUND");
 
     private final Booking booking;
     private final Confirmations confirmations;
@@ -111,31 +125,7 @@ class ConfirmationPages {
             return seeOther("/slip/" + appointment.reference());
         }
         Integer tries = refusal instanceof CodeOutcome.CodeWrong wrong ? wrong.triesLeft() : null;
-        return refused(appointment, typed, errorKey(refusal), tries);
-    }
-
-    /** The key in the address, and of the message ({@code confirmCode.error.KEY}), of each refusal the page says. */
-    private static String errorKey(CodeOutcome.Refusal refusal) {
-        if (refusal instanceof CodeOutcome.CodeInvalid) {
-            return "CONFIRMATION_CODE_INVALID";
-        }
-        if (refusal instanceof CodeOutcome.CodeWrong) {
-            return "CONFIRMATION_CODE_WRONG";
-        }
-        if (refusal instanceof CodeOutcome.TriesUsed) {
-            return "CONFIRMATION_TRIES_USED";
-        }
-        if (refusal instanceof CodeOutcome.ResendLimit) {
-            return "CONFIRMATION_RESEND_LIMIT";
-        }
-        if (refusal instanceof CodeOutcome.Expired) {
-            return "CONFIRMATION_EXPIRED";
-        }
-        if (refusal instanceof CodeOutcome.NotActive) {
-            return "APPOINTMENT_NOT_ACTIVE";
-        }
-        // Gone meanwhile: the page has no words for it and shows the question again.
-        return "APPOINTMENT_NOT_FOUND";
+        return refused(appointment, typed, ERROR_KEYS.get(refusal.getClass()), tries);
     }
 
     /**
