@@ -1,5 +1,6 @@
 package my.gov.temujanji.booking.internal;
 
+import java.util.Map;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.ChangeOutcome;
 import my.gov.temujanji.booking.confirmation.CodeOutcome;
@@ -12,6 +13,30 @@ import org.springframework.http.HttpStatus;
  * {@link BookingApiController#problem}).
  */
 final class AppointmentProblems {
+
+    /** A problem without arguments: its status and code. */
+    private record Plain(HttpStatus status, String code) {
+
+        ApiProblem problem() {
+            return new ApiProblem(status, code);
+        }
+    }
+
+    private static final Map<Class<? extends ChangeOutcome.Refusal>, Plain> CHANGE = Map.of(
+            ChangeOutcome.NotFound.class, new Plain(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"),
+            ChangeOutcome.NotActive.class, new Plain(HttpStatus.CONFLICT, "APPOINTMENT_NOT_ACTIVE"),
+            ChangeOutcome.NotConfirmed.class, new Plain(HttpStatus.CONFLICT, "APPOINTMENT_NOT_CONFIRMED"),
+            ChangeOutcome.Passed.class, new Plain(HttpStatus.CONFLICT, "APPOINTMENT_PASSED"),
+            ChangeOutcome.SameSlot.class, new Plain(HttpStatus.UNPROCESSABLE_CONTENT, "SAME_SLOT"));
+
+    private static final Map<Class<? extends CodeOutcome.Refusal>, Plain> CODE = Map.of(
+            CodeOutcome.CodeInvalid.class, new Plain(HttpStatus.UNPROCESSABLE_CONTENT, "CONFIRMATION_CODE_INVALID"),
+            CodeOutcome.TriesUsed.class, new Plain(HttpStatus.CONFLICT, "CONFIRMATION_TRIES_USED"),
+            CodeOutcome.ResendLimit.class, new Plain(HttpStatus.TOO_MANY_REQUESTS, "CONFIRMATION_RESEND_LIMIT"),
+            CodeOutcome.Expired.class, new Plain(HttpStatus.GONE, "CONFIRMATION_EXPIRED"),
+            CodeOutcome.AlreadyConfirmed.class, new Plain(HttpStatus.CONFLICT, "ALREADY_CONFIRMED"),
+            CodeOutcome.NotActive.class, new Plain(HttpStatus.CONFLICT, "APPOINTMENT_NOT_ACTIVE"),
+            CodeOutcome.NotFound.class, new Plain(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
 
     private AppointmentProblems() {
     }
@@ -31,19 +56,6 @@ final class AppointmentProblems {
     }
 
     static ApiProblem problem(ChangeOutcome.Refusal refusal) {
-        // Java 17 has no switch over types: the sealed interface's cases in turn, the last one by elimination.
-        if (refusal instanceof ChangeOutcome.NotFound) {
-            return new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND");
-        }
-        if (refusal instanceof ChangeOutcome.NotActive) {
-            return new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_NOT_ACTIVE");
-        }
-        if (refusal instanceof ChangeOutcome.NotConfirmed) {
-            return new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_NOT_CONFIRMED");
-        }
-        if (refusal instanceof ChangeOutcome.Passed) {
-            return new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_PASSED");
-        }
         if (refusal instanceof ChangeOutcome.Blocked blocked) {
             return blocked.problem();
         }
@@ -53,31 +65,13 @@ final class AppointmentProblems {
         if (refusal instanceof ChangeOutcome.NotBookable no) {
             return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NOT_BOOKABLE", no.date(), no.start());
         }
-        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "SAME_SLOT");
+        return CHANGE.get(refusal.getClass()).problem();
     }
 
     static ApiProblem problem(CodeOutcome.Refusal refusal) {
-        if (refusal instanceof CodeOutcome.CodeInvalid) {
-            return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "CONFIRMATION_CODE_INVALID");
-        }
         if (refusal instanceof CodeOutcome.CodeWrong wrong) {
             return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "CONFIRMATION_CODE_WRONG", wrong.triesLeft());
         }
-        if (refusal instanceof CodeOutcome.TriesUsed) {
-            return new ApiProblem(HttpStatus.CONFLICT, "CONFIRMATION_TRIES_USED");
-        }
-        if (refusal instanceof CodeOutcome.ResendLimit) {
-            return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "CONFIRMATION_RESEND_LIMIT");
-        }
-        if (refusal instanceof CodeOutcome.Expired) {
-            return new ApiProblem(HttpStatus.GONE, "CONFIRMATION_EXPIRED");
-        }
-        if (refusal instanceof CodeOutcome.AlreadyConfirmed) {
-            return new ApiProblem(HttpStatus.CONFLICT, "ALREADY_CONFIRMED");
-        }
-        if (refusal instanceof CodeOutcome.NotActive) {
-            return new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_NOT_ACTIVE");
-        }
-        return new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND");
+        return CODE.get(refusal.getClass()).problem();
     }
 }
