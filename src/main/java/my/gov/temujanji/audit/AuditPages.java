@@ -1,18 +1,18 @@
 package my.gov.temujanji.audit;
 
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import my.gov.temujanji.platform.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -36,23 +36,23 @@ class AuditPages {
     }
 
     @GetMapping(PATH)
-    String entries(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,
-            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+    String entries(@Valid @ModelAttribute AuditFilterForm filter, BindingResult binding,
             @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        LocalDate fromDay = day(from, "from", errors, locale);
-        LocalDate toDay = day(to, "to", errors, locale);
-        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
-            errors.add(new FormErrors.Entry("to", messages.getMessage("audit.error.range", null, locale)));
-        }
-        model.addAttribute("actor", actor.strip());
-        model.addAttribute("action", action.strip());
-        model.addAttribute("from", from.strip());
-        model.addAttribute("to", to.strip());
+        String actor = filter.actorTyped();
+        String action = filter.actionTyped();
+        String from = filter.fromTyped();
+        String to = filter.toTyped();
+        FormErrors errors = FormErrors.of(binding, messages, locale, AuditFilterForm.FIELDS);
+        model.addAttribute("actor", actor);
+        model.addAttribute("action", action);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("actions", audit.actions());
-        model.addAttribute("formErrors", new FormErrors(errors));
+        model.addAttribute("formErrors", errors);
         model.addAttribute("zone", zone);
-        if (errors.isEmpty()) {
+        if (!errors.any()) {
+            LocalDate fromDay = filter.firstDay(null);
+            LocalDate toDay = filter.lastDay(null);
             Instant start = fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant();
             Instant end = toDay == null ? null : toDay.plusDays(1).atStartOfDay(zone).toInstant();
             AuditLog.Page found = audit.search(new AuditLog.Filter(actor, action, start, end), Math.max(page, 0));
@@ -63,21 +63,9 @@ class AuditPages {
         return "audit/entries";
     }
 
-    private LocalDate day(String text, String field, List<FormErrors.Entry> errors, Locale locale) {
-        if (text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FormErrors.Entry(field, messages.getMessage("audit.error.date", null, locale)));
-            return null;
-        }
-    }
-
     private static String pageUrl(String actor, String action, String from, String to, int page) {
-        return UriComponentsBuilder.fromPath(PATH).queryParam("actor", actor.strip()).queryParam("action", action.strip())
-                .queryParam("from", from.strip()).queryParam("to", to.strip()).queryParam("page", page)
+        return UriComponentsBuilder.fromPath(PATH).queryParam("actor", actor).queryParam("action", action)
+                .queryParam("from", from).queryParam("to", to).queryParam("page", page)
                 .encode().build().toUriString();
     }
 }

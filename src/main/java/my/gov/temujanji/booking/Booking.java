@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.booking.internal.AppointmentRepository.KeyedAppointment;
@@ -151,32 +152,37 @@ public class Booking {
 
     /**
      * Cancels an appointment for whoever has its reference and document number, and gives its place
-     * back. 404 {@code APPOINTMENT_NOT_FOUND} for a wrong pair; 409 {@code APPOINTMENT_NOT_ACTIVE} when
-     * already cancelled; 409 {@code APPOINTMENT_PASSED} once its time has come.
+     * back. {@link ChangeOutcome.NotFound} for a wrong pair; {@link ChangeOutcome.NotActive} when
+     * already cancelled; {@link ChangeOutcome.Passed} once its time has come.
      */
     @RetryOnConflict
-    @Transactional
-    public Appointment cancel(String reference, String documentNumber) {
-        LockedAppointment locked = lockOwned(reference, documentNumber);
-        AppointmentStatus cancelled = locked.appointment().status().cancel();
-        requireUpcoming(locked.appointment());
-        inventory.releaseFrom(locked.slotId(), clock.instant().plus(properties.releaseDelay()));
-        repository.updateStatus(locked.appointment().reference(), cancelled, clock.instant());
-        Appointment appointment = locked.appointment().withStatus(cancelled);
-        events.publishEvent(new AppointmentEvent.Cancelled(appointment));
-        return appointment;
+    public ChangeOutcome cancel(String reference, String documentNumber) {
+        return change(() -> {
+            LockedAppointment locked = lockOwned(reference, documentNumber);
+            AppointmentStatus cancelled = locked.appointment().status().cancel();
+            requireUpcoming(locked.appointment());
+            inventory.releaseFrom(locked.slotId(), clock.instant().plus(properties.releaseDelay()));
+            repository.updateStatus(locked.appointment().reference(), cancelled, clock.instant());
+            Appointment appointment = locked.appointment().withStatus(cancelled);
+            events.publishEvent(new AppointmentEvent.Cancelled(appointment));
+            return appointment;
+        });
     }
 
     /**
      * Moves an appointment to another slot of the same branch and transaction type. The new place is
-     * taken before the old one is given back, in one transaction: when the new slot is full (409
-     * {@code SLOT_FULL}) nothing changes. 422 {@code SAME_SLOT} for the slot it already has. 403
-     * {@code APPLICANT_BLOCKED} while the document or the address is blocked: a move takes a new place,
-     * as a booking does (cancelling stays open to the blocked).
+     * taken before the old one is given back, in one transaction: when the new slot is full
+     * ({@link ChangeOutcome.SlotFull}) nothing changes. {@link ChangeOutcome.SameSlot} for the slot it
+     * already has; {@link ChangeOutcome.NotConfirmed} while it waits for its code;
+     * {@link ChangeOutcome.Blocked} while the document or the address is blocked: a move takes a new
+     * place, as a booking does (cancelling stays open to the blocked). The refusals of a cancel too.
      */
     @RetryOnConflict
-    @Transactional
-    public Appointment reschedule(String reference, String documentNumber, LocalDate date, LocalTime start) {
+    public ChangeOutcome reschedule(String reference, String documentNumber, LocalDate date, LocalTime start) {
+        return change(() -> move(reference, documentNumber, date, start));
+    }
+
+    private Appointment move(String reference, String documentNumber, LocalDate date, LocalTime start) {
         LockedAppointment locked = lockOwned(reference, documentNumber);
         Appointment old = locked.appointment();
         AppointmentStatus status = old.status().reschedule();
@@ -193,6 +199,31 @@ public class Booking {
                 place.start(), place.end(), old.applicant(), old.createdAt(), old.language());
         events.publishEvent(new AppointmentEvent.Rescheduled(moved, old.date(), old.start()));
         return moved;
+    }
+
+    /** {@code change} in a transaction of its own; what it refuses, rolled back, as its outcome. */
+    private ChangeOutcome change(Supplier<Appointment> change) {
+        try {
+            return new ChangeOutcome.Changed(transactions.execute(status -> change.get()));
+        } catch (ApiProblem problem) {
+            return changeRefusalOf(problem);
+        }
+    }
+
+    /** The refusals a change meets (its own, its status's, the block's, the new slot's), as outcomes; anything else goes on. */
+    private static ChangeOutcome.Refusal changeRefusalOf(ApiProblem problem) {
+        Object[] arguments = problem.arguments();
+        return switch (problem.code()) {
+            case "APPOINTMENT_NOT_FOUND" -> new ChangeOutcome.NotFound();
+            case "APPOINTMENT_NOT_ACTIVE" -> new ChangeOutcome.NotActive();
+            case "APPOINTMENT_NOT_CONFIRMED" -> new ChangeOutcome.NotConfirmed();
+            case "APPOINTMENT_PASSED" -> new ChangeOutcome.Passed();
+            case "APPLICANT_BLOCKED" -> new ChangeOutcome.Blocked(problem);
+            case "SLOT_FULL" -> new ChangeOutcome.SlotFull((LocalDate) arguments[0], (LocalTime) arguments[1]);
+            case "NOT_BOOKABLE" -> new ChangeOutcome.NotBookable((LocalDate) arguments[0], (LocalTime) arguments[1]);
+            case "SAME_SLOT" -> new ChangeOutcome.SameSlot();
+            default -> throw problem;
+        };
     }
 
     private LockedAppointment lockOwned(String reference, String documentNumber) {

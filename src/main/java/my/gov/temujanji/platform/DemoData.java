@@ -31,9 +31,13 @@ public class DemoData {
         this.jdbc = jdbc;
     }
 
-    /** Holds a transaction-scoped advisory lock: call inside the loader's transaction. */
-    public void lock() {
+    /**
+     * Holds a transaction-scoped advisory lock (call inside the loader's transaction), then says whether
+     * the loader's {@code table} is still empty: a loader loads once, on the first start of any node.
+     */
+    public boolean lockWhileEmpty(String table) {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK_KEY).query().singleRow();
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM " + table + ")").query(Boolean.class).single();
     }
 
     public <T> T read(String path, Class<T> type) {

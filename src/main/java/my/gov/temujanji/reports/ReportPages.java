@@ -1,15 +1,13 @@
 package my.gov.temujanji.reports;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import my.gov.temujanji.catalogue.Branch;
@@ -30,8 +28,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -44,7 +43,6 @@ class ReportPages {
 
     static final String PATH = "/staff/reports";
     static final String CSV_PATH = "/staff/reports.csv";
-    private static final int DEFAULT_DAYS_EACH_SIDE = 7;
 
     private final Reports reports;
     private final Catalogue catalogue;
@@ -74,9 +72,8 @@ class ReportPages {
     }
 
     @GetMapping(PATH)
-    String page(@RequestParam(defaultValue = "") String branch, @RequestParam(defaultValue = "") String from,
-            @RequestParam(defaultValue = "") String to, Model model, Locale locale) {
-        Question question = question(branch, from, to, locale);
+    String page(@Valid @ModelAttribute ReportForm form, BindingResult binding, Model model, Locale locale) {
+        Question question = question(form, binding, locale);
         model.addAttribute("branch", question.branch());
         model.addAttribute("from", question.from());
         model.addAttribute("to", question.to());
@@ -100,9 +97,9 @@ class ReportPages {
      * get a leading apostrophe.
      */
     @GetMapping(CSV_PATH)
-    void csv(@RequestParam(defaultValue = "") String branch, @RequestParam(defaultValue = "") String from,
-            @RequestParam(defaultValue = "") String to, Locale locale, HttpServletResponse response) throws IOException {
-        Question question = question(branch, from, to, locale);
+    void csv(@Valid @ModelAttribute ReportForm form, BindingResult binding, Locale locale,
+            HttpServletResponse response) throws IOException {
+        Question question = question(form, binding, locale);
         if (question.errors().any()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REPORT", question.errors().entries().get(0).text());
         }
@@ -133,9 +130,9 @@ class ReportPages {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
-    private Question question(String branch, String from, String to, Locale locale) {
+    private Question question(ReportForm form, BindingResult binding, Locale locale) {
         StaffMember member = current.get();
-        String code = branch.strip();
+        String code = form.branchTyped();
         List<Branch> branches;
         if (code.isEmpty()) {
             branches = branchesSeen.visible(member);
@@ -144,32 +141,11 @@ class ReportPages {
             branches = List.of(catalogue.branch(code).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND")));
         }
         LocalDate today = LocalDate.now(clock);
-        List<FormErrors.Entry> errors = new ArrayList<>();
-        LocalDate fromDay = day(from, today.minusDays(DEFAULT_DAYS_EACH_SIDE), "from", errors, locale);
-        LocalDate toDay = day(to, today.plusDays(DEFAULT_DAYS_EACH_SIDE), "to", errors, locale);
-        if (fromDay != null && toDay != null) {
-            if (toDay.isBefore(fromDay)) {
-                errors.add(new FormErrors.Entry("to", text("reports.error.order", locale)));
-            } else if (ChronoUnit.DAYS.between(fromDay, toDay) + 1 > Reports.MAX_DAYS) {
-                errors.add(new FormErrors.Entry("to", messages.getMessage("reports.error.long",
-                        new Object[] {Reports.MAX_DAYS}, locale)));
-            }
-        }
-        return new Question(code, from.isBlank() && fromDay != null ? fromDay.toString() : from.strip(),
-                to.isBlank() && toDay != null ? toDay.toString() : to.strip(), branches, fromDay, toDay,
-                new FormErrors(errors));
-    }
-
-    private LocalDate day(String text, LocalDate fallback, String field, List<FormErrors.Entry> errors, Locale locale) {
-        if (text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FormErrors.Entry(field, text("reports.error.date", locale)));
-            return null;
-        }
+        FormErrors errors = FormErrors.of(binding, messages, locale, ReportForm.FIELDS);
+        LocalDate fromDay = form.firstDay(today);
+        LocalDate toDay = form.lastDay(today);
+        return new Question(code, ReportForm.shown(form.from(), fromDay), ReportForm.shown(form.to(), toDay), branches,
+                fromDay, toDay, errors);
     }
 
     private static String url(String path, Question question) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.BookingPages;
+import my.gov.temujanji.booking.ChangeOutcome;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -41,6 +43,13 @@ class ManagedAppointments {
 
     /** What a redirect may ask the appointment page to say, by its key in the address. */
     private static final Set<String> NOTICES = Set.of("pending", "notActive", "passed", "blocked");
+
+    /** The appointment page's notice (its key in the address) for each refusal of the appointment itself. */
+    private static final Map<Class<? extends ChangeOutcome.Refusal>, String> REFUSAL_NOTICES = Map.of(
+            ChangeOutcome.NotActive.class, "notActive",
+            ChangeOutcome.NotConfirmed.class, "pending",
+            ChangeOutcome.Passed.class, "passed",
+            ChangeOutcome.Blocked.class, "blocked");
 
     /**
      * What {@code page} makes of the draft's appointment; the look-up form (saying why) when the draft
@@ -107,17 +116,19 @@ class ManagedAppointments {
                 .orElseGet(() -> next.apply(a)));
     }
 
-    /** A refusal of the booking rules: back to the appointment page, which says it in plain words. */
-    RedirectView problemRedirect(ApiProblem problem, UUID draft) {
-        String notice = switch (problem.code()) {
-            case "APPOINTMENT_NOT_FOUND" -> null;
-            case "APPOINTMENT_NOT_ACTIVE" -> "notActive";
-            case "APPOINTMENT_NOT_CONFIRMED" -> "pending";
-            case "APPOINTMENT_PASSED" -> "passed";
-            case "APPLICANT_BLOCKED" -> "blocked";
-            default -> throw problem;
-        };
-        return notice == null ? lookUpAgain() : seeOther(draftPath(draft) + "?notice=" + notice);
+    /**
+     * A refusal of the appointment itself: back to the appointment page, which says it in plain words
+     * (to the look-up when it is gone). A move's refusals of its new slot are the slots page's.
+     */
+    RedirectView refusalRedirect(ChangeOutcome.Refusal refusal, UUID draft) {
+        if (refusal instanceof ChangeOutcome.NotFound) {
+            return lookUpAgain();
+        }
+        String notice = REFUSAL_NOTICES.get(refusal.getClass());
+        if (notice == null) {
+            throw new IllegalArgumentException("Not a refusal of the appointment: " + refusal);
+        }
+        return seeOther(draftPath(draft) + "?notice=" + notice);
     }
 
     /**

@@ -11,11 +11,13 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.ChangeOutcome;
 import my.gov.temujanji.fairaccess.ChallengeErrors;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
@@ -71,6 +73,12 @@ class ReschedulePages {
     /** What a redirect may ask the slots page to say at the slots. */
     private static final Set<String> SLOT_ERRORS = Set.of("required", "full", "notBookable", "same");
 
+    /** The slots page's error (its key in the address) for each refusal of the new slot. */
+    private static final Map<Class<? extends ChangeOutcome.Refusal>, String> SLOT_REFUSALS = Map.of(
+            ChangeOutcome.SlotFull.class, "full",
+            ChangeOutcome.NotBookable.class, "notBookable",
+            ChangeOutcome.SameSlot.class, "same");
+
     /** A refused proof of work comes back to the slots page as this error, with the problem's code. */
     private static final String CHALLENGE_ERROR = "challenge";
 
@@ -92,9 +100,9 @@ class ReschedulePages {
         noStore(response);
         FormErrors errors = error != null && SLOT_ERRORS.contains(error)
                 ? slotError("manage.slots.error." + error, locale)
-                : CHALLENGE_ERROR.equals(error) && ChallengeErrors.CODES.contains(challenge)
-                ? ChallengeErrors.of(new ApiProblem(HttpStatus.FORBIDDEN, challenge, wait == null ? 0 : wait),
-                        messages, locale)
+                : CHALLENGE_ERROR.equals(error)
+                ? ChallengeErrors.Refused.carried(challenge, wait).map(r -> r.errors(messages, locale))
+                        .orElseGet(FormErrors::none)
                 : FormErrors.none();
         return managed.withDraft(draft, opened -> managed.whenMovable(opened, model, locale, a -> date == null
                 ? datePage(a, null, model, locale)
@@ -132,28 +140,20 @@ class ReschedulePages {
         try {
             challenges.verifyOnPage(form.altcha(), challengeSubject(d.reference()));
         } catch (ApiProblem problem) {
-            if (!ChallengeErrors.CODES.contains(problem.code())) {
-                throw problem;
-            }
-            Object[] arguments = problem.arguments();
+            ChallengeErrors.Refused refused = ChallengeErrors.Refused.of(problem).orElseThrow(() -> problem);
             return seeOther(UriComponentsBuilder.fromUriString(slotsPath(draft, date, start, CHALLENGE_ERROR))
-                    .queryParam("challenge", problem.code())
-                    .queryParamIfPresent("wait", Optional.ofNullable(arguments.length > 0 ? arguments[0] : null))
+                    .queryParam("challenge", refused.code())
+                    .queryParamIfPresent("wait", Optional.ofNullable(refused.secondsLeft()))
                     .toUriString());
         }
-        try {
-            Appointment moved = booking.reschedule(d.reference(), d.documentNumber(), date, start);
+        ChangeOutcome outcome = booking.reschedule(d.reference(), d.documentNumber(), date, start);
+        if (outcome instanceof ChangeOutcome.Changed moved) {
             return seeOther(UriComponentsBuilder.fromPath(PATH + "/rescheduled")
-                    .queryParam("reference", moved.reference()).toUriString());
-        } catch (ApiProblem problem) {
-            String error = switch (problem.code()) {
-                case "SLOT_FULL" -> "full";
-                case "NOT_BOOKABLE" -> "notBookable";
-                case "SAME_SLOT" -> "same";
-                default -> null;
-            };
-            return error == null ? managed.problemRedirect(problem, draft) : seeOther(slotsPath(draft, date, start, error));
+                    .queryParam("reference", moved.appointment().reference()).toUriString());
         }
+        ChangeOutcome.Refusal refusal = (ChangeOutcome.Refusal) outcome;
+        String error = SLOT_REFUSALS.get(refusal.getClass());
+        return error != null ? seeOther(slotsPath(draft, date, start, error)) : managed.refusalRedirect(refusal, draft);
     }
 
     private String datePage(ManagedAppointments.Opened opened, YearMonth month, Model model, Locale locale) {

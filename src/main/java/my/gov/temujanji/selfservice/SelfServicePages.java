@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.ChangeOutcome;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
-import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -118,13 +118,12 @@ class SelfServicePages {
             return managed.lookUpAgain();
         }
         ManageDrafts.Draft d = found.get();
-        try {
-            Appointment cancelled = booking.cancel(d.reference(), d.documentNumber());
-            return seeOther(UriComponentsBuilder.fromPath(PATH + "/cancelled")
-                    .queryParam("reference", cancelled.reference()).toUriString());
-        } catch (ApiProblem problem) {
-            return managed.problemRedirect(problem, draft);
+        ChangeOutcome outcome = booking.cancel(d.reference(), d.documentNumber());
+        if (outcome instanceof ChangeOutcome.Refusal refusal) {
+            return managed.refusalRedirect(refusal, draft);
         }
+        return seeOther(UriComponentsBuilder.fromPath(PATH + "/cancelled")
+                .queryParam("reference", ((ChangeOutcome.Changed) outcome).appointment().reference()).toUriString());
     }
 
     @GetMapping(PATH + "/cancelled")

@@ -176,6 +176,20 @@ class StaffAccounts {
         return locked;
     }
 
+    /**
+     * Deletes the failures that no longer decide anything, in one statement: no lock in force and no
+     * failure within the window, so that the next failure would count from one anyway.
+     *
+     * @return how many rows went
+     */
+    int removeStaleFailures(Instant now, Duration window) {
+        return jdbc.sql("""
+                DELETE FROM staff_login_failure
+                WHERE (locked_until IS NULL OR locked_until <= :now) AND (since IS NULL OR since <= :windowStart)""")
+                .param("now", Timestamp.from(now)).param("windowStart", Timestamp.from(now.minus(window)))
+                .update();
+    }
+
     void clearFailures(String username, String address) {
         jdbc.sql("DELETE FROM staff_login_failure WHERE username = ? AND address = ?").params(username, address).update();
     }

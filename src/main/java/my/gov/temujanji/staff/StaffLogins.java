@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.platform.ClientAddresses;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -110,6 +111,17 @@ class StaffLogins implements UserDetailsService, UserDetailsPasswordService {
     private String clientAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
                 ? addresses.groupOf(request.getRequest()) : "-";
+    }
+
+    /**
+     * Deletes the failed-login rows whose lock has ended and whose window has passed: every address a
+     * guesser tries leaves one, and none of them decides anything any more. Safe on every node at once.
+     *
+     * @return how many rows went
+     */
+    @Scheduled(fixedDelayString = "${temujanji.staff.login.sweep-interval:15m}")
+    int sweepFailures() {
+        return accounts.removeStaleFailures(clock.instant(), properties.login().failureWindow());
     }
 
     @Transactional

@@ -148,6 +148,27 @@ class ConfirmationTest {
     }
 
     @Test
+    void whatIsNotACodeIsRefusedUncountedAndAnAppointmentWaitingForItsCodeCannotBeMoved() {
+        String myKad = Applicants.nextMyKad();
+        LocalDate day = LocalDate.of(2026, 8, 4);
+        String reference = book(http, "BKE", day, LocalTime.of(11, 0), myKad, "devi@example.my").json()
+                .get("reference").asString();
+
+        Http.Response invalid = confirm(http, reference, "12ab56");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().get("code").asString()).isEqualTo("CONFIRMATION_CODE_INVALID");
+        assertThat(jdbc.sql("SELECT tries FROM confirmation_code WHERE reference = ?").param(reference)
+                .query(Integer.class).single()).isZero();
+
+        Http.Response moved = http.postJson("/api/v1/appointments/" + reference + "/reschedule",
+                Map.of("documentNumber", myKad, "date", day.toString(), "start", "11:30"));
+        assertThat(moved.status()).isEqualTo(409);
+        assertThat(moved.json().get("code").asString()).isEqualTo("APPOINTMENT_NOT_CONFIRMED");
+        assertThat(jdbc.sql("SELECT start_time FROM appointment WHERE reference = ?").param(reference)
+                .query(LocalTime.class).single()).isEqualTo(LocalTime.of(11, 0));
+    }
+
+    @Test
     void anUnconfirmedBookingIsFreedAfterTheHoldTimeAndItsPlaceReturnsAfterTheDelay() {
         LocalDate day = LocalDate.of(2026, 8, 5);
         String reference = bookPending("OSP", day, LocalTime.of(9, 0), "devi@example.my"); // OSP: one place

@@ -165,6 +165,42 @@ class LoginThrottlingTest {
     }
 
     @Test
+    void theSweepDeletesFailuresOnlyOnceTheirLockHasEndedAndTheirWindowHasPassed(@Autowired StaffLogins logins) {
+        StaffFixture.Account locked = staff.officer("PRK-TAIPING");
+        StaffFixture.Account failedOnce = staff.officer("PRK-TAIPING");
+        Http first = new Http(port);
+        for (int i = 0; i < 5; i++) {
+            first.login(locked.username(), "wrong-" + i);
+        }
+        first.login(failedOnce.username(), "wrong");
+        advanceClocks(Duration.ofMinutes(10));
+        StaffFixture.Account failedLater = staff.officer("PRK-TAIPING");
+        first.login(failedLater.username(), "wrong");
+
+        // Control: while the lock and the windows last, every row still decides something and stays.
+        logins.sweepFailures();
+        assertThat(failureRows(locked, failedOnce, failedLater)).isEqualTo(3);
+
+        advanceClocks(Duration.ofMinutes(5)); // the lock has ended, the first failure's window has passed
+        assertThat(logins.sweepFailures()).isGreaterThanOrEqualTo(2); // other tests' rows may go too
+        assertThat(failureRows(locked, failedOnce, failedLater)).isEqualTo(1);
+        assertThat(failureRows(failedLater)).isEqualTo(1);
+        assertThat(first.login(locked.username(), locked.password()).status()).isEqualTo(302);
+
+        // The failure that stayed still counts: four more lock its username.
+        for (int i = 0; i < 4; i++) {
+            first.login(failedLater.username(), "wrong-" + i);
+        }
+        assertThat(new Http(port).login(failedLater.username(), failedLater.password()).body()).contains("dikunci");
+    }
+
+    private long failureRows(StaffFixture.Account... accounts) {
+        return jdbc.sql("SELECT count(*) FROM staff_login_failure WHERE username = ANY (?)")
+                .param(java.util.Arrays.stream(accounts).map(StaffFixture.Account::username).toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
+    @Test
     void aSessionStartedOnOneNodeWorksOnTheOther() {
         Http onFirst = new Http(port).loginAs(staff.officer("PRK-TAIPING"));
         Http onSecond = onFirst.onNode(secondNode.port());

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
@@ -39,6 +40,19 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class ConfirmationPages {
+
+    /**
+     * The key in the address, and of the message ({@code confirmCode.error.KEY}), of each refusal the page
+     * says; an appointment gone meanwhile has no words, and the page shows the question again.
+     */
+    private static final Map<Class<? extends CodeOutcome.Refusal>, String> ERROR_KEYS = Map.of(
+            CodeOutcome.CodeInvalid.class, "CONFIRMATION_CODE_INVALID",
+            CodeOutcome.CodeWrong.class, "CONFIRMATION_CODE_WRONG",
+            CodeOutcome.TriesUsed.class, "CONFIRMATION_TRIES_USED",
+            CodeOutcome.ResendLimit.class, "CONFIRMATION_RESEND_LIMIT",
+            CodeOutcome.Expired.class, "CONFIRMATION_EXPIRED",
+            CodeOutcome.NotActive.class, "APPOINTMENT_NOT_ACTIVE",
+            CodeOutcome.NotFound.class, "APPOINTMENT_NOT_FOUND");
 
     private final Booking booking;
     private final Confirmations confirmations;
@@ -86,15 +100,11 @@ class ConfirmationPages {
         if (binding.hasErrors()) {
             return refused(appointment, typed, "required", null);
         }
-        try {
-            Appointment confirmed = confirmations.confirm(appointment.reference(), typed);
-            return seeOther("/slip/" + confirmed.reference());
-        } catch (ApiProblem problem) {
-            if ("ALREADY_CONFIRMED".equals(problem.code())) {
-                return seeOther("/slip/" + appointment.reference());
-            }
-            return refused(appointment, typed, problem.code(), problem.arguments());
+        CodeOutcome outcome = confirmations.confirm(appointment.reference(), typed);
+        if (outcome instanceof CodeOutcome.Refusal refusal) {
+            return refused(appointment, typed, refusal);
         }
+        return seeOther("/slip/" + appointment.reference());
     }
 
     /** A new code, when the first did not arrive or too many wrong ones were typed; sends are limited. */
@@ -102,25 +112,30 @@ class ConfirmationPages {
     RedirectView resend(@PathVariable String reference, HttpServletResponse response) {
         noStore(response);
         Appointment appointment = appointment(reference);
-        try {
-            confirmations.resendCode(appointment.reference());
-            return seeOther(BookingPages.confirmation(appointment.reference()) + "?sent=again");
-        } catch (ApiProblem problem) {
-            if ("ALREADY_CONFIRMED".equals(problem.code())) {
-                return seeOther("/slip/" + appointment.reference());
-            }
-            return refused(appointment, "", problem.code(), null);
+        CodeOutcome outcome = confirmations.resendCode(appointment.reference());
+        if (outcome instanceof CodeOutcome.Refusal refusal) {
+            return refused(appointment, "", refusal);
         }
+        return seeOther(BookingPages.confirmation(appointment.reference()) + "?sent=again");
+    }
+
+    /** A refused code or send: to the slip when it is confirmed already, otherwise back to the code page. */
+    private RedirectView refused(Appointment appointment, String typed, CodeOutcome.Refusal refusal) {
+        if (refusal instanceof CodeOutcome.AlreadyConfirmed) {
+            return seeOther("/slip/" + appointment.reference());
+        }
+        Integer tries = refusal instanceof CodeOutcome.CodeWrong wrong ? wrong.triesLeft() : null;
+        return refused(appointment, typed, ERROR_KEYS.get(refusal.getClass()), tries);
     }
 
     /**
      * Back to the code page with why (POST/redirect/GET: refresh and Back never resend the form), what
      * was typed (a code that did not confirm) and the tries left when the reason says them.
      */
-    private RedirectView refused(Appointment appointment, String typed, String error, Object[] arguments) {
+    private RedirectView refused(Appointment appointment, String typed, String error, Integer tries) {
         return seeOther(UriComponentsBuilder.fromPath(BookingPages.confirmation(appointment.reference())).queryParam("error", error)
                 .queryParamIfPresent("code", Optional.of(typed).filter(t -> !t.isEmpty()))
-                .queryParamIfPresent("tries", Optional.ofNullable(arguments).filter(a -> a.length > 0).map(a -> a[0]))
+                .queryParamIfPresent("tries", Optional.ofNullable(tries))
                 .encode().toUriString());
     }
 

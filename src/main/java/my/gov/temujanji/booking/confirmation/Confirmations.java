@@ -8,10 +8,8 @@ import my.gov.temujanji.booking.AppointmentEvent;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.booking.internal.AppointmentRepository;
-import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -56,28 +54,24 @@ public class Confirmations {
 
     /**
      * Confirms a PENDING appointment with the code sent by e-mail; its confirmation (with the slip)
-     * is sent then. Every try counts, on any node, and is kept even when refused: 422
-     * {@code CONFIRMATION_CODE_WRONG} (the argument says how many tries are left), 409
-     * {@code CONFIRMATION_TRIES_USED} once they are all used (a new code can be asked for), 410
-     * {@code CONFIRMATION_EXPIRED} after the time to confirm, 409 {@code ALREADY_CONFIRMED} for a code
-     * used already, 409 {@code APPOINTMENT_NOT_ACTIVE} when cancelled, 404 {@code APPOINTMENT_NOT_FOUND}.
+     * is sent then. Every try counts, on any node, and is kept even when refused:
+     * {@link CodeOutcome.CodeWrong} (with the tries left), {@link CodeOutcome.TriesUsed} once they are
+     * all used (a new code can be asked for), {@link CodeOutcome.Expired} after the time to confirm,
+     * {@link CodeOutcome.AlreadyConfirmed} for a code used already, {@link CodeOutcome.NotActive} when
+     * cancelled, {@link CodeOutcome.NotFound}; {@link CodeOutcome.CodeInvalid} for what is not a code.
      */
     @RetryOnConflict
-    public Appointment confirm(String reference, String typedCode) {
+    public CodeOutcome confirm(String reference, String typedCode) {
         String ref = Reference.normalise(reference);
         String code = ConfirmationCodes.normalise(typedCode);
         if (code == null) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "CONFIRMATION_CODE_INVALID");
+            return new CodeOutcome.CodeInvalid();
         }
         // The transaction returns the refusal instead of throwing it, so that the try it counted is kept.
-        Object outcome = transactions.execute(status -> confirmInTransaction(ref, code));
-        if (outcome instanceof ApiProblem refusal) {
-            throw refusal;
-        }
-        return (Appointment) outcome;
+        return transactions.execute(status -> confirmInTransaction(ref, code));
     }
 
-    private Object confirmInTransaction(String reference, String code) {
+    private CodeOutcome confirmInTransaction(String reference, String code) {
         Instant now = clock.instant();
         Optional<String> hash = repository.countTry(reference, now, properties.confirmationTries());
         if (hash.isEmpty()) {
@@ -85,8 +79,7 @@ public class Confirmations {
         }
         if (!codes.matches(reference, code, hash.get())) {
             int left = repository.codeState(reference).map(c -> properties.confirmationTries() - c.tries()).orElse(0);
-            return left > 0 ? new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "CONFIRMATION_CODE_WRONG", left)
-                    : new ApiProblem(HttpStatus.CONFLICT, "CONFIRMATION_TRIES_USED");
+            return left > 0 ? new CodeOutcome.CodeWrong(left) : new CodeOutcome.TriesUsed();
         }
         if (!appointments.confirm(reference, now)) {
             return whyRefused(reference, now);
@@ -94,48 +87,46 @@ public class Confirmations {
         repository.markCodeUsed(reference, now);
         Appointment appointment = appointments.findByReference(reference).orElseThrow();
         events.publishEvent(new AppointmentEvent.Confirmed(appointment));
-        return appointment;
+        return new CodeOutcome.Confirmed(appointment);
     }
 
-    private ApiProblem whyRefused(String reference, Instant now) {
+    private CodeOutcome.Refusal whyRefused(String reference, Instant now) {
         Appointment appointment = appointments.findByReference(reference).orElse(null);
         if (appointment == null) {
-            return new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND");
+            return new CodeOutcome.NotFound();
         }
         return switch (appointment.status()) {
-            case CONFIRMED, CHECKED_IN, NO_SHOW -> new ApiProblem(HttpStatus.CONFLICT, "ALREADY_CONFIRMED");
-            case CANCELLED, LATE -> new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_NOT_ACTIVE");
-            case EXPIRED -> new ApiProblem(HttpStatus.GONE, "CONFIRMATION_EXPIRED");
+            case CONFIRMED, CHECKED_IN, NO_SHOW -> new CodeOutcome.AlreadyConfirmed();
+            case CANCELLED, LATE -> new CodeOutcome.NotActive();
+            case EXPIRED -> new CodeOutcome.Expired();
             case PENDING -> repository.codeState(reference)
                     .filter(c -> c.expiresAt().isAfter(now))
-                    .<ApiProblem>map(c -> new ApiProblem(HttpStatus.CONFLICT, "CONFIRMATION_TRIES_USED"))
-                    .orElseGet(() -> new ApiProblem(HttpStatus.GONE, "CONFIRMATION_EXPIRED"));
+                    .<CodeOutcome.Refusal>map(c -> new CodeOutcome.TriesUsed())
+                    .orElseGet(CodeOutcome.Expired::new);
         };
     }
 
     /**
-     * Sends a new code for a PENDING appointment; the earlier one is dead, the deadline stays. 429
-     * {@code CONFIRMATION_RESEND_LIMIT} after as many codes as allowed, and the refusals of
+     * Sends a new code for a PENDING appointment; the earlier one is dead, the deadline stays.
+     * {@link CodeOutcome.ResendLimit} after as many codes as allowed, and the refusals of
      * {@link #confirm} when it is no longer waiting for one.
      */
     @RetryOnConflict
     @Transactional
-    public Appointment resendCode(String reference) {
+    public CodeOutcome resendCode(String reference) {
         String ref = Reference.normalise(reference);
         Instant now = clock.instant();
         String code = codes.generate();
         Optional<Instant> deadline = repository.replaceCode(ref, codes.hash(ref, code), now,
                 properties.confirmationSends());
         if (deadline.isEmpty()) {
-            ApiProblem refusal = whyRefused(ref, now);
-            // Still pending and in time: every code allowed has been sent.
-            throw "CONFIRMATION_TRIES_USED".equals(refusal.code())
-                    ? new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "CONFIRMATION_RESEND_LIMIT")
-                    : refusal;
+            // Nothing was written. Still pending and in time: every code allowed has been sent.
+            CodeOutcome.Refusal refusal = whyRefused(ref, now);
+            return refusal instanceof CodeOutcome.TriesUsed ? new CodeOutcome.ResendLimit() : refusal;
         }
         Appointment appointment = appointments.findByReference(ref).orElseThrow();
         events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code, deadline.get(), true));
-        return appointment;
+        return new CodeOutcome.Sent(appointment);
     }
 
     /** When a PENDING appointment must be confirmed by; empty once it is not waiting for a code. */

@@ -205,7 +205,7 @@ class BookingApiController {
     AppointmentView confirm(@PathVariable String reference, @RequestBody ConfirmRequest request,
             HttpServletRequest http) {
         rateLimits.check(LimitedAction.LOOKUP, http, null);
-        return AppointmentView.of(confirmations.confirm(reference, request.code()));
+        return AppointmentView.of(AppointmentProblems.appointmentOf(confirmations.confirm(reference, request.code())));
     }
 
     @PostMapping("/appointments/{reference}/confirmation-code")
@@ -214,7 +214,8 @@ class BookingApiController {
                     + "ALREADY_CONFIRMED or APPOINTMENT_NOT_ACTIVE; 404 APPOINTMENT_NOT_FOUND. The deadline does not move.")
     ResponseEntity<AppointmentView> resendCode(@PathVariable String reference, HttpServletRequest http) {
         rateLimits.check(LimitedAction.LOOKUP, http, null);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(AppointmentView.of(confirmations.resendCode(reference)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(AppointmentView.of(
+                AppointmentProblems.appointmentOf(confirmations.resendCode(reference))));
     }
 
     record RescheduleRequest(String documentNumber, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start) {
@@ -230,7 +231,7 @@ class BookingApiController {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
         rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
-        return AppointmentView.of(booking.cancel(reference, request.documentNumber()));
+        return AppointmentView.of(AppointmentProblems.appointmentOf(booking.cancel(reference, request.documentNumber())));
     }
 
     @PostMapping("/appointments/{reference}/reschedule")
@@ -250,8 +251,8 @@ class BookingApiController {
         rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
         rateLimits.check(LimitedAction.BOOKING, http, request.documentNumber());
         challenges.verify(altcha);
-        return AppointmentView.of(booking.reschedule(reference, request.documentNumber(), request.date(),
-                request.start()));
+        return AppointmentView.of(AppointmentProblems.appointmentOf(booking.reschedule(reference,
+                request.documentNumber(), request.date(), request.start())));
     }
 
     private static Booking.PlaceRequest placeOf(AppointmentRequest request) {

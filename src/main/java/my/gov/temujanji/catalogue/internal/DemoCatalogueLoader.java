@@ -53,8 +53,7 @@ class DemoCatalogueLoader implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        demoData.lock();
-        if (jdbc.sql("SELECT count(*) FROM branch").query(Long.class).single() > 0) {
+        if (!demoData.lockWhileEmpty("branch")) {
             return;
         }
         File file = demoData.read("demo/catalogue.yaml", File.class);

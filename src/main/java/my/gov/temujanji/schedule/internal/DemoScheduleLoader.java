@@ -61,8 +61,7 @@ class DemoScheduleLoader implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        demoData.lock();
-        if (jdbc.sql("SELECT count(*) FROM opening_hours").query(Long.class).single() > 0) {
+        if (!demoData.lockWhileEmpty("opening_hours")) {
             return;
         }
         Catalogue catalogue = demoData.read("demo/catalogue.yaml", Catalogue.class);
