@@ -8,9 +8,12 @@
 \set k :i * :clients + :client_id
 \set i :i + 1
 SELECT branch, service, day, start_time, end_time, capacity FROM bench_place WHERE id = :n \gset
-SELECT (coalesce((SELECT NOT EXISTS (SELECT 1 FROM slot_place WHERE slot_id = slot.id AND NOT taken AND (free_from IS NULL OR free_from <= now())
-) FROM slot WHERE branch_code = :branch AND service_code = :service AND day = :day::date AND start_time = :start_time::time),
-    false))::int AS full \gset
+-- Booking.book: a full slot is refused at once, in one read (SlotInventory.FULL), unless the key booked.
+SELECT (coalesce((SELECT NOT EXISTS (SELECT 1 FROM slot_place p WHERE p.slot_id = s.id AND NOT p.taken
+        AND (p.free_from IS NULL OR p.free_from <= now()))
+    FROM slot s WHERE s.branch_code = :branch AND s.service_code = :service AND s.day = :day::date
+        AND s.start_time = :start_time::time), false)
+    AND NOT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text))::int AS full \gset
 \if :full = 0
 BEGIN;
 SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, 0)),
@@ -117,6 +120,4 @@ END;
 \else
 ROLLBACK;
 \endif
-\else
-SELECT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text);
 \endif

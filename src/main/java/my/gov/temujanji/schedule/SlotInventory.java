@@ -140,18 +140,17 @@ public class SlotInventory {
     }
 
     /**
-     * Whether every place of the slot is taken now. A quick answer for the many who arrive after the
-     * last place went: it never grants a place, only {@link #take} does.
+     * SQL that is true when every place of the slot named by the parameters {@code :branch},
+     * {@code :service}, {@code :day} and {@code :start} is taken at {@code :now} (false for a slot without
+     * a row yet: all its places are free). A quick answer for the many who arrive after the last place
+     * went, for the caller to put in the one statement it sends anyway: it never grants a place, only
+     * {@link #take} does.
      */
-    public boolean full(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
-        return jdbc.sql("""
-                        SELECT NOT EXISTS (SELECT 1 FROM slot_place WHERE slot_id = slot.id AND\s""" + FREE + """
-                        ) FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?""")
-                .params(Timestamp.from(clock.instant()), branchCode, serviceCode, day, start)
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
-    }
+    public static final String FULL = """
+            coalesce((SELECT NOT EXISTS (SELECT 1 FROM slot_place p WHERE p.slot_id = s.id AND NOT p.taken
+                    AND (p.free_from IS NULL OR p.free_from <= :now))
+                FROM slot s WHERE s.branch_code = :branch AND s.service_code = :service AND s.day = :day
+                    AND s.start_time = :start), false)""";
 
     /**
      * Gives a held place back at once, in the caller's transaction: for a hold, which was never a

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentRows;
 import my.gov.temujanji.booking.AppointmentStatus;
+import my.gov.temujanji.schedule.SlotInventory;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -74,8 +76,16 @@ public class AppointmentRepository {
                 .optional();
     }
 
-    public boolean keyUsed(String key) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = ?)").param(key)
+    /**
+     * Whether the slot is full ({@link SlotInventory#FULL}) and no appointment was made with this key: a
+     * request to refuse at once, in one statement, before any transaction or lock.
+     */
+    public boolean fullForNewKey(String branch, String service, LocalDate day, LocalTime start, String key,
+            Instant now) {
+        return jdbc.sql("SELECT " + SlotInventory.FULL
+                        + " AND NOT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = :key)")
+                .param("branch", branch).param("service", service).param("day", day).param("start", start)
+                .param("now", Timestamp.from(now)).param("key", key)
                 .query(Boolean.class).single();
     }
 
