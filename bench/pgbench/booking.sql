@@ -20,7 +20,7 @@ SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run:
        pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text, 0)),
        pg_advisory_xact_lock(hashtextextended('email' || :colon::text || 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', 0));
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
-       document_number, nationality, email, phone, created_at, request_hash
+       document_number, nationality, email, phone, created_at, language, request_hash
 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text;
 -- Blocks: the automatic block (3 missed within 90 days, 30 days, 24 h) and the staff blocks.
 WITH missed AS (
@@ -40,18 +40,17 @@ FROM applicant_block
 WHERE lifted_at IS NULL AND ends_on >= current_date
   AND ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text) OR email = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'))
 ORDER BY last_day DESC, automatic LIMIT 1;
+-- The type's active appointment and the counts behind the hoarding limits, in one read.
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
-       document_number, nationality, email, phone, created_at
+       document_number, nationality, email, phone, created_at, language,
+       document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text AND service_code = :service AS of_service,
+       count(*) FILTER (WHERE day + start_time > localtimestamp AND document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text) OVER () AS by_document,
+       count(*) FILTER (WHERE day + start_time > localtimestamp AND lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my')) OVER () AS by_email
 FROM appointment
-WHERE document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text
-  AND service_code = :service
-  AND status IN ('PENDING', 'CONFIRMED');
-SELECT count(*) FILTER (WHERE document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text) AS by_document,
-       count(*) FILTER (WHERE lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my')) AS by_email
-FROM appointment
-WHERE status IN ('PENDING', 'CONFIRMED') AND day + start_time > localtimestamp
-  AND ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text)
-       OR lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'));
+WHERE ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text)
+       OR lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'))
+  AND status IN ('PENDING', 'CONFIRMED')
+ORDER BY of_service DESC LIMIT 1;
 -- SlotInventory.take: the branch's shared schedule lock, then the offering (whose type says whether the
 -- booking waits for an e-mailed code) and the calendar read fresh.
 SELECT pg_advisory_xact_lock_shared(21315, hashtext(:branch));
@@ -67,7 +66,7 @@ SELECT 'W', w.day_of_week, NULL, NULL, NULL, NULL, NULL, 0
 FROM state_weekend w JOIN branch b ON b.state_code = w.state_code WHERE b.code = :branch
 UNION ALL
 SELECT 'C', NULL, NULL, NULL, c.day, c.name_ms, c.name_en,
-       array_position(ARRAY['FEDERAL', 'STATE', 'BRANCH'], c.kind) * 1000000000 + c.id
+       array_position(ARRAY['FEDERAL', 'STATE', 'BRANCH'], c.kind)::bigint * 1000000000 + c.id
 FROM closure c
 WHERE c.day BETWEEN :day::date AND :day::date
   AND (c.branch_code = :branch OR EXISTS (

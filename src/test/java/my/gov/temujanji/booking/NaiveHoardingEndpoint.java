@@ -48,7 +48,7 @@ class NaiveHoardingEndpoint {
                 Applicant applicant = new Applicant("Pemohon Kawalan", DocumentType.MYKAD, document, "MYS", email,
                         "+60123456789");
                 AppointmentRepository.ActiveCounts active = repository.countActive(DocumentType.MYKAD, document, email,
-                        LocalDateTime.now(clock));
+                        service, LocalDateTime.now(clock));
                 if (active.byEmail() >= limit) {
                     return ResponseEntity.status(409).body(Map.of("code", "TOO_MANY_APPOINTMENTS"));
                 }

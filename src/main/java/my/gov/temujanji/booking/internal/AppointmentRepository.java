@@ -32,8 +32,11 @@ public class AppointmentRepository {
     public record KeyedAppointment(Appointment appointment, String requestHash) {
     }
 
-    /** Upcoming active appointments (PENDING or CONFIRMED) of a document, and of an e-mail address. */
-    public record ActiveCounts(int byDocument, int byEmail) {
+    /**
+     * Upcoming active appointments (PENDING or CONFIRMED) of a document, and of an e-mail address; and the
+     * document's active appointment of one transaction type, upcoming or not, if it has one.
+     */
+    public record ActiveCounts(int byDocument, int byEmail, Optional<Appointment> ofService) {
     }
 
     /** The appointment and its slot, locked until the caller's transaction ends. */
@@ -89,25 +92,28 @@ public class AppointmentRepository {
                 .query(Boolean.class).single();
     }
 
-    public Optional<Appointment> findActive(DocumentType type, String documentNumber, String serviceCode) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM appointment"
-                        + " WHERE document_type = ? AND document_number = ? AND service_code = ? AND " + ACTIVE)
-                .params(type.name(), documentNumber, serviceCode)
-                .query((rs, n) -> AppointmentRows.appointment(rs))
-                .optional();
-    }
-
-    public ActiveCounts countActive(DocumentType type, String documentNumber, String email, LocalDateTime now) {
-        return jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE document_type = :type AND document_number = :number) AS by_document,
-                               count(*) FILTER (WHERE lower(email) = lower(:email)) AS by_email
+    /**
+     * The counts behind the limits on hoarding and the appointment that refuses a second booking of the
+     * type, in one statement: the counts are over every active row of the document or the address, and
+     * the one row answered is the type's, when there is one.
+     */
+    public ActiveCounts countActive(DocumentType type, String documentNumber, String email, String serviceCode,
+            LocalDateTime now) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        , document_type = :type AND document_number = :number AND service_code = :service AS of_service,
+                               count(*) FILTER (WHERE day + start_time > :now AND document_type = :type
+                                   AND document_number = :number) OVER () AS by_document,
+                               count(*) FILTER (WHERE day + start_time > :now AND lower(email) = lower(:email)) OVER ()
+                                   AS by_email
                         FROM appointment
-                        WHERE day + start_time > :now
-                          AND ((document_type = :type AND document_number = :number) OR lower(email) = lower(:email))
-                          AND\s""" + ACTIVE)
-                .param("type", type.name()).param("number", documentNumber).param("email", email).param("now", now)
-                .query((rs, n) -> new ActiveCounts(rs.getInt("by_document"), rs.getInt("by_email")))
-                .single();
+                        WHERE ((document_type = :type AND document_number = :number) OR lower(email) = lower(:email))
+                          AND\s""" + ACTIVE + " ORDER BY of_service DESC LIMIT 1")
+                .param("type", type.name()).param("number", documentNumber).param("email", email)
+                .param("service", serviceCode).param("now", now)
+                .query((rs, n) -> new ActiveCounts(rs.getInt("by_document"), rs.getInt("by_email"),
+                        rs.getBoolean("of_service") ? Optional.of(AppointmentRows.appointment(rs)) : Optional.empty()))
+                .optional()
+                .orElse(new ActiveCounts(0, 0, Optional.empty()));
     }
 
     /** Confirms a PENDING appointment; false when it is no longer pending. */

@@ -110,11 +110,12 @@ public class BookingTransaction {
         FromSlot slot = request instanceof FromSlot fromSlot ? fromSlot : null;
         String serviceCode = hold != null ? hold.place().serviceCode() : slot.service();
         blocks.refuseNewBooking(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
-        repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
+        // One read for the type's active appointment and the counts behind the limits (checked in that order).
+        ActiveCounts active = repository.countActive(applicant.documentType(), applicant.documentNumber(),
+                applicant.email(), serviceCode, LocalDateTime.now(clock));
+        active.ofService().ifPresent(existing -> {
             throw new Refused(new BookingOutcome.AlreadyBooked(), existing);
         });
-        ActiveCounts active = repository.countActive(applicant.documentType(),
-                applicant.documentNumber(), applicant.email(), LocalDateTime.now(clock));
         if (active.byDocument() >= properties.maxActivePerDocument()) {
             throw new Refused(new BookingOutcome.TooManyAppointments(properties.maxActivePerDocument(), false), null);
         }
