@@ -51,6 +51,9 @@ WHERE ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 
        OR lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'))
   AND status IN ('PENDING', 'CONFIRMED')
 ORDER BY of_service DESC LIMIT 1;
+-- The hold gates: the fair opening's asks whether the day was released today, from the transaction types.
+SELECT t.code, t.name_ms, t.name_en, t.slot_minutes, t.lead_days, t.window_months, t.email_confirmation
+FROM transaction_type t ORDER BY t.code;
 -- SlotInventory.take: the branch's shared schedule lock, then the offering (whose type says whether the
 -- booking waits for an e-mailed code) and the calendar read fresh.
 SELECT pg_advisory_xact_lock_shared(21315, hashtext(:branch));
@@ -81,7 +84,9 @@ WITH made AS (
     RETURNING id)
 SELECT id AS slot_id FROM made UNION ALL SELECT id FROM slot WHERE branch_code = :branch AND service_code = :service
     AND day = :day::date AND start_time = :start_time::time \gset
--- ... then Booking writes the appointment, its code and its e-mail ...
+-- ... then Booking writes the appointment with its code in one statement (the app makes the reference; here
+-- RETURNING hands it to the next statement), and its e-mail ...
+WITH made AS (
 INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
     status, full_name, document_type, document_number, nationality, email, phone, language,
     idempotency_key, request_hash, created_at)
@@ -90,9 +95,10 @@ VALUES (translate(upper(substr(md5(random()::text), 1, 10)), '01', '23'), :slot_
     'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text, 'SGP',
     'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', '+6591234567', 'ms',
     :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, md5(:k::text), now())
-RETURNING reference \gset
+RETURNING reference)
 INSERT INTO confirmation_code (reference, code_hash, expires_at)
-VALUES (:reference, encode(sha256(random()::text::bytea), 'hex'), now() + interval '10 minutes');
+SELECT reference, encode(sha256(random()::text::bytea), 'hex'), now() + interval '10 minutes' FROM made
+RETURNING reference \gset
 INSERT INTO outbox_message (kind, appointment_reference, recipient, language, previous_day, previous_start,
     next_attempt_at, created_at, secret)
 VALUES ('CONFIRMATION_CODE', :reference, 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my',

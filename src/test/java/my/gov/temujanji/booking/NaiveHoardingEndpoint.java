@@ -56,7 +56,7 @@ class NaiveHoardingEndpoint {
                 String reference = Reference.generate();
                 repository.insertAppointment(reference, AppointmentStatus.PENDING,
                         inventory.take(branch, service, date, start), applicant, "ms", "naive:" + reference, "-",
-                        clock.instant());
+                        clock.instant(), null, null);
                 return ResponseEntity.status(201).body(Map.of("reference", reference));
             });
         }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -58,18 +60,28 @@ public class AppointmentRepository {
                 .params((Object[]) keys).query().singleRow();
     }
 
+    /**
+     * Writes a new appointment and, for one that waits for its e-mailed code ({@code codeHash} not null),
+     * the code's row ({@code confirmation_code}) in the same statement.
+     */
     public void insertAppointment(String reference, AppointmentStatus status, TakenPlace place, Applicant applicant,
-            String language, String idempotencyKey, String requestHash, Instant now) {
-        jdbc.sql("""
-                        INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
-                            status, full_name, document_type, document_number, nationality, email, phone, language,
-                            idempotency_key, request_hash, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(reference, place.slotId(), place.branchCode(), place.serviceCode(), place.day(), place.start(),
-                        place.end(), status.name(), applicant.fullName(), applicant.documentType().name(), applicant.documentNumber(),
-                        applicant.nationality(), applicant.email(), applicant.phone(), language, idempotencyKey,
-                        requestHash, Timestamp.from(now))
-                .update();
+            String language, String idempotencyKey, String requestHash, Instant now, String codeHash,
+            Instant codeExpiresAt) {
+        String insert = """
+                INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
+                    status, full_name, document_type, document_number, nationality, email, phone, language,
+                    idempotency_key, request_hash, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        List<Object> params = new ArrayList<>(Arrays.asList(reference, place.slotId(), place.branchCode(),
+                place.serviceCode(), place.day(), place.start(), place.end(), status.name(), applicant.fullName(),
+                applicant.documentType().name(), applicant.documentNumber(), applicant.nationality(), applicant.email(),
+                applicant.phone(), language, idempotencyKey, requestHash, Timestamp.from(now)));
+        if (codeHash != null) {
+            insert = "WITH made AS (" + insert + " RETURNING reference) INSERT INTO confirmation_code (reference, "
+                    + "code_hash, expires_at) SELECT reference, ?, ? FROM made";
+            params.addAll(List.of(codeHash, Timestamp.from(codeExpiresAt)));
+        }
+        jdbc.sql(insert).params(params).update();
     }
 
     public Optional<KeyedAppointment> findByIdempotencyKey(String key) {

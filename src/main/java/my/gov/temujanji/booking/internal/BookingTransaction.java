@@ -23,6 +23,7 @@ import my.gov.temujanji.booking.BookingOutcome;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.HoldGate;
 import my.gov.temujanji.booking.Reference;
+import my.gov.temujanji.booking.confirmation.Confirmations.NewCode;
 import my.gov.temujanji.booking.confirmation.Confirmations;
 import my.gov.temujanji.booking.internal.AppointmentRepository.ActiveCounts;
 import my.gov.temujanji.booking.internal.AppointmentRepository.KeyedAppointment;
@@ -141,11 +142,14 @@ public class BookingTransaction {
         String reference = Reference.generate();
         Instant now = clock.instant();
         AppointmentStatus status = confirmByEmail ? AppointmentStatus.PENDING : AppointmentStatus.CONFIRMED;
-        repository.insertAppointment(reference, status, place, applicant, language, idempotencyKey, requestHash, now);
+        // A code waited for is written with the appointment, in the same statement.
+        NewCode code = confirmByEmail ? confirmations.newCode(reference, now) : null;
+        repository.insertAppointment(reference, status, place, applicant, language, idempotencyKey, requestHash, now,
+                code == null ? null : code.hash(), code == null ? null : code.deadline());
         Appointment appointment = new Appointment(reference, status, place.branchCode(),
                 place.serviceCode(), place.day(), place.start(), place.end(), applicant, now, language);
-        if (confirmByEmail) {
-            confirmations.request(appointment, now);
+        if (code != null) {
+            confirmations.requested(appointment, code);
         } else {
             events.publishEvent(new AppointmentEvent.Booked(appointment));
         }
