@@ -18,7 +18,8 @@ SELECT (coalesce((SELECT NOT EXISTS (SELECT 1 FROM slot_place p WHERE p.slot_id 
 BEGIN;
 SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, 0)),
        pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text, 0)),
-       pg_advisory_xact_lock(hashtextextended('email' || :colon::text || 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', 0));
+       pg_advisory_xact_lock(hashtextextended('email' || :colon::text || 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', 0)),
+       pg_advisory_xact_lock_shared(21315, hashtext(:branch));
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
        document_number, nationality, email, phone, created_at, language, request_hash
 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text;
@@ -54,9 +55,8 @@ ORDER BY of_service DESC LIMIT 1;
 -- The hold gates: the fair opening's asks whether the day was released today, from the transaction types.
 SELECT t.code, t.name_ms, t.name_en, t.slot_minutes, t.lead_days, t.window_months, t.email_confirmation
 FROM transaction_type t ORDER BY t.code;
--- SlotInventory.take: the branch's shared schedule lock, then the offering (whose type says whether the
--- booking waits for an e-mailed code) and the calendar read fresh.
-SELECT pg_advisory_xact_lock_shared(21315, hashtext(:branch));
+-- SlotInventory.take (the branch's shared schedule lock was taken with the key locks): the offering
+-- (whose type says whether the booking waits for an e-mailed code) and the calendar read fresh.
 SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, b.active, t.code, t.name_ms, t.name_en,
        t.slot_minutes, coalesce(o.lead_days, t.lead_days), coalesce(o.window_months, t.window_months), t.email_confirmation,
        o.slot_minutes AS offered_minutes, o.capacity, o.active AS offering_active

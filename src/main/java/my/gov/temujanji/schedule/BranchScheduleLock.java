@@ -1,5 +1,9 @@
 package my.gov.temujanji.schedule;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,7 +23,21 @@ final class BranchScheduleLock {
     }
 
     static void shared(JdbcClient jdbc, String branchCode) {
-        jdbc.sql("SELECT pg_advisory_xact_lock_shared(?, hashtext(?))").params(KIND, branchCode).query().singleRow();
+        sharedAfter(jdbc, branchCode);
+    }
+
+    /**
+     * Takes one-key advisory locks on {@code keys} in the order given (PostgreSQL evaluates a select list
+     * from left to right), then the branch's lock shared when {@code branchCode} is not null: one statement.
+     */
+    static void sharedAfter(JdbcClient jdbc, String branchCode, String... keys) {
+        List<String> locks = new ArrayList<>(Collections.nCopies(keys.length, "pg_advisory_xact_lock(hashtextextended(?, 0))"));
+        List<Object> params = new ArrayList<>(Arrays.asList(keys));
+        if (branchCode != null) {
+            locks.add("pg_advisory_xact_lock_shared(?, hashtext(?))");
+            params.addAll(List.of(KIND, branchCode));
+        }
+        jdbc.sql("SELECT " + String.join(", ", locks)).params(params).query().singleRow();
     }
 
     static void exclusive(JdbcClient jdbc, String branchCode) {

@@ -88,7 +88,7 @@ public class SlotInventory {
     public <T> T take(String branchCode, String serviceCode, LocalDate day, LocalTime start,
             BiFunction<TakenPlace, Offering, T> first) {
         // Before reading the schedule: a change of the branch's schedule being made now is seen whole.
-        BranchScheduleLock.shared(jdbc, branchCode);
+        enterBranch(branchCode);
         // Read fresh, never from a cache: an offering or branch deactivated a moment ago takes no booking.
         Offering offering = catalogue.requireOffered(branchCode, serviceCode);
         SlotAvailability slot = availability.bookableSlot(offering, day, start);
@@ -136,7 +136,24 @@ public class SlotInventory {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enterBranch(String branchCode) {
-        BranchScheduleLock.shared(jdbc, branchCode);
+        if (!EnteredBranches.holds(branchCode)) {
+            BranchScheduleLock.shared(jdbc, branchCode);
+            EnteredBranches.add(branchCode);
+        }
+    }
+
+    /**
+     * Takes the caller's own transaction-scoped advisory locks ({@code keys}, one key each, in the order
+     * given), then the branch's schedule lock shared as {@link #enterBranch} does when {@code branchCode}
+     * is not null: the first two steps of the global lock order (see the package's documentation) in one
+     * statement, for a booking's request-key, document and e-mail locks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enterBranch(String branchCode, String... keys) {
+        BranchScheduleLock.sharedAfter(jdbc, branchCode, keys);
+        if (branchCode != null) {
+            EnteredBranches.add(branchCode);
+        }
     }
 
     /**

@@ -70,7 +70,7 @@ class BookingCostTest {
         print("booking", booking.cost());
         print("refusal", refusal.cost());
         // Round trips, statements (COMMIT apart), transactions, connections taken from the pool.
-        assertThat(counts(booking.cost())).containsExactly(14, 13, 1, 2);
+        assertThat(counts(booking.cost())).containsExactly(13, 12, 1, 2);
         assertThat(counts(refusal.cost())).containsExactly(1, 1, 0, 1);
     }
 

@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import my.gov.temujanji.applicant.Applicant;
@@ -49,15 +48,6 @@ public class AppointmentRepository {
 
     AppointmentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * Serialises concurrent requests that share any of the keys, until the caller's transaction ends. One
-     * statement takes them in the order given (PostgreSQL evaluates a select list from left to right).
-     */
-    public void lock(String... keys) {
-        jdbc.sql("SELECT " + String.join(", ", Collections.nCopies(keys.length, "pg_advisory_xact_lock(hashtextextended(?, 0))")))
-                .params((Object[]) keys).query().singleRow();
     }
 
     /**

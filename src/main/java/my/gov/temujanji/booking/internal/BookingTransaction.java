@@ -94,9 +94,10 @@ public class BookingTransaction {
     public Made run(PlaceRequest request, Applicant applicant, String language,
             String idempotencyKey, Runnable gate) {
         String requestHash = hash(request, applicant);
-        // The request key, then the document, then the address, in one statement: one order for every
-        // request, so no two wait on each other.
-        repository.lock("idempotency:" + idempotencyKey,
+        // The request key, then the document, then the address: one order for every request, so no two
+        // wait on each other; then, from a slot named directly, its branch's schedule lock. One statement.
+        inventory.enterBranch(request instanceof FromSlot named ? named.branch() : null,
+                "idempotency:" + idempotencyKey,
                 "document:" + applicant.documentType() + ":" + applicant.documentNumber(),
                 "email:" + applicant.email().toLowerCase(Locale.ROOT));
         Optional<KeyedAppointment> earlier = repository.findByIdempotencyKey(idempotencyKey);
