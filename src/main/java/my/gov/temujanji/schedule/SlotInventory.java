@@ -169,6 +169,13 @@ public class SlotInventory {
                 FROM slot s WHERE s.branch_code = :branch AND s.service_code = :service AND s.day = :day
                     AND s.start_time = :start), false)""";
 
+    /** Whether every place of the slot is taken now ({@link #FULL}), read on its own. */
+    public boolean full(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
+        return jdbc.sql("SELECT " + FULL).param("branch", branchCode).param("service", serviceCode).param("day", day)
+                .param("start", start).param("now", Timestamp.from(clock.instant()))
+                .query(Boolean.class).single();
+    }
+
     /**
      * Gives a held place back at once, in the caller's transaction: for a hold, which was never a
      * booking (and whose applicant may take the same slot again when it ran out).

@@ -16,6 +16,7 @@ import my.gov.temujanji.support.SqlTrace;
 import my.gov.temujanji.support.SqlTrace.Cost;
 import my.gov.temujanji.support.SqlTrace.Traced;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,6 +73,32 @@ class BookingCostTest {
         // Round trips, statements (COMMIT apart), transactions, connections taken from the pool.
         assertThat(counts(booking.cost())).containsExactly(13, 12, 1, 2);
         assertThat(counts(refusal.cost())).containsExactly(1, 1, 0, 1);
+    }
+
+    @Test
+    void aHoldAndItsRefusalCostWhatTheNotesSay() {
+        LocalDate day = OpenPlaces.openDays(http, BRANCH, SERVICE).get(3);
+        JsonNode slots = OpenPlaces.slots(http, BRANCH, SERVICE, day);
+        LocalTime start = LocalTime.parse(slots.get(0).get("start").asString());
+        jdbc.sql("INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity) VALUES (?, ?, ?, ?, ?, 1)")
+                .params(BRANCH, SERVICE, day, start, start.plusMinutes(15)).update();
+        assertThat(hold(day, LocalTime.parse(slots.get(1).get("start").asString())).status()).isEqualTo(201);
+
+        Traced<Http.Response> hold = SqlTrace.during(meters, () -> hold(day, start));
+        Traced<Http.Response> refusal = SqlTrace.during(meters, () -> hold(day, start));
+
+        assertThat(hold.result().status()).isEqualTo(201);
+        assertThat(refusal.result().status()).isEqualTo(409);
+        assertThat(refusal.result().json().get("code").asString()).isEqualTo("SLOT_FULL");
+        print("hold", hold.cost());
+        print("hold refusal", refusal.cost());
+        assertThat(counts(hold.cost())).containsExactly(9, 8, 1, 2);
+        assertThat(counts(refusal.cost())).containsExactly(1, 1, 0, 1);
+    }
+
+    private Http.Response hold(LocalDate day, LocalTime start) {
+        return http.postJson("/api/v1/holds", Map.of("branch", BRANCH, "service", SERVICE, "date", day.toString(),
+                "start", start.toString()));
     }
 
     private Http.Response book(LocalDate day, LocalTime start) {
