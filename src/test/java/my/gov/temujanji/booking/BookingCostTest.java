@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import my.gov.temujanji.support.Applicants;
@@ -71,8 +70,8 @@ class BookingCostTest {
         print("booking", booking.cost());
         print("refusal", refusal.cost());
         // Round trips, statements (COMMIT apart), transactions, connections taken from the pool.
-        assertThat(counts(booking.cost())).containsExactly(13, 12, 1, 2);
-        assertThat(counts(refusal.cost())).containsExactly(1, 1, 0, 1);
+        assertThat(booking.cost().counts()).containsExactly(13, 12, 1, 2);
+        assertThat(refusal.cost().counts()).containsExactly(1, 1, 0, 1);
     }
 
     @Test
@@ -92,8 +91,8 @@ class BookingCostTest {
         assertThat(refusal.result().json().get("code").asString()).isEqualTo("SLOT_FULL");
         print("hold", hold.cost());
         print("hold refusal", refusal.cost());
-        assertThat(counts(hold.cost())).containsExactly(9, 8, 1, 2);
-        assertThat(counts(refusal.cost())).containsExactly(1, 1, 0, 1);
+        assertThat(hold.cost().counts()).containsExactly(9, 8, 1, 2);
+        assertThat(refusal.cost().counts()).containsExactly(1, 1, 0, 1);
     }
 
     private Http.Response hold(LocalDate day, LocalTime start) {
@@ -105,10 +104,6 @@ class BookingCostTest {
         return http.postJson("/api/v1/appointments", Map.of("branch", BRANCH, "service", SERVICE, "date", day.toString(),
                 "start", start.toString(), "applicant", Applicants.myKadApplicant(Applicants.nextMyKad())),
                 "Idempotency-Key", UUID.randomUUID().toString());
-    }
-
-    private static List<Integer> counts(Cost cost) {
-        return List.of(cost.roundTrips(), cost.statements(), cost.transactions(), (int) cost.checkouts());
     }
 
     private static void print(String what, Cost cost) {

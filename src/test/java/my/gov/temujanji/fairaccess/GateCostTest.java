@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import my.gov.temujanji.support.Applicants;
@@ -13,7 +12,6 @@ import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.OpenPlaces;
 import my.gov.temujanji.support.SqlTrace;
-import my.gov.temujanji.support.SqlTrace.Cost;
 import my.gov.temujanji.support.SqlTrace.Traced;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,16 +60,12 @@ class GateCostTest {
         refusal.cost().sql().forEach(s -> System.out.println("COST   " + s));
         // The two limits in one statement, the solution recorded, the slot seen full: three reads or writes,
         // each on its own connection, no transaction. Round trips, statements, transactions, connections taken.
-        assertThat(counts(refusal.cost())).containsExactly(3, 3, 0, 3);
+        assertThat(refusal.cost().counts()).containsExactly(3, 3, 0, 3);
     }
 
     private static Http.Response book(Http http, LocalDate day, LocalTime start, String altcha, String address) {
         return http.postJson("/api/v1/appointments", Map.of("branch", BRANCH, "service", SERVICE, "date", day.toString(),
                 "start", start.toString(), "applicant", Applicants.myKadApplicant(Applicants.nextMyKad())),
                 "Idempotency-Key", UUID.randomUUID().toString(), "Altcha", altcha, "X-Forwarded-For", address);
-    }
-
-    private static List<Integer> counts(Cost cost) {
-        return List.of(cost.roundTrips(), cost.statements(), cost.transactions(), (int) cost.checkouts());
     }
 }

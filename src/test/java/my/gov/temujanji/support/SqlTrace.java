@@ -24,6 +24,11 @@ public final class SqlTrace {
     public record Cost(int roundTrips, int statements, int transactions, int connectionChecks, long checkouts,
             List<String> sql) {
 
+        /** Round trips, statements, transactions and connections taken: what a test asserts. */
+        public List<Integer> counts() {
+            return List.of(roundTrips, statements, transactions, (int) checkouts);
+        }
+
         @Override
         public String toString() {
             return roundTrips + " round trips, " + statements + " statements, " + transactions + " transactions, "
