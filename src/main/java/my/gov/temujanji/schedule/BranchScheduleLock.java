@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * other; a change of hours, closures or places holds it exclusively while it counts and frees the
  * places it takes away, so no node can take a place on a day as that day is being closed (a slot row
  * lock could not do that: a slot nobody has booked yet has no row to lock). The two-key form keeps
- * these locks apart from the one-key locks of the booking repository.
+ * these locks apart from the one-key locks a booking takes on its request key, document and address,
+ * which {@link #sharedAfter} takes in the same statement.
  */
 final class BranchScheduleLock {
 
