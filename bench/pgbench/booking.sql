@@ -8,16 +8,20 @@
 \set k :i * :clients + :client_id
 \set i :i + 1
 SELECT branch, service, day, start_time, end_time, capacity FROM bench_place WHERE id = :n \gset
-SELECT (coalesce((SELECT NOT EXISTS (SELECT 1 FROM slot_place WHERE slot_id = slot.id AND NOT taken AND (free_from IS NULL OR free_from <= now())
-) FROM slot WHERE branch_code = :branch AND service_code = :service AND day = :day::date AND start_time = :start_time::time),
-    false))::int AS full \gset
+-- Booking.book: a full slot is refused at once, in one read (SlotInventory.FULL), unless the key booked.
+SELECT (coalesce((SELECT NOT EXISTS (SELECT 1 FROM slot_place p WHERE p.slot_id = s.id AND NOT p.taken
+        AND (p.free_from IS NULL OR p.free_from <= now()))
+    FROM slot s WHERE s.branch_code = :branch AND s.service_code = :service AND s.day = :day::date
+        AND s.start_time = :start_time::time), false)
+    AND NOT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text))::int AS full \gset
 \if :full = 0
 BEGIN;
 SELECT pg_advisory_xact_lock(hashtextextended(:idempotency_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, 0)),
        pg_advisory_xact_lock(hashtextextended(:document_prefix::text || :run::text || 'C' || :client_id::text || 'K' || :k::text, 0)),
-       pg_advisory_xact_lock(hashtextextended('email' || :colon::text || 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', 0));
+       pg_advisory_xact_lock(hashtextextended('email' || :colon::text || 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', 0)),
+       pg_advisory_xact_lock_shared(21315, hashtext(:branch));
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
-       document_number, nationality, email, phone, created_at, request_hash
+       document_number, nationality, email, phone, created_at, language, request_hash
 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text;
 -- Blocks: the automatic block (3 missed within 90 days, 30 days, 24 h) and the staff blocks.
 WITH missed AS (
@@ -37,21 +41,22 @@ FROM applicant_block
 WHERE lifted_at IS NULL AND ends_on >= current_date
   AND ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text) OR email = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'))
 ORDER BY last_day DESC, automatic LIMIT 1;
+-- The type's active appointment and the counts behind the hoarding limits, in one read.
 SELECT reference, status, branch_code, service_code, day, start_time, end_time, full_name, document_type,
-       document_number, nationality, email, phone, created_at
+       document_number, nationality, email, phone, created_at, language,
+       document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text AND service_code = :service AS of_service,
+       count(*) FILTER (WHERE day + start_time > localtimestamp AND document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text) OVER () AS by_document,
+       count(*) FILTER (WHERE day + start_time > localtimestamp AND lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my')) OVER () AS by_email
 FROM appointment
-WHERE document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text
-  AND service_code = :service
-  AND status IN ('PENDING', 'CONFIRMED');
-SELECT count(*) FILTER (WHERE document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text) AS by_document,
-       count(*) FILTER (WHERE lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my')) AS by_email
-FROM appointment
-WHERE status IN ('PENDING', 'CONFIRMED') AND day + start_time > localtimestamp
-  AND ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text)
-       OR lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'));
--- SlotInventory.take: the branch's shared schedule lock, then the offering (whose type says whether the
--- booking waits for an e-mailed code) and the calendar read fresh.
-SELECT pg_advisory_xact_lock_shared(21315, hashtext(:branch));
+WHERE ((document_type = 'PASSPORT' AND document_number = 'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text)
+       OR lower(email) = lower('pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my'))
+  AND status IN ('PENDING', 'CONFIRMED')
+ORDER BY of_service DESC LIMIT 1;
+-- The hold gates: the fair opening's asks whether the day was released today, from the transaction types.
+SELECT t.code, t.name_ms, t.name_en, t.slot_minutes, t.lead_days, t.window_months, t.email_confirmation
+FROM transaction_type t ORDER BY t.code;
+-- SlotInventory.take (the branch's shared schedule lock was taken with the key locks): the offering
+-- (whose type says whether the booking waits for an e-mailed code) and the calendar read fresh.
 SELECT b.code, b.department_code, b.state_code, b.name_ms, b.name_en, b.address, b.active, t.code, t.name_ms, t.name_en,
        t.slot_minutes, coalesce(o.lead_days, t.lead_days), coalesce(o.window_months, t.window_months), t.email_confirmation,
        o.slot_minutes AS offered_minutes, o.capacity, o.active AS offering_active
@@ -64,7 +69,7 @@ SELECT 'W', w.day_of_week, NULL, NULL, NULL, NULL, NULL, 0
 FROM state_weekend w JOIN branch b ON b.state_code = w.state_code WHERE b.code = :branch
 UNION ALL
 SELECT 'C', NULL, NULL, NULL, c.day, c.name_ms, c.name_en,
-       array_position(ARRAY['FEDERAL', 'STATE', 'BRANCH'], c.kind) * 1000000000 + c.id
+       array_position(ARRAY['FEDERAL', 'STATE', 'BRANCH'], c.kind)::bigint * 1000000000 + c.id
 FROM closure c
 WHERE c.day BETWEEN :day::date AND :day::date
   AND (c.branch_code = :branch OR EXISTS (
@@ -79,7 +84,9 @@ WITH made AS (
     RETURNING id)
 SELECT id AS slot_id FROM made UNION ALL SELECT id FROM slot WHERE branch_code = :branch AND service_code = :service
     AND day = :day::date AND start_time = :start_time::time \gset
--- ... then Booking writes the appointment, its code and its e-mail ...
+-- ... then Booking writes the appointment with its code in one statement (the app makes the reference; here
+-- RETURNING hands it to the next statement), and its e-mail ...
+WITH made AS (
 INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
     status, full_name, document_type, document_number, nationality, email, phone, language,
     idempotency_key, request_hash, created_at)
@@ -88,9 +95,10 @@ VALUES (translate(upper(substr(md5(random()::text), 1, 10)), '01', '23'), :slot_
     'PGB' || :run::text || 'C' || :client_id::text || 'K' || :k::text, 'SGP',
     'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my', '+6591234567', 'ms',
     :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text, md5(:k::text), now())
-RETURNING reference \gset
+RETURNING reference)
 INSERT INTO confirmation_code (reference, code_hash, expires_at)
-VALUES (:reference, encode(sha256(random()::text::bytea), 'hex'), now() + interval '10 minutes');
+SELECT reference, encode(sha256(random()::text::bytea), 'hex'), now() + interval '10 minutes' FROM made
+RETURNING reference \gset
 INSERT INTO outbox_message (kind, appointment_reference, recipient, language, previous_day, previous_start,
     next_attempt_at, created_at, secret)
 VALUES ('CONFIRMATION_CODE', :reference, 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my',
@@ -117,6 +125,4 @@ END;
 \else
 ROLLBACK;
 \endif
-\else
-SELECT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = :key_prefix::text || :run::text || '-' || :client_id::text || '-' || :k::text);
 \endif

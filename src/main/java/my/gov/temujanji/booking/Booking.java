@@ -119,10 +119,10 @@ public class Booking {
     @RetryOnConflict
     public BookingOutcome book(PlaceRequest request, Applicant applicant, String language, String idempotencyKey,
             Runnable gate) {
-        if (request instanceof FromSlot slot && inventory.full(slot.branch(), slot.service(), slot.date(), slot.start())
-                && !repository.keyUsed(idempotencyKey)) {
+        if (request instanceof FromSlot slot && repository.fullForNewKey(slot.branch(), slot.service(), slot.date(),
+                slot.start(), idempotencyKey, clock.instant())) {
             // When a date opens, most requests arrive after the last place went: they are told at once,
-            // with two reads and no transaction. A request whose key already booked goes on to its replay.
+            // with one read and no transaction. A request whose key already booked goes on to its replay.
             return new BookingOutcome.SlotFull(slot.date(), slot.start());
         }
         try {

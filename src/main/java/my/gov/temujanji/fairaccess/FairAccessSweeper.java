@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Deletes idle rate-limit buckets and used challenges that expired. Safe on every node at once. */
+/** Deletes rate-limit windows that have run their period and used challenges that expired. Safe on every node at once. */
 @Component
 public class FairAccessSweeper {
 
@@ -20,11 +20,11 @@ public class FairAccessSweeper {
         this.challenges = challenges;
     }
 
-    /** @return how many rows went: idle buckets plus used challenges */
+    /** @return how many rows went: past rate-limit windows plus used challenges */
     @Scheduled(fixedDelayString = "${temujanji.fair-access.sweep-interval:5m}")
     public int sweep() {
         int removed = rateLimits.removeExpired(BATCH) + challenges.removeExpired();
-        log.debug("Removed {} idle rate-limit buckets and expired used challenges", removed);
+        log.debug("Removed {} past rate-limit windows and expired used challenges", removed);
         return removed;
     }
 }

@@ -88,7 +88,7 @@ public class SlotInventory {
     public <T> T take(String branchCode, String serviceCode, LocalDate day, LocalTime start,
             BiFunction<TakenPlace, Offering, T> first) {
         // Before reading the schedule: a change of the branch's schedule being made now is seen whole.
-        BranchScheduleLock.shared(jdbc, branchCode);
+        enterBranch(branchCode);
         // Read fresh, never from a cache: an offering or branch deactivated a moment ago takes no booking.
         Offering offering = catalogue.requireOffered(branchCode, serviceCode);
         SlotAvailability slot = availability.bookableSlot(offering, day, start);
@@ -136,21 +136,44 @@ public class SlotInventory {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enterBranch(String branchCode) {
-        BranchScheduleLock.shared(jdbc, branchCode);
+        if (!EnteredBranches.holds(branchCode)) {
+            BranchScheduleLock.shared(jdbc, branchCode);
+            EnteredBranches.add(branchCode);
+        }
     }
 
     /**
-     * Whether every place of the slot is taken now. A quick answer for the many who arrive after the
-     * last place went: it never grants a place, only {@link #take} does.
+     * Takes the caller's own transaction-scoped advisory locks ({@code keys}, one key each, in the order
+     * given), then the branch's schedule lock shared as {@link #enterBranch} does when {@code branchCode}
+     * is not null: the first two steps of the global lock order (see the package's documentation) in one
+     * statement, for a booking's request-key, document and e-mail locks.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enterBranch(String branchCode, String... keys) {
+        BranchScheduleLock.sharedAfter(jdbc, branchCode, keys);
+        if (branchCode != null) {
+            EnteredBranches.add(branchCode);
+        }
+    }
+
+    /**
+     * SQL that is true when every place of the slot named by the parameters {@code :branch},
+     * {@code :service}, {@code :day} and {@code :start} is taken at {@code :now} (false for a slot without
+     * a row yet: all its places are free). A quick answer for the many who arrive after the last place
+     * went, for the caller to put in the one statement it sends anyway: it never grants a place, only
+     * {@link #take} does.
+     */
+    public static final String FULL = """
+            coalesce((SELECT NOT EXISTS (SELECT 1 FROM slot_place p WHERE p.slot_id = s.id AND NOT p.taken
+                    AND (p.free_from IS NULL OR p.free_from <= :now))
+                FROM slot s WHERE s.branch_code = :branch AND s.service_code = :service AND s.day = :day
+                    AND s.start_time = :start), false)""";
+
+    /** Whether every place of the slot is taken now ({@link #FULL}), read on its own. */
     public boolean full(String branchCode, String serviceCode, LocalDate day, LocalTime start) {
-        return jdbc.sql("""
-                        SELECT NOT EXISTS (SELECT 1 FROM slot_place WHERE slot_id = slot.id AND\s""" + FREE + """
-                        ) FROM slot WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?""")
-                .params(Timestamp.from(clock.instant()), branchCode, serviceCode, day, start)
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
+        return jdbc.sql("SELECT " + FULL).param("branch", branchCode).param("service", serviceCode).param("day", day)
+                .param("start", start).param("now", Timestamp.from(clock.instant()))
+                .query(Boolean.class).single();
     }
 
     /**

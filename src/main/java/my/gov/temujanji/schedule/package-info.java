@@ -7,9 +7,11 @@
  * a branch or system administrator's change of places, slot length, hours or closures):
  * <ol>
  * <li>a booking's request-key, document and e-mail advisory locks, in that order, in one statement
- * (no other path takes them);</li>
+ * (no other path takes them), which takes the next step's lock too for a slot named directly
+ * ({@link my.gov.temujanji.schedule.SlotInventory#enterBranch(String, String...)});</li>
  * <li>the branch's schedule advisory lock ({@code BranchScheduleLock}): shared to take or give back a
- * place ({@link my.gov.temujanji.schedule.SlotInventory#enterBranch}, and inside {@code take}),
+ * place ({@link my.gov.temujanji.schedule.SlotInventory#enterBranch(String)}, and inside {@code take}: once
+ * per transaction and branch),
  * exclusive for a change of the branch's schedule; several branches in the order of their codes;</li>
  * <li>slot rows, in (day, start time) order (a change locks them {@code FOR UPDATE} to count their places,
  * a sweeper {@code FOR KEY SHARE} before it gives places back, a booking only through its foreign key);

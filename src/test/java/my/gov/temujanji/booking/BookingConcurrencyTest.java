@@ -99,7 +99,7 @@ class BookingConcurrencyTest {
         String slot = "naive-" + UUID.randomUUID();
 
         List<Http.Response> responses = Rush.fire(REQUESTS, n -> nodes.get(n % 2).postJson(
-                "/test/naive-bookings?slot=" + slot + "&capacity=1&applicant=a" + n, "{}"));
+                "/api/test/naive-bookings?slot=" + slot + "&capacity=1&applicant=a" + n, "{}"));
         long rows = jdbc.sql("SELECT count(*) FROM naive_booking WHERE slot = ?").param(slot).query(Long.class).single();
 
         assertThat(overbooking(1, responses, rows)).isNotEmpty();

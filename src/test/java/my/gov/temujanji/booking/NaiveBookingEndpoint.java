@@ -26,7 +26,7 @@ class NaiveBookingEndpoint {
             this.jdbc = jdbc;
         }
 
-        @PostMapping("/test/naive-bookings")
+        @PostMapping("/api/test/naive-bookings")
         ResponseEntity<Map<String, String>> book(@RequestParam String slot, @RequestParam int capacity,
                 @RequestParam String applicant) throws InterruptedException {
             long taken = jdbc.sql("SELECT count(*) FROM naive_booking WHERE slot = ?").param(slot).query(Long.class).single();

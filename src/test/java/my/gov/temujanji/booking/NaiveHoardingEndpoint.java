@@ -48,7 +48,7 @@ class NaiveHoardingEndpoint {
                 Applicant applicant = new Applicant("Pemohon Kawalan", DocumentType.MYKAD, document, "MYS", email,
                         "+60123456789");
                 AppointmentRepository.ActiveCounts active = repository.countActive(DocumentType.MYKAD, document, email,
-                        LocalDateTime.now(clock));
+                        service, LocalDateTime.now(clock));
                 if (active.byEmail() >= limit) {
                     return ResponseEntity.status(409).body(Map.of("code", "TOO_MANY_APPOINTMENTS"));
                 }
@@ -56,7 +56,7 @@ class NaiveHoardingEndpoint {
                 String reference = Reference.generate();
                 repository.insertAppointment(reference, AppointmentStatus.PENDING,
                         inventory.take(branch, service, date, start), applicant, "ms", "naive:" + reference, "-",
-                        clock.instant());
+                        clock.instant(), null, null);
                 return ResponseEntity.status(201).body(Map.of("reference", reference));
             });
         }

@@ -104,7 +104,7 @@ class SlotPlacesTest {
         long slotId = slot(starts.get(1), 20);
 
         List<Http.Response> responses = Rush.fire(64, n -> nodes.get(n % 2).postJson(
-                "/test/naive-place-takes?slot=" + slotId, "{}"));
+                "/api/test/naive-place-takes?slot=" + slotId, "{}"));
 
         long created = responses.stream().filter(r -> r.status() == 201).count();
         assertThat(doubleTaken(20, created, taken(slotId))).isNotEmpty();
@@ -197,7 +197,7 @@ class SlotPlacesTest {
                 this.jdbc = jdbc;
             }
 
-            @PostMapping("/test/naive-place-takes")
+            @PostMapping("/api/test/naive-place-takes")
             ResponseEntity<Map<String, String>> take(@RequestParam long slot) throws InterruptedException {
                 Long free = jdbc.sql("SELECT id FROM slot_place WHERE slot_id = ? AND NOT taken ORDER BY id LIMIT 1")
                         .param(slot).query(Long.class).optional().orElse(null);

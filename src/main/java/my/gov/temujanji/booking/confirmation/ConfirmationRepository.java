@@ -12,7 +12,10 @@ import my.gov.temujanji.schedule.SlotInventory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code confirmation_code} table, in explicit SQL, and the expiry of the bookings it waited for. */
+/**
+ * The {@code confirmation_code} table, in explicit SQL, and the expiry of the bookings it waited for. A
+ * code's row is written with its appointment, in one statement ({@code AppointmentRepository.insertAppointment}).
+ */
 @Repository
 class ConfirmationRepository {
 
@@ -24,11 +27,6 @@ class ConfirmationRepository {
 
     ConfirmationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    void insertCode(String reference, String codeHash, Instant expiresAt) {
-        jdbc.sql("INSERT INTO confirmation_code (reference, code_hash, expires_at) VALUES (?, ?, ?)")
-                .params(reference, codeHash, Timestamp.from(expiresAt)).update();
     }
 
     /**

@@ -43,13 +43,23 @@ public class Confirmations {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** A new PENDING appointment's code, in the booking's transaction; the event's e-mail carries it. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void request(Appointment appointment, Instant now) {
+    /**
+     * A new PENDING appointment's code: the booking writes its {@code hash} and {@code deadline} with the
+     * appointment, in one statement; only the e-mail carries the {@code code} itself.
+     */
+    public record NewCode(String code, String hash, Instant deadline) {
+    }
+
+    /** The code for the appointment {@code reference} about to be written. */
+    public NewCode newCode(String reference, Instant now) {
         String code = codes.generate();
-        Instant deadline = now.plus(properties.holdDuration());
-        repository.insertCode(appointment.reference(), codes.hash(appointment.reference(), code), deadline);
-        events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code, deadline, false));
+        return new NewCode(code, codes.hash(reference, code), now.plus(properties.holdDuration()));
+    }
+
+    /** The appointment was written with its code, in the booking's transaction: the event's e-mail carries it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requested(Appointment appointment, NewCode code) {
+        events.publishEvent(new AppointmentEvent.ConfirmationRequested(appointment, code.code(), code.deadline(), false));
     }
 
     /**

@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Collections;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import my.gov.temujanji.applicant.Applicant;
@@ -15,6 +17,7 @@ import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentRows;
 import my.gov.temujanji.booking.AppointmentStatus;
+import my.gov.temujanji.schedule.SlotInventory;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,8 +33,11 @@ public class AppointmentRepository {
     public record KeyedAppointment(Appointment appointment, String requestHash) {
     }
 
-    /** Upcoming active appointments (PENDING or CONFIRMED) of a document, and of an e-mail address. */
-    public record ActiveCounts(int byDocument, int byEmail) {
+    /**
+     * Upcoming active appointments (PENDING or CONFIRMED) of a document, and of an e-mail address; and the
+     * document's active appointment of one transaction type, upcoming or not, if it has one.
+     */
+    public record ActiveCounts(int byDocument, int byEmail, Optional<Appointment> ofService) {
     }
 
     /** The appointment and its slot, locked until the caller's transaction ends. */
@@ -45,26 +51,27 @@ public class AppointmentRepository {
     }
 
     /**
-     * Serialises concurrent requests that share any of the keys, until the caller's transaction ends. One
-     * statement takes them in the order given (PostgreSQL evaluates a select list from left to right).
+     * Writes a new appointment and, for one that waits for its e-mailed code ({@code codeHash} not null),
+     * the code's row ({@code confirmation_code}) in the same statement.
      */
-    public void lock(String... keys) {
-        jdbc.sql("SELECT " + String.join(", ", Collections.nCopies(keys.length, "pg_advisory_xact_lock(hashtextextended(?, 0))")))
-                .params((Object[]) keys).query().singleRow();
-    }
-
     public void insertAppointment(String reference, AppointmentStatus status, TakenPlace place, Applicant applicant,
-            String language, String idempotencyKey, String requestHash, Instant now) {
-        jdbc.sql("""
-                        INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
-                            status, full_name, document_type, document_number, nationality, email, phone, language,
-                            idempotency_key, request_hash, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(reference, place.slotId(), place.branchCode(), place.serviceCode(), place.day(), place.start(),
-                        place.end(), status.name(), applicant.fullName(), applicant.documentType().name(), applicant.documentNumber(),
-                        applicant.nationality(), applicant.email(), applicant.phone(), language, idempotencyKey,
-                        requestHash, Timestamp.from(now))
-                .update();
+            String language, String idempotencyKey, String requestHash, Instant now, String codeHash,
+            Instant codeExpiresAt) {
+        String insert = """
+                INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
+                    status, full_name, document_type, document_number, nationality, email, phone, language,
+                    idempotency_key, request_hash, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        List<Object> params = new ArrayList<>(Arrays.asList(reference, place.slotId(), place.branchCode(),
+                place.serviceCode(), place.day(), place.start(), place.end(), status.name(), applicant.fullName(),
+                applicant.documentType().name(), applicant.documentNumber(), applicant.nationality(), applicant.email(),
+                applicant.phone(), language, idempotencyKey, requestHash, Timestamp.from(now)));
+        if (codeHash != null) {
+            insert = "WITH made AS (" + insert + " RETURNING reference) INSERT INTO confirmation_code (reference, "
+                    + "code_hash, expires_at) SELECT reference, ?, ? FROM made";
+            params.addAll(List.of(codeHash, Timestamp.from(codeExpiresAt)));
+        }
+        jdbc.sql(insert).params(params).update();
     }
 
     public Optional<KeyedAppointment> findByIdempotencyKey(String key) {
@@ -74,30 +81,41 @@ public class AppointmentRepository {
                 .optional();
     }
 
-    public boolean keyUsed(String key) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = ?)").param(key)
+    /**
+     * Whether the slot is full ({@link SlotInventory#FULL}) and no appointment was made with this key: a
+     * request to refuse at once, in one statement, before any transaction or lock.
+     */
+    public boolean fullForNewKey(String branch, String service, LocalDate day, LocalTime start, String key,
+            Instant now) {
+        return jdbc.sql("SELECT " + SlotInventory.FULL
+                        + " AND NOT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = :key)")
+                .param("branch", branch).param("service", service).param("day", day).param("start", start)
+                .param("now", Timestamp.from(now)).param("key", key)
                 .query(Boolean.class).single();
     }
 
-    public Optional<Appointment> findActive(DocumentType type, String documentNumber, String serviceCode) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM appointment"
-                        + " WHERE document_type = ? AND document_number = ? AND service_code = ? AND " + ACTIVE)
-                .params(type.name(), documentNumber, serviceCode)
-                .query((rs, n) -> AppointmentRows.appointment(rs))
-                .optional();
-    }
-
-    public ActiveCounts countActive(DocumentType type, String documentNumber, String email, LocalDateTime now) {
-        return jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE document_type = :type AND document_number = :number) AS by_document,
-                               count(*) FILTER (WHERE lower(email) = lower(:email)) AS by_email
+    /**
+     * The counts behind the limits on hoarding and the appointment that refuses a second booking of the
+     * type, in one statement: the counts are over every active row of the document or the address, and
+     * the one row answered is the type's, when there is one.
+     */
+    public ActiveCounts countActive(DocumentType type, String documentNumber, String email, String serviceCode,
+            LocalDateTime now) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        , document_type = :type AND document_number = :number AND service_code = :service AS of_service,
+                               count(*) FILTER (WHERE day + start_time > :now AND document_type = :type
+                                   AND document_number = :number) OVER () AS by_document,
+                               count(*) FILTER (WHERE day + start_time > :now AND lower(email) = lower(:email)) OVER ()
+                                   AS by_email
                         FROM appointment
-                        WHERE day + start_time > :now
-                          AND ((document_type = :type AND document_number = :number) OR lower(email) = lower(:email))
-                          AND\s""" + ACTIVE)
-                .param("type", type.name()).param("number", documentNumber).param("email", email).param("now", now)
-                .query((rs, n) -> new ActiveCounts(rs.getInt("by_document"), rs.getInt("by_email")))
-                .single();
+                        WHERE ((document_type = :type AND document_number = :number) OR lower(email) = lower(:email))
+                          AND\s""" + ACTIVE + " ORDER BY of_service DESC LIMIT 1")
+                .param("type", type.name()).param("number", documentNumber).param("email", email)
+                .param("service", serviceCode).param("now", now)
+                .query((rs, n) -> new ActiveCounts(rs.getInt("by_document"), rs.getInt("by_email"),
+                        rs.getBoolean("of_service") ? Optional.of(AppointmentRows.appointment(rs)) : Optional.empty()))
+                .optional()
+                .orElse(new ActiveCounts(0, 0, Optional.empty()));
     }
 
     /** Confirms a PENDING appointment; false when it is no longer pending. */

@@ -24,6 +24,7 @@ import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.schedule.SlotInventory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -50,9 +51,11 @@ class BookingApiController {
     private final Clock clock;
     private final RateLimits rateLimits;
     private final Challenges challenges;
+    private final SlotInventory inventory;
 
     BookingApiController(Booking booking, Holds holds, Confirmations confirmations, ApplicantValidation validation, MessageSource messages, Clock clock,
-            RateLimits rateLimits, Challenges challenges) {
+            RateLimits rateLimits, Challenges challenges, SlotInventory inventory) {
+        this.inventory = inventory;
         this.rateLimits = rateLimits;
         this.challenges = challenges;
         this.booking = booking;
@@ -100,6 +103,11 @@ class BookingApiController {
         challenges.verify(altcha);
         if (request.branch() == null || request.service() == null || request.date() == null || request.start() == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+        }
+        if (inventory.full(request.branch(), request.service(), request.date(), request.start())) {
+            // As for a booking: most holds of a rush come after the last place went, and are told at once,
+            // with one read and no transaction; only the hold's own conditional update grants a place.
+            throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", request.date(), request.start());
         }
         Hold hold = holds.hold(request.branch(), request.service(), request.date(), request.start(), null,
                 new HoldGate.Pass(pass, client));

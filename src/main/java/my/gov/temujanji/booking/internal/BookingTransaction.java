@@ -23,6 +23,7 @@ import my.gov.temujanji.booking.BookingOutcome;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.HoldGate;
 import my.gov.temujanji.booking.Reference;
+import my.gov.temujanji.booking.confirmation.Confirmations.NewCode;
 import my.gov.temujanji.booking.confirmation.Confirmations;
 import my.gov.temujanji.booking.internal.AppointmentRepository.ActiveCounts;
 import my.gov.temujanji.booking.internal.AppointmentRepository.KeyedAppointment;
@@ -93,9 +94,10 @@ public class BookingTransaction {
     public Made run(PlaceRequest request, Applicant applicant, String language,
             String idempotencyKey, Runnable gate) {
         String requestHash = hash(request, applicant);
-        // The request key, then the document, then the address, in one statement: one order for every
-        // request, so no two wait on each other.
-        repository.lock("idempotency:" + idempotencyKey,
+        // The request key, then the document, then the address: one order for every request, so no two
+        // wait on each other; then, from a slot named directly, its branch's schedule lock. One statement.
+        inventory.enterBranch(request instanceof FromSlot named ? named.branch() : null,
+                "idempotency:" + idempotencyKey,
                 "document:" + applicant.documentType() + ":" + applicant.documentNumber(),
                 "email:" + applicant.email().toLowerCase(Locale.ROOT));
         Optional<KeyedAppointment> earlier = repository.findByIdempotencyKey(idempotencyKey);
@@ -110,11 +112,12 @@ public class BookingTransaction {
         FromSlot slot = request instanceof FromSlot fromSlot ? fromSlot : null;
         String serviceCode = hold != null ? hold.place().serviceCode() : slot.service();
         blocks.refuseNewBooking(applicant.documentType().name(), applicant.documentNumber(), applicant.email());
-        repository.findActive(applicant.documentType(), applicant.documentNumber(), serviceCode).ifPresent(existing -> {
+        // One read for the type's active appointment and the counts behind the limits (checked in that order).
+        ActiveCounts active = repository.countActive(applicant.documentType(), applicant.documentNumber(),
+                applicant.email(), serviceCode, LocalDateTime.now(clock));
+        active.ofService().ifPresent(existing -> {
             throw new Refused(new BookingOutcome.AlreadyBooked(), existing);
         });
-        ActiveCounts active = repository.countActive(applicant.documentType(),
-                applicant.documentNumber(), applicant.email(), LocalDateTime.now(clock));
         if (active.byDocument() >= properties.maxActivePerDocument()) {
             throw new Refused(new BookingOutcome.TooManyAppointments(properties.maxActivePerDocument(), false), null);
         }
@@ -140,11 +143,14 @@ public class BookingTransaction {
         String reference = Reference.generate();
         Instant now = clock.instant();
         AppointmentStatus status = confirmByEmail ? AppointmentStatus.PENDING : AppointmentStatus.CONFIRMED;
-        repository.insertAppointment(reference, status, place, applicant, language, idempotencyKey, requestHash, now);
+        // A code waited for is written with the appointment, in the same statement.
+        NewCode code = confirmByEmail ? confirmations.newCode(reference, now) : null;
+        repository.insertAppointment(reference, status, place, applicant, language, idempotencyKey, requestHash, now,
+                code == null ? null : code.hash(), code == null ? null : code.deadline());
         Appointment appointment = new Appointment(reference, status, place.branchCode(),
                 place.serviceCode(), place.day(), place.start(), place.end(), applicant, now, language);
-        if (confirmByEmail) {
-            confirmations.request(appointment, now);
+        if (code != null) {
+            confirmations.requested(appointment, code);
         } else {
             events.publishEvent(new AppointmentEvent.Booked(appointment));
         }
