@@ -16,6 +16,18 @@ public sealed interface AppointmentEvent {
     record Booked(Appointment appointment) implements AppointmentEvent {
     }
 
+    /**
+     * A group booking confirmed, needing no code or with the applicant's code: one e-mail to the
+     * applicant with every person's slip. {@link #appointment()} is the applicant's.
+     */
+    record GroupConfirmed(BookingGroup group) implements AppointmentEvent {
+
+        @Override
+        public Appointment appointment() {
+            return group.applicant();
+        }
+    }
+
     /** A PENDING booking confirmed with its code: the confirmation with the slip goes out. */
     record Confirmed(Appointment appointment) implements AppointmentEvent {
     }

@@ -137,7 +137,7 @@ public class Booking {
     }
 
     /** The refusals other capabilities throw into the booking transaction, as outcomes; anything else goes on. */
-    private static BookingOutcome.Refusal refusalOf(ApiProblem problem) {
+    static BookingOutcome.Refusal refusalOf(ApiProblem problem) {
         Object[] arguments = problem.arguments();
         return switch (problem.code()) {
             case "SLOT_FULL" -> new BookingOutcome.SlotFull((LocalDate) arguments[0], (LocalTime) arguments[1]);

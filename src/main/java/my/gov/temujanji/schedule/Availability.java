@@ -196,15 +196,20 @@ public class Availability {
 
     /** The slot of the schedule that starts at {@code start}, if that day and slot can be booked now. */
     SlotAvailability bookableSlot(Offering offering, LocalDate date, LocalTime start) {
-        BookingWindow window = BookingWindow.of(offering.type(), clock, openingTime);
-        BranchCalendar calendar = repository.calendar(offering.branch().code(), date, date);
-        if (closedOrNotBookable(offering, window, calendar, date) != null) {
-            return null;
-        }
-        return slotsOf(offering, window, calendar, date, Map.of()).stream()
+        return bookableSlots(offering, date).stream()
                 .filter(slot -> slot.start().equals(start))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** The slots of the schedule that can be booked now on that day, read fresh, in time order. */
+    List<SlotAvailability> bookableSlots(Offering offering, LocalDate date) {
+        BookingWindow window = BookingWindow.of(offering.type(), clock, openingTime);
+        BranchCalendar calendar = repository.calendar(offering.branch().code(), date, date);
+        if (closedOrNotBookable(offering, window, calendar, date) != null) {
+            return List.of();
+        }
+        return slotsOf(offering, window, calendar, date, Map.of());
     }
 
     private DayAvailability day(Offering offering, BookingWindow window, BranchCalendar calendar, LocalDate date,

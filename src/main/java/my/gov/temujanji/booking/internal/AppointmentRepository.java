@@ -15,6 +15,8 @@ import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentRows;
 import my.gov.temujanji.booking.AppointmentStatus;
+import my.gov.temujanji.booking.BookingGroup;
+import my.gov.temujanji.booking.Relationship;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,18 +55,51 @@ public class AppointmentRepository {
                 .params((Object[]) keys).query().singleRow();
     }
 
+    /** Where a person of a group booking stands in it; null for an appointment booked alone. */
+    public record GroupLink(long groupId, int position, LocalDate dateOfBirth, Relationship relationship) {
+    }
+
     public void insertAppointment(String reference, AppointmentStatus status, TakenPlace place, Applicant applicant,
             String language, String idempotencyKey, String requestHash, Instant now) {
+        insertAppointment(reference, status, place, applicant, language, idempotencyKey, requestHash, now, null);
+    }
+
+    public void insertAppointment(String reference, AppointmentStatus status, TakenPlace place, Applicant applicant,
+            String language, String idempotencyKey, String requestHash, Instant now, GroupLink group) {
         jdbc.sql("""
                         INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
                             status, full_name, document_type, document_number, nationality, email, phone, language,
-                            idempotency_key, request_hash, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            idempotency_key, request_hash, created_at, group_id, group_position, date_of_birth, relationship)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(reference, place.slotId(), place.branchCode(), place.serviceCode(), place.day(), place.start(),
                         place.end(), status.name(), applicant.fullName(), applicant.documentType().name(), applicant.documentNumber(),
                         applicant.nationality(), applicant.email(), applicant.phone(), language, idempotencyKey,
-                        requestHash, Timestamp.from(now))
+                        requestHash, Timestamp.from(now), group == null ? null : group.groupId(),
+                        group == null ? null : group.position(), group == null ? null : group.dateOfBirth(),
+                        group == null ? null : group.relationship().name())
                 .update();
+    }
+
+    public long insertGroup(Instant now) {
+        return jdbc.sql("INSERT INTO booking_group (created_at) VALUES (?) RETURNING id").param(Timestamp.from(now))
+                .query(Long.class).single();
+    }
+
+    /** The group the appointment with this reference belongs to, every person in position order; empty when booked alone. */
+    public Optional<BookingGroup> findGroupOf(String reference) {
+        List<BookingGroup.Member> members = jdbc.sql("SELECT " + COLUMNS + """
+                        , group_id, group_position, date_of_birth, relationship FROM appointment
+                        WHERE group_id = (SELECT group_id FROM appointment WHERE reference = ?)
+                        ORDER BY group_position""")
+                .param(reference)
+                .query((rs, n) -> new BookingGroup.Member(rs.getInt("group_position"), AppointmentRows.appointment(rs),
+                        rs.getObject("date_of_birth", LocalDate.class), Relationship.valueOf(rs.getString("relationship"))))
+                .list();
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = jdbc.sql("SELECT group_id FROM appointment WHERE reference = ?").param(reference).query(Long.class).single();
+        return Optional.of(new BookingGroup(id, members));
     }
 
     public Optional<KeyedAppointment> findByIdempotencyKey(String key) {
@@ -90,7 +125,8 @@ public class AppointmentRepository {
     public ActiveCounts countActive(DocumentType type, String documentNumber, String email, LocalDateTime now) {
         return jdbc.sql("""
                         SELECT count(*) FILTER (WHERE document_type = :type AND document_number = :number) AS by_document,
-                               count(*) FILTER (WHERE lower(email) = lower(:email)) AS by_email
+                               -- A group booking is one booking of the address, however many people it is for.
+                               count(DISTINCT coalesce(-group_id, id)) FILTER (WHERE lower(email) = lower(:email)) AS by_email
                         FROM appointment
                         WHERE day + start_time > :now
                           AND ((document_type = :type AND document_number = :number) OR lower(email) = lower(:email))
@@ -102,8 +138,13 @@ public class AppointmentRepository {
 
     /** Confirms a PENDING appointment; false when it is no longer pending. */
     public boolean confirm(String reference, Instant now) {
-        return jdbc.sql("UPDATE appointment SET status = 'CONFIRMED', confirmed_at = ? WHERE reference = ? AND status = 'PENDING'")
-                .params(Timestamp.from(now), reference).update() == 1;
+        // The applicant's code confirms the people of their group with them (theirs is the one code).
+        return jdbc.sql("""
+                        UPDATE appointment SET status = 'CONFIRMED', confirmed_at = :now
+                        WHERE status = 'PENDING' AND (reference = :reference OR group_id = (
+                            SELECT group_id FROM appointment WHERE reference = :reference AND status = 'PENDING'
+                              AND group_position = 0))""")
+                .param("now", Timestamp.from(now)).param("reference", reference).update() >= 1;
     }
 
     /** The branch of an appointment, unlocked: what its transaction locks first (it never changes). */

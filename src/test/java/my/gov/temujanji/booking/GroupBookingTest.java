@@ -1,0 +1,284 @@
+package my.gov.temujanji.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import my.gov.temujanji.support.Applicants;
+import my.gov.temujanji.support.Http;
+import my.gov.temujanji.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Group booking through the JSON API: all the places or none, every person checked and named. */
+@IntegrationTest
+class GroupBookingTest {
+
+    static final String BRANCH = "SWK-UTC-SIBU";
+    static final String SERVICE = "BKP";
+    static final List<String> NAMES = List.of("Ahmad bin Ismail", "Nur Iman binti Ahmad", "Adam bin Ahmad",
+            "Hana binti Ahmad", "Yusuf bin Ahmad", "Aisyah binti Ahmad", "Umar bin Ahmad");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void aFamilyOfFourIsBookedInOneSlotEachWithTheirOwnAppointment() {
+        LocalDate day = LocalDate.of(2026, 9, 24);
+        LocalTime start = slotStart(day, 0);
+        setCapacity(day, start, 6);
+        List<String> documents = documents(4);
+
+        Http.Response response = book(day, start, documents, UUID.randomUUID().toString());
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode members = response.json().get("members");
+        assertThat(members).hasSize(4);
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            assertThat(members.get(i).get("position").asInt()).isEqualTo(i);
+            assertThat(members.get(i).get("start").asString()).isEqualTo(start.toString());
+            assertThat(members.get(i).get("status").asString()).isEqualTo("CONFIRMED");
+            references.add(members.get(i).get("reference").asString());
+        }
+        assertThat(references).doesNotHaveDuplicates();
+        assertThat(response.json().get("reference").asString()).isEqualTo(references.get(0));
+        assertThat(members.get(1).get("relationship").asString()).isEqualTo("SPOUSE");
+        assertThat(jdbc.sql("""
+                        SELECT count(DISTINCT group_id) || ' ' || string_agg(group_position || ':' || document_number || ':'
+                               || relationship, ',' ORDER BY group_position) FROM appointment WHERE reference IN (?, ?, ?, ?)""")
+                .params(references.toArray()).query(String.class).single())
+                .isEqualTo("1 0:" + digits(documents.get(0)) + ":SELF,1:" + digits(documents.get(1)) + ":SPOUSE,2:"
+                        + digits(documents.get(2)) + ":CHILD,3:" + digits(documents.get(3)) + ":CHILD");
+        assertThat(taken(day, start)).isEqualTo(4);
+        assertThat(http.get("/api/v1/groups/" + references.get(2) + "?documentNumber=" + documents.get(2)).json()
+                .get("members").size()).isEqualTo(4);
+        assertThat(http.get("/api/v1/groups/" + references.get(2) + "?documentNumber=" + documents.get(1)).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aGroupTooLargeForItsSlotTakesTheSlotsRightAfterItEarlierOnesFirst() {
+        LocalDate day = LocalDate.of(2026, 9, 17);
+        LocalTime first = slotStart(day, 0);
+        LocalTime second = slotStart(day, 1);
+        LocalTime third = slotStart(day, 2);
+        setCapacity(day, first, 2);
+        setCapacity(day, second, 2);
+        setCapacity(day, third, 2);
+
+        Http.Response response = book(day, first, documents(5), UUID.randomUUID().toString());
+
+        assertThat(response.status()).isEqualTo(201);
+        List<String> starts = new ArrayList<>();
+        response.json().get("members").forEach(m -> starts.add(m.get("start").asString()));
+        assertThat(starts).containsExactly(first.toString(), first.toString(), second.toString(), second.toString(),
+                third.toString());
+        assertThat(List.of(taken(day, first), taken(day, second), taken(day, third))).containsExactly(2, 2, 1);
+    }
+
+    @Test
+    void aFullSlotBetweenSplitsNoGroupAndNothingIsTaken() {
+        LocalDate day = LocalDate.of(2026, 9, 18);
+        LocalTime first = slotStart(day, 0);
+        LocalTime second = slotStart(day, 1);
+        setCapacity(day, first, 2);
+        setCapacity(day, second, 0);
+
+        Http.Response response = book(day, first, documents(3), UUID.randomUUID().toString());
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("code").asString()).isEqualTo("SLOT_FULL");
+        assertThat(taken(day, first)).isZero();
+    }
+
+    @Test
+    void aGroupWithABlockedAndAnAlreadyBookedPersonIsRefusedNamingBothAndNothingChanges() {
+        LocalDate day = LocalDate.of(2026, 9, 21);
+        LocalTime start = slotStart(day, 0);
+        setCapacity(day, start, 6);
+        List<String> documents = documents(4);
+        jdbc.sql("""
+                        INSERT INTO applicant_block (document_type, document_number, reason, ends_on, created_at, created_by)
+                        VALUES ('MYKAD', ?, 'MISUSE', DATE '2027-12-31', now(), 'test')""")
+                .param(digits(documents.get(1))).update();
+        LocalTime other = slotStart(day, 3);
+        assertThat(http.postJson("/api/v1/appointments", Map.of("branch", BRANCH, "service", SERVICE, "date",
+                day.toString(), "start", other.toString(), "applicant", Applicants.myKadApplicant(documents.get(3))),
+                "Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(201);
+        String before = databaseState();
+
+        Http.Response response = book(day, start, documents, UUID.randomUUID().toString());
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("code").asString()).isEqualTo("MEMBERS_REFUSED");
+        List<String> named = new ArrayList<>();
+        response.json().get("errors").forEach(e -> named.add(e.get("field").asString() + " " + e.get("code").asString()
+                + " " + e.get("message").asString()));
+        assertThat(named).containsExactly(
+                "members[0] BLOCKED Orang ini tidak boleh membuat temujanji. Sila hubungi cawangan.",
+                "members[2] ALREADY_BOOKED Orang ini sudah mempunyai temujanji aktif bagi urusniaga ini.");
+        assertThat(databaseState()).isEqualTo(before);
+    }
+
+    @Test
+    void theSamePersonTwiceIsNamedToo() {
+        LocalDate day = LocalDate.of(2026, 9, 22);
+        LocalTime start = slotStart(day, 0);
+        List<String> documents = documents(2);
+        documents.add(documents.get(1));
+
+        Http.Response response = book(day, start, documents, UUID.randomUUID().toString());
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("members[1]");
+        assertThat(response.json().get("errors").get(0).get("code").asString()).isEqualTo("SAME_DOCUMENT");
+    }
+
+    @Test
+    void everyPersonIsValidatedWithMessagesNamingTheirFields() {
+        LocalDate day = LocalDate.of(2026, 9, 22);
+        Map<String, Object> body = body(day, slotStart(day, 1), documents(3));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> members = (List<Map<String, Object>>) body.get("members");
+        members.get(0).put("documentNumber", "12345");
+        members.get(1).put("dateOfBirth", "");
+        members.get(1).put("relationship", "SELF");
+
+        Http.Response response = http.postJson("/api/v1/groups", body, "Idempotency-Key", UUID.randomUUID().toString(),
+                "Accept-Language", "en");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("code").asString()).isEqualTo("INVALID_GROUP");
+        List<String> errors = new ArrayList<>();
+        response.json().get("errors").forEach(e -> errors.add(e.get("field").asString() + " " + e.get("message").asString()));
+        assertThat(errors).containsExactly(
+                "members[0].documentNumber A MyKad number must be 12 digits, like 900101-14-5678 or 900101145678",
+                "members[1].dateOfBirth Enter this person's date of birth",
+                "members[1].relationship Select how this person is related to you");
+    }
+
+    @Test
+    void aTypeBookedOnePersonAtATimeAndMoreThanFiveMoreAreRefused() {
+        LocalDate day = LocalDate.of(2026, 9, 22);
+        Map<String, Object> osp = body(day, slotStart(day, 1), documents(2));
+        osp.put("service", "OSP");
+        Http.Response one = http.postJson("/api/v1/groups", osp, "Idempotency-Key", UUID.randomUUID().toString(),
+                "Accept-Language", "en");
+        Http.Response seven = http.postJson("/api/v1/groups", body(day, slotStart(day, 1), documents(7)),
+                "Idempotency-Key", UUID.randomUUID().toString(), "Accept-Language", "en");
+
+        assertThat(one.status()).isEqualTo(422);
+        assertThat(one.json().get("code").asString()).isEqualTo("GROUP_TOO_LARGE");
+        assertThat(one.json().get("detail").asString()).isEqualTo("For this transaction type you can add at most 0 more people.");
+        assertThat(seven.status()).isEqualTo(422);
+        assertThat(seven.json().get("detail").asString()).isEqualTo("For this transaction type you can add at most 5 more people.");
+    }
+
+    @Test
+    void theSameRequestSentAgainGetsTheSameGroup() {
+        LocalDate day = LocalDate.of(2026, 9, 23);
+        LocalTime start = slotStart(day, 0);
+        setCapacity(day, start, 6);
+        List<String> documents = documents(3);
+        String key = UUID.randomUUID().toString();
+
+        Http.Response first = book(day, start, documents, key);
+        Http.Response again = book(day, start, documents, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(taken(day, start)).isEqualTo(3);
+    }
+
+    /** The rows a refused booking must leave as they were. */
+    private String databaseState() {
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM appointment) || ' ' || (SELECT count(*) FROM booking_group) || ' '
+                            || (SELECT count(*) FROM slot_place WHERE taken) || ' ' || (SELECT count(*) FROM slot) || ' '
+                            || (SELECT count(*) FROM outbox_message) || ' ' || (SELECT count(*) FROM confirmation_code)""")
+                .query(String.class).single();
+    }
+
+    Http.Response book(LocalDate day, LocalTime start, List<String> documents, String key) {
+        return http.postJson("/api/v1/groups", body(day, start, documents), "Idempotency-Key", key);
+    }
+
+    /** The applicant with the first MyKad, then a spouse and children with the others. */
+    static Map<String, Object> body(LocalDate day, LocalTime start, List<String> documents) {
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (int i = 1; i < documents.size(); i++) {
+            members.add(member(NAMES.get(i - 1), documents.get(i), i == 1 ? "SPOUSE" : "CHILD"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("branch", BRANCH);
+        body.put("service", SERVICE);
+        body.put("date", day.toString());
+        body.put("start", start.toString());
+        body.put("applicant", Applicants.myKadApplicant(documents.get(0)));
+        body.put("members", members);
+        return body;
+    }
+
+    static Map<String, Object> member(String name, String myKad, String relationship) {
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("fullName", name);
+        member.put("documentType", "MYKAD");
+        member.put("documentNumber", myKad);
+        member.put("nationality", null);
+        member.put("dateOfBirth", "19" + myKad.substring(0, 2) + "-01-01"); // Applicants' MyKads: born 1 January
+        member.put("relationship", relationship);
+        return member;
+    }
+
+    static List<String> documents(int people) {
+        List<String> documents = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            documents.add(Applicants.nextMyKad());
+        }
+        return documents;
+    }
+
+    static String digits(String myKad) {
+        return myKad.replace("-", "");
+    }
+
+    private LocalTime slotStart(LocalDate day, int index) {
+        return LocalTime.parse(http.get("/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + day)
+                .json().get(index).get("start").asString());
+    }
+
+    private void setCapacity(LocalDate day, LocalTime start, int capacity) {
+        jdbc.sql("""
+                        INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(BRANCH, SERVICE, day, start, start.plusMinutes(15), capacity).update();
+    }
+
+    private int taken(LocalDate day, LocalTime start) {
+        return jdbc.sql("""
+                        SELECT coalesce((SELECT count(*) FROM slot_place p WHERE p.slot_id = s.id AND p.taken), 0)::int
+                        FROM slot s WHERE branch_code = ? AND service_code = ? AND day = ? AND start_time = ?""")
+                .params(BRANCH, SERVICE, day, start).query(Integer.class).optional().orElse(0);
+    }
+}
