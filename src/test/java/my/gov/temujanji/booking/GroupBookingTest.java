@@ -211,6 +211,41 @@ class GroupBookingTest {
         assertThat(taken(day, start)).isEqualTo(3);
     }
 
+    @Test
+    void availabilityAskedForAGroupShowsOnlyTheSlotsAndDaysWhereTheWholeGroupFits() {
+        LocalDate day = LocalDate.of(2026, 10, 1);
+        List<LocalTime> starts = new ArrayList<>();
+        http.get(slotsPath(day, 1)).json().forEach(slot -> starts.add(LocalTime.parse(slot.get("start").asString())));
+        for (int i = 0; i < starts.size(); i++) {
+            setCapacity(day, starts.get(i), i == 0 ? 2 : i == 2 ? 3 : i == 3 ? 1 : 0);
+        }
+
+        assertThat(startsOf(http.get(slotsPath(day, 1)))).hasSize(starts.size());
+        assertThat(startsOf(http.get(slotsPath(day, 2)))).containsExactly(starts.get(0).toString(),
+                starts.get(2).toString());
+        assertThat(startsOf(http.get(slotsPath(day, 4)))).containsExactly(starts.get(2).toString());
+        assertThat(startsOf(http.get(slotsPath(day, 5)))).isEmpty();
+        assertThat(dayStatus(day, 4)).isEqualTo("OPEN");
+        assertThat(dayStatus(day, 5)).isEqualTo("FULL");
+        assertThat(http.get(slotsPath(day, 7)).status()).isEqualTo(400);
+        assertThat(http.get(slotsPath(day, 0)).json().get("code").asString()).isEqualTo("INVALID_GROUP_SIZE");
+    }
+
+    private String slotsPath(LocalDate day, int group) {
+        return "/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + day + "&groupSize=" + group;
+    }
+
+    private String dayStatus(LocalDate day, int group) {
+        return http.get("/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/days?from=" + day + "&to=" + day
+                + "&groupSize=" + group).json().get(0).get("status").asString();
+    }
+
+    private static List<String> startsOf(Http.Response slots) {
+        List<String> starts = new ArrayList<>();
+        slots.json().forEach(slot -> starts.add(slot.get("start").asString()));
+        return starts;
+    }
+
     /** The rows a refused booking must leave as they were. */
     private String databaseState() {
         return jdbc.sql("""
