@@ -159,7 +159,7 @@ public class Booking {
     public Appointment cancel(String reference, String documentNumber) {
         LockedAppointment locked = lockOwned(reference, documentNumber);
         AppointmentStatus cancelled = locked.appointment().status().cancel();
-        requireUpcoming(locked.appointment());
+        requireUpcoming(locked.appointment(), clock);
         inventory.releaseFrom(locked.slotId(), clock.instant().plus(properties.releaseDelay()));
         repository.updateStatus(locked.appointment().reference(), cancelled, clock.instant());
         Appointment appointment = locked.appointment().withStatus(cancelled);
@@ -180,7 +180,7 @@ public class Booking {
         LockedAppointment locked = lockOwned(reference, documentNumber);
         Appointment old = locked.appointment();
         AppointmentStatus status = old.status().reschedule();
-        requireUpcoming(old);
+        requireUpcoming(old, clock);
         blocks.refuseBlocked(old.applicant().documentType().name(), old.applicant().documentNumber(),
                 old.applicant().email());
         if (old.date().equals(date) && old.start().equals(start)) {
@@ -205,7 +205,7 @@ public class Booking {
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
     }
 
-    private void requireUpcoming(Appointment appointment) {
+    static void requireUpcoming(Appointment appointment, Clock clock) {
         if (!appointment.date().atTime(appointment.start()).isAfter(LocalDateTime.now(clock))) {
             throw new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_PASSED");
         }

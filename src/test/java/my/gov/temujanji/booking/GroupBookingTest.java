@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import my.gov.temujanji.support.Applicants;
+import my.gov.temujanji.support.GroupRequests;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +26,6 @@ class GroupBookingTest {
 
     static final String BRANCH = "SWK-UTC-SIBU";
     static final String SERVICE = "BKP";
-    static final List<String> NAMES = List.of("Ahmad bin Ismail", "Nur Iman binti Ahmad", "Adam bin Ahmad",
-            "Hana binti Ahmad", "Yusuf bin Ahmad", "Aisyah binti Ahmad", "Umar bin Ahmad");
 
     @LocalServerPort
     int port;
@@ -45,7 +44,7 @@ class GroupBookingTest {
         LocalDate day = LocalDate.of(2026, 9, 24);
         LocalTime start = slotStart(day, 0);
         setCapacity(day, start, 6);
-        List<String> documents = documents(4);
+        List<String> documents = GroupRequests.documents(4);
 
         Http.Response response = book(day, start, documents, UUID.randomUUID().toString());
 
@@ -85,7 +84,7 @@ class GroupBookingTest {
         setCapacity(day, second, 2);
         setCapacity(day, third, 2);
 
-        Http.Response response = book(day, first, documents(5), UUID.randomUUID().toString());
+        Http.Response response = book(day, first, GroupRequests.documents(5), UUID.randomUUID().toString());
 
         assertThat(response.status()).isEqualTo(201);
         List<String> starts = new ArrayList<>();
@@ -103,7 +102,7 @@ class GroupBookingTest {
         setCapacity(day, first, 2);
         setCapacity(day, second, 0);
 
-        Http.Response response = book(day, first, documents(3), UUID.randomUUID().toString());
+        Http.Response response = book(day, first, GroupRequests.documents(3), UUID.randomUUID().toString());
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().get("code").asString()).isEqualTo("SLOT_FULL");
@@ -115,7 +114,7 @@ class GroupBookingTest {
         LocalDate day = LocalDate.of(2026, 9, 21);
         LocalTime start = slotStart(day, 0);
         setCapacity(day, start, 6);
-        List<String> documents = documents(4);
+        List<String> documents = GroupRequests.documents(4);
         jdbc.sql("""
                         INSERT INTO applicant_block (document_type, document_number, reason, ends_on, created_at, created_by)
                         VALUES ('MYKAD', ?, 'MISUSE', DATE '2027-12-31', now(), 'test')""")
@@ -143,7 +142,7 @@ class GroupBookingTest {
     void theSamePersonTwiceIsNamedToo() {
         LocalDate day = LocalDate.of(2026, 9, 22);
         LocalTime start = slotStart(day, 0);
-        List<String> documents = documents(2);
+        List<String> documents = GroupRequests.documents(2);
         documents.add(documents.get(1));
 
         Http.Response response = book(day, start, documents, UUID.randomUUID().toString());
@@ -156,7 +155,7 @@ class GroupBookingTest {
     @Test
     void everyPersonIsValidatedWithMessagesNamingTheirFields() {
         LocalDate day = LocalDate.of(2026, 9, 22);
-        Map<String, Object> body = body(day, slotStart(day, 1), documents(3));
+        Map<String, Object> body = body(day, slotStart(day, 1), GroupRequests.documents(3));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> members = (List<Map<String, Object>>) body.get("members");
         members.get(0).put("documentNumber", "12345");
@@ -179,11 +178,11 @@ class GroupBookingTest {
     @Test
     void aTypeBookedOnePersonAtATimeAndMoreThanFiveMoreAreRefused() {
         LocalDate day = LocalDate.of(2026, 9, 22);
-        Map<String, Object> osp = body(day, slotStart(day, 1), documents(2));
+        Map<String, Object> osp = body(day, slotStart(day, 1), GroupRequests.documents(2));
         osp.put("service", "OSP");
         Http.Response one = http.postJson("/api/v1/groups", osp, "Idempotency-Key", UUID.randomUUID().toString(),
                 "Accept-Language", "en");
-        Http.Response seven = http.postJson("/api/v1/groups", body(day, slotStart(day, 1), documents(7)),
+        Http.Response seven = http.postJson("/api/v1/groups", body(day, slotStart(day, 1), GroupRequests.documents(7)),
                 "Idempotency-Key", UUID.randomUUID().toString(), "Accept-Language", "en");
 
         assertThat(one.status()).isEqualTo(422);
@@ -198,7 +197,7 @@ class GroupBookingTest {
         LocalDate day = LocalDate.of(2026, 9, 23);
         LocalTime start = slotStart(day, 0);
         setCapacity(day, start, 6);
-        List<String> documents = documents(3);
+        List<String> documents = GroupRequests.documents(3);
         String key = UUID.randomUUID().toString();
 
         Http.Response first = book(day, start, documents, key);
@@ -259,39 +258,8 @@ class GroupBookingTest {
         return http.postJson("/api/v1/groups", body(day, start, documents), "Idempotency-Key", key);
     }
 
-    /** The applicant with the first MyKad, then a spouse and children with the others. */
     static Map<String, Object> body(LocalDate day, LocalTime start, List<String> documents) {
-        List<Map<String, Object>> members = new ArrayList<>();
-        for (int i = 1; i < documents.size(); i++) {
-            members.add(member(NAMES.get(i - 1), documents.get(i), i == 1 ? "SPOUSE" : "CHILD"));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("branch", BRANCH);
-        body.put("service", SERVICE);
-        body.put("date", day.toString());
-        body.put("start", start.toString());
-        body.put("applicant", Applicants.myKadApplicant(documents.get(0)));
-        body.put("members", members);
-        return body;
-    }
-
-    static Map<String, Object> member(String name, String myKad, String relationship) {
-        Map<String, Object> member = new LinkedHashMap<>();
-        member.put("fullName", name);
-        member.put("documentType", "MYKAD");
-        member.put("documentNumber", myKad);
-        member.put("nationality", null);
-        member.put("dateOfBirth", "19" + myKad.substring(0, 2) + "-01-01"); // Applicants' MyKads: born 1 January
-        member.put("relationship", relationship);
-        return member;
-    }
-
-    static List<String> documents(int people) {
-        List<String> documents = new ArrayList<>();
-        for (int i = 0; i < people; i++) {
-            documents.add(Applicants.nextMyKad());
-        }
-        return documents;
+        return GroupRequests.body(BRANCH, SERVICE, day, start, documents);
     }
 
     static String digits(String myKad) {

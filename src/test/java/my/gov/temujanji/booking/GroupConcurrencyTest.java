@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import my.gov.temujanji.support.Applicants;
+import my.gov.temujanji.support.GroupRequests;
 import my.gov.temujanji.support.Http;
 import my.gov.temujanji.support.IntegrationTest;
 import my.gov.temujanji.support.Rush;
@@ -68,8 +69,7 @@ class GroupConcurrencyTest {
         for (int n = 0; n < GROUPS; n++) {
             String key = UUID.randomUUID().toString();
             keys.add(key);
-            Map<String, Object> body = GroupBookingTest.body(day, start, GroupBookingTest.documents(size(n)));
-            body.put("branch", BRANCH);
+            Map<String, Object> body = GroupRequests.body(BRANCH, SERVICE, day, start, GroupRequests.documents(size(n)));
             Http node = nodes.get(n % 2);
             bookings.add(() -> node.postJson("/api/v1/groups", body, "Idempotency-Key", key));
         }
@@ -106,7 +106,7 @@ class GroupConcurrencyTest {
         LocalTime start = raceSlot(day);
         List<Callable<Integer>> groups = new ArrayList<>();
         for (int n = 0; n < GROUPS; n++) {
-            List<String> documents = GroupBookingTest.documents(size(n));
+            List<String> documents = GroupRequests.documents(size(n));
             Http node = nodes.get(n % 2);
             groups.add(() -> oneByOne(node, day, start, documents));
         }

@@ -179,4 +179,43 @@ class GroupApiController {
         return groups.find(reference, documentNumber).map(GroupView::of)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "GROUP_NOT_FOUND"));
     }
+
+    record CancelRequest(String documentNumber) {
+    }
+
+    @PostMapping("/groups/{reference}/cancel")
+    @Operation(summary = "Cancel everyone of a group who still holds a place: their places go back to others",
+            description = "With the applicant's reference and document number (one person alone is cancelled with "
+                    + "POST /api/v1/appointments/{their reference}/cancel, the others keep theirs). One e-mail to the "
+                    + "applicant. 404 GROUP_NOT_FOUND; 409 APPOINTMENT_NOT_ACTIVE when nobody holds a place; 409 "
+                    + "APPOINTMENT_PASSED once its time has come.")
+    GroupView cancel(@PathVariable String reference, @RequestBody CancelRequest request, HttpServletRequest http) {
+        if (request.documentNumber() == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+        }
+        rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
+        return GroupView.of(groups.cancel(reference, request.documentNumber()));
+    }
+
+    record RescheduleRequest(String documentNumber, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start) {
+    }
+
+    @PostMapping("/groups/{reference}/reschedule")
+    @Operation(summary = "Move everyone of a group who still holds a place to another slot, all or none",
+            description = "With the applicant's reference and document number. The new places are taken as a group "
+                    + "is booked (the slot, else it and the slots right after it) before the old ones are given back, in "
+                    + "one transaction: 409 SLOT_FULL leaves everyone where they were. 422 NOT_BOOKABLE or SAME_SLOT; "
+                    + "403 APPLICANT_BLOCKED when anyone's document or the applicant's address is blocked; 404 "
+                    + "GROUP_NOT_FOUND; the challenge and rate limits of POST /api/v1/appointments/{reference}/reschedule.")
+    GroupView reschedule(@PathVariable String reference, @RequestBody RescheduleRequest request,
+            @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
+            @RequestHeader(name = "Altcha", required = false) String altcha, HttpServletRequest http) {
+        if (request.documentNumber() == null || request.date() == null || request.start() == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+        }
+        rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
+        rateLimits.check(LimitedAction.BOOKING, http, request.documentNumber());
+        challenges.verify(altcha);
+        return GroupView.of(groups.reschedule(reference, request.documentNumber(), request.date(), request.start()));
+    }
 }
