@@ -20,3 +20,7 @@ ALTER TABLE appointment ADD CONSTRAINT appointment_group_member CHECK (
         AND (group_position = 0) = (relationship = 'SELF')));
 -- One person per position of a group.
 CREATE UNIQUE INDEX appointment_group_position ON appointment (group_id, group_position) WHERE group_id IS NOT NULL;
+
+-- The people the applicant adds on the booking pages, as typed, kept on the hold with the applicant's
+-- draft until the booking is made (a list of MemberInput; NULL: nobody added).
+ALTER TABLE hold ADD COLUMN members jsonb;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import my.gov.temujanji.applicant.Applicant;
-import my.gov.temujanji.booking.Booking.FromSlot;
 import my.gov.temujanji.booking.internal.AppointmentRepository;
 import my.gov.temujanji.booking.internal.AppointmentRepository.LockedAppointment;
 import my.gov.temujanji.booking.internal.BookingTransaction;
@@ -63,21 +62,22 @@ public class GroupBooking {
     }
 
     /**
-     * Books the applicant and {@code others} from the slot named, with {@code gate} as
+     * Books the applicant and {@code others} from the slot named or held (of the transaction type
+     * {@code serviceCode}), with {@code gate} as
      * {@link Booking#book(Booking.PlaceRequest, Applicant, String, String, Runnable)} runs it. 422
      * {@code GROUP_TOO_LARGE} (the most allowed in its argument) for more people than the type allows;
      * 422 {@code IDEMPOTENCY_KEY_REUSED} and the catalogue's 404s are thrown; every other refusal is an
      * outcome. A key that booked a group gets it again ({@link GroupOutcome.Made#replayed()}).
      */
     @RetryOnConflict
-    public GroupOutcome book(FromSlot slot, Applicant applicant, List<GroupMember> others, String language,
-            String idempotencyKey, Runnable gate) {
-        int max = maxOthers(slot.service());
+    public GroupOutcome book(Booking.PlaceRequest place, String serviceCode, Applicant applicant,
+            List<GroupMember> others, String language, String idempotencyKey, Runnable gate) {
+        int max = maxOthers(serviceCode);
         if (others.size() > max) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "GROUP_TOO_LARGE", max);
         }
         try {
-            return transactions.execute(status -> transaction.runGroup(slot, applicant, others, language,
+            return transactions.execute(status -> transaction.runGroup(place, applicant, others, language,
                     idempotencyKey, gate));
         } catch (BookingTransaction.MembersRefused refused) {
             return refused.outcome();

@@ -166,12 +166,12 @@ public class BookingTransaction {
      * every document in sorted order, then the address are locked in one statement: one global order, so
      * two groups sharing people never wait on each other in a circle.
      */
-    public GroupOutcome.Made runGroup(FromSlot slot, Applicant applicant, List<GroupMember> others, String language,
-            String idempotencyKey, Runnable gate) {
+    public GroupOutcome.Made runGroup(PlaceRequest request, Applicant applicant, List<GroupMember> others,
+            String language, String idempotencyKey, Runnable gate) {
         List<GroupMember> members = new ArrayList<>();
         members.add(new GroupMember(applicant, null, Relationship.SELF));
         members.addAll(others);
-        String requestHash = hash(slot, members);
+        String requestHash = hash(request, members);
         List<String> keys = new ArrayList<>();
         keys.add("idempotency:" + idempotencyKey);
         members.stream().map(m -> documentKey(m.person())).distinct().sorted().forEach(keys::add);
@@ -186,12 +186,20 @@ public class BookingTransaction {
                     true);
         }
         gate.run();
-        holds.passGates(slot.branch(), slot.service(), slot.date(), null, null, HoldGate.Pass.NONE);
+        LockedHold hold = request instanceof FromHold fromHold ? holds.lockForBooking(fromHold.holdId()) : null;
+        FromSlot slot = hold == null ? (FromSlot) request : new FromSlot(hold.place().branchCode(),
+                hold.place().serviceCode(), hold.place().day(), hold.place().start());
+        if (hold == null) {
+            holds.passGates(slot.branch(), slot.service(), slot.date(), null, null, HoldGate.Pass.NONE);
+        }
         refuseMembers(members, slot.service());
         ActiveCounts byEmail = repository.countActive(applicant.documentType(), applicant.documentNumber(),
                 applicant.email(), LocalDateTime.now(clock));
         if (byEmail.byEmail() >= properties.maxActivePerEmail()) {
             throw new Refused(new BookingOutcome.TooManyAppointments(properties.maxActivePerEmail(), true), null);
+        }
+        if (hold != null) {
+            holds.giveUpForGroup(hold);
         }
         List<TakenPlace> places = inventory.takeGroup(slot.branch(), slot.service(), slot.date(), slot.start(),
                 members.size());

@@ -127,7 +127,7 @@ class GroupApiController {
             }
         }
         GroupOutcome outcome = groups.book(new Booking.FromSlot(request.branch(), request.service(), request.date(),
-                request.start()), applicant, checked, LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en"
+                request.start()), request.service(), applicant, checked, LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en"
                         : "ms", "api:" + idempotencyKey, () -> {
                 });
         if (outcome instanceof GroupOutcome.Made made) {
