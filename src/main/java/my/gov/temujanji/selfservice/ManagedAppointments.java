@@ -99,6 +99,16 @@ class ManagedAppointments {
                 .toList());
     }
 
+    /**
+     * How many people a move of this appointment takes along: everyone of the group who holds a place when
+     * it is the applicant's of a group booking (they move together, all or none), otherwise one.
+     */
+    int movingTogether(Appointment appointment) {
+        return groups.groupOf(appointment.reference())
+                .filter(g -> g.applicant().reference().equals(appointment.reference()))
+                .map(g -> Math.max(1, g.active().size())).orElse(1);
+    }
+
     /** One person of the applicant's group, as their appointment page lists them. */
     record GroupPerson(String name, String time, String status, String reference) {
     }

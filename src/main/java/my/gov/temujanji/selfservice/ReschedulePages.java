@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.GroupBooking;
 import my.gov.temujanji.fairaccess.ChallengeErrors;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
@@ -56,9 +57,11 @@ class ReschedulePages {
     private final RateLimits rateLimits;
     private final Challenges challenges;
     private final ManagedAppointments managed;
+    private final GroupBooking groups;
 
     ReschedulePages(Booking booking, Availability availability, MessageSource messages, MonthCalendars calendars,
-            RateLimits rateLimits, Challenges challenges, ManagedAppointments managed) {
+            RateLimits rateLimits, Challenges challenges, ManagedAppointments managed, GroupBooking groups) {
+        this.groups = groups;
         this.booking = booking;
         this.availability = availability;
         this.messages = messages;
@@ -142,9 +145,12 @@ class ReschedulePages {
                     .toUriString());
         }
         try {
-            Appointment moved = booking.reschedule(d.reference(), d.documentNumber(), date, start);
+            String moved = managed.movingTogether(booking.find(d.reference(), d.documentNumber()).orElseThrow(
+                    () -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"))) > 1
+                    ? groups.reschedule(d.reference(), d.documentNumber(), date, start).applicant().reference()
+                    : booking.reschedule(d.reference(), d.documentNumber(), date, start).reference();
             return seeOther(UriComponentsBuilder.fromPath(PATH + "/rescheduled")
-                    .queryParam("reference", moved.reference()).toUriString());
+                    .queryParam("reference", moved).toUriString());
         } catch (ApiProblem problem) {
             String error = switch (problem.code()) {
                 case "SLOT_FULL" -> "full";
@@ -170,8 +176,9 @@ class ReschedulePages {
         Appointment appointment = opened.appointment();
         DayAvailability day = availability.day(appointment.branchCode(), appointment.serviceCode(), date);
         boolean sameDay = date.equals(appointment.date());
-        List<Choice> choices = SlotChoices.of(
-                availability.slots(appointment.branchCode(), appointment.serviceCode(), date),
+        // A group moves together: only the slots where everyone fits (the slot, or it and the ones right after it).
+        List<Choice> choices = SlotChoices.of(availability.slots(appointment.branchCode(), appointment.serviceCode(),
+                        date, managed.movingTogether(appointment)),
                 date.equals(appointment.date()) ? appointment.start() : null, managed.text("manage.slots.current", locale),
                 messages, locale);
         managed.addAppointment(opened, model);

@@ -73,6 +73,42 @@ class GroupSelfServicePagesTest {
         assertThat(taken(day, start)).isZero();
     }
 
+    @Test
+    void theApplicantMovesEveryoneTogetherToASlotWhereTheyAllFit() {
+        Http http = new Http(port);
+        LocalDate day = LocalDate.of(2026, 10, 9);
+        List<LocalTime> starts = new ArrayList<>();
+        http.get("/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + day).json()
+                .forEach(slot -> starts.add(LocalTime.parse(slot.get("start").asString())));
+        for (int i = 0; i < 4; i++) {
+            jdbc.sql("INSERT INTO slot (branch_code, service_code, day, start_time, end_time, capacity) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(BRANCH, SERVICE, day, starts.get(i), starts.get(i).plusMinutes(15), i == 1 ? 1 : i == 2 ? 0 : 3)
+                    .update();
+        }
+        List<String> documents = GroupRequests.documents(3);
+        Http.Response booked = http.postJson("/api/v1/groups", GroupRequests.body(BRANCH, SERVICE, day, starts.get(0),
+                documents), "Idempotency-Key", UUID.randomUUID().toString());
+        List<String> references = new ArrayList<>();
+        booked.json().get("members").forEach(m -> references.add(m.get("reference").asString()));
+
+        http.get(MANAGE);
+        String applicant = draft(http.postForm(MANAGE, Map.of("reference", references.get(0),
+                "documentNumber", documents.get(0))));
+        assertThat(http.get(applicant + "?lang=en").body()).contains("moves everyone in this booking together");
+        String slots = http.get(applicant + "/reschedule/slots?date=" + day).body();
+        // Slot 1 (one place, then a full one) cannot take three, nor can slot 2 (full); slot 3 (three places) can.
+        assertThat(slots).doesNotContain("value=\"" + starts.get(1) + "\"", "value=\"" + starts.get(2) + "\"")
+                .contains("value=\"" + starts.get(3) + "\"");
+        Http.Response moved = http.postForm(applicant + "/reschedule", Map.of("date", day.toString(),
+                "start", starts.get(3).toString()));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(303);
+        assertThat(moved.header("Location")).endsWith(MANAGE + "/rescheduled?reference=" + references.get(0));
+        assertThat(jdbc.sql("SELECT string_agg(start_time::text, ',' ORDER BY group_position) FROM appointment WHERE reference IN (?, ?, ?)")
+                .params(references.toArray()).query(String.class).single())
+                .isEqualTo(starts.get(3) + ":00," + starts.get(3) + ":00," + starts.get(3) + ":00");
+        assertThat(taken(day, starts.get(0))).isZero();
+    }
+
     private static String draft(Http.Response lookedUp) {
         assertThat(lookedUp.status()).as(lookedUp.body()).isEqualTo(303);
         return lookedUp.header("Location").replaceFirst("^https?://[^/]+", "");
