@@ -16,6 +16,18 @@ public sealed interface AppointmentEvent {
     record Booked(Appointment appointment) implements AppointmentEvent {
     }
 
+    /**
+     * A group booking confirmed, needing no code or with the applicant's code: one e-mail to the
+     * applicant with every person's slip. {@link #appointment()} is the applicant's.
+     */
+    record GroupConfirmed(BookingGroup group) implements AppointmentEvent {
+
+        @Override
+        public Appointment appointment() {
+            return group.applicant();
+        }
+    }
+
     /** A PENDING booking confirmed with its code: the confirmation with the slip goes out. */
     record Confirmed(Appointment appointment) implements AppointmentEvent {
     }
@@ -32,7 +44,15 @@ public sealed interface AppointmentEvent {
     record Expired(Appointment appointment) implements AppointmentEvent {
     }
 
-    record Cancelled(Appointment appointment) implements AppointmentEvent {
+    /**
+     * {@code toldWithGroup}: one of a group cancelled with the whole group, whose one e-mail to the
+     * applicant (for the applicant's own appointment) tells of it; no e-mail of its own.
+     */
+    record Cancelled(Appointment appointment, boolean toldWithGroup) implements AppointmentEvent {
+
+        public Cancelled(Appointment appointment) {
+            this(appointment, false);
+        }
     }
 
     /** Cancelled by the counter: the applicant came after the check-in window closed. */
@@ -53,7 +73,12 @@ public sealed interface AppointmentEvent {
     record RebookingRefused(Appointment appointment) implements AppointmentEvent {
     }
 
-    record Rescheduled(Appointment appointment, LocalDate previousDate, LocalTime previousStart)
+    /** {@code toldWithGroup}: as for {@link Cancelled}, one of a group moved with the whole group. */
+    record Rescheduled(Appointment appointment, LocalDate previousDate, LocalTime previousStart, boolean toldWithGroup)
             implements AppointmentEvent {
+
+        public Rescheduled(Appointment appointment, LocalDate previousDate, LocalTime previousStart) {
+            this(appointment, previousDate, previousStart, false);
+        }
     }
 }

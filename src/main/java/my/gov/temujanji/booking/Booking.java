@@ -138,7 +138,7 @@ public class Booking {
     }
 
     /** The refusals other capabilities throw into the booking transaction, as outcomes; anything else goes on. */
-    private static BookingOutcome.Refusal refusalOf(ApiProblem problem) {
+    static BookingOutcome.Refusal refusalOf(ApiProblem problem) {
         Object[] arguments = problem.arguments();
         return switch (problem.code()) {
             case "SLOT_FULL" -> new BookingOutcome.SlotFull((LocalDate) arguments[0], (LocalTime) arguments[1]);
@@ -160,7 +160,7 @@ public class Booking {
         return change(() -> {
             LockedAppointment locked = lockOwned(reference, documentNumber);
             AppointmentStatus cancelled = locked.appointment().status().cancel();
-            requireUpcoming(locked.appointment());
+            requireUpcoming(locked.appointment(), clock);
             inventory.releaseFrom(locked.slotId(), clock.instant().plus(properties.releaseDelay()));
             repository.updateStatus(locked.appointment().reference(), cancelled, clock.instant());
             Appointment appointment = locked.appointment().withStatus(cancelled);
@@ -186,7 +186,7 @@ public class Booking {
         LockedAppointment locked = lockOwned(reference, documentNumber);
         Appointment old = locked.appointment();
         AppointmentStatus status = old.status().reschedule();
-        requireUpcoming(old);
+        requireUpcoming(old, clock);
         blocks.refuseBlocked(old.applicant().documentType().name(), old.applicant().documentNumber(),
                 old.applicant().email());
         if (old.date().equals(date) && old.start().equals(start)) {
@@ -206,24 +206,8 @@ public class Booking {
         try {
             return new ChangeOutcome.Changed(transactions.execute(status -> change.get()));
         } catch (ApiProblem problem) {
-            return changeRefusalOf(problem);
+            return ChangeOutcome.refusalOf(problem);
         }
-    }
-
-    /** The refusals a change meets (its own, its status's, the block's, the new slot's), as outcomes; anything else goes on. */
-    private static ChangeOutcome.Refusal changeRefusalOf(ApiProblem problem) {
-        Object[] arguments = problem.arguments();
-        return switch (problem.code()) {
-            case "APPOINTMENT_NOT_FOUND" -> new ChangeOutcome.NotFound();
-            case "APPOINTMENT_NOT_ACTIVE" -> new ChangeOutcome.NotActive();
-            case "APPOINTMENT_NOT_CONFIRMED" -> new ChangeOutcome.NotConfirmed();
-            case "APPOINTMENT_PASSED" -> new ChangeOutcome.Passed();
-            case "APPLICANT_BLOCKED" -> new ChangeOutcome.Blocked(problem);
-            case "SLOT_FULL" -> new ChangeOutcome.SlotFull((LocalDate) arguments[0], (LocalTime) arguments[1]);
-            case "NOT_BOOKABLE" -> new ChangeOutcome.NotBookable((LocalDate) arguments[0], (LocalTime) arguments[1]);
-            case "SAME_SLOT" -> new ChangeOutcome.SameSlot();
-            default -> throw problem;
-        };
     }
 
     private LockedAppointment lockOwned(String reference, String documentNumber) {
@@ -236,7 +220,7 @@ public class Booking {
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
     }
 
-    private void requireUpcoming(Appointment appointment) {
+    static void requireUpcoming(Appointment appointment, Clock clock) {
         if (!appointment.date().atTime(appointment.start()).isAfter(LocalDateTime.now(clock))) {
             throw new ApiProblem(HttpStatus.CONFLICT, "APPOINTMENT_PASSED");
         }

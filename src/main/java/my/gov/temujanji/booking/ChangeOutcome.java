@@ -50,4 +50,20 @@ public sealed interface ChangeOutcome {
     /** The new slot is the one it has. */
     record SameSlot() implements Refusal {
     }
+
+    /** The refusals a change meets (its own, its status's, the block's, the new slot's), as outcomes; anything else goes on. */
+    static Refusal refusalOf(ApiProblem problem) {
+        Object[] arguments = problem.arguments();
+        return switch (problem.code()) {
+            case "APPOINTMENT_NOT_FOUND" -> new NotFound();
+            case "APPOINTMENT_NOT_ACTIVE" -> new NotActive();
+            case "APPOINTMENT_NOT_CONFIRMED" -> new NotConfirmed();
+            case "APPOINTMENT_PASSED" -> new Passed();
+            case "APPLICANT_BLOCKED" -> new Blocked(problem);
+            case "SLOT_FULL" -> new SlotFull((LocalDate) arguments[0], (LocalTime) arguments[1]);
+            case "NOT_BOOKABLE" -> new NotBookable((LocalDate) arguments[0], (LocalTime) arguments[1]);
+            case "SAME_SLOT" -> new SameSlot();
+            default -> throw problem;
+        };
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import my.gov.temujanji.booking.AppointmentStatus;
+import my.gov.temujanji.booking.GroupBooking;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -96,8 +97,11 @@ class CounterPages {
     private final MessageSource messages;
     private final Clock clock;
 
+    private final GroupBooking groups;
+
     CounterPages(CurrentStaff current, StaffBranches branches, Catalogue catalogue, Attendance attendance,
-            Counter counter, SlipToken tokens, MessageSource messages, Clock clock) {
+            Counter counter, SlipToken tokens, MessageSource messages, Clock clock, GroupBooking groups) {
+        this.groups = groups;
         this.current = current;
         this.branches = branches;
         this.catalogue = catalogue;
@@ -191,7 +195,18 @@ class CounterPages {
             model.addAttribute("done", done);
         }
         model.addAttribute("panel", panel(visit, branch));
+        // A group booking is shown together: the others, each checked in on their own page.
+        model.addAttribute("groupPeople", groups.groupOf(visit.appointment().reference()).stream()
+                .flatMap(group -> group.appointments().stream())
+                .filter(a -> !a.reference().equals(visit.appointment().reference()))
+                .map(a -> new GroupPerson(a.applicant().fullName(), Reference.display(a.reference()), a.reference(),
+                        a.start() + "–" + a.end(), a.status().name()))
+                .toList());
         return "counter/appointment";
+    }
+
+    /** Another person of the same group booking, as the counter lists them beside the one opened. */
+    record GroupPerson(String name, String referenceDisplay, String reference, String time, String status) {
     }
 
     @PostMapping(ROOT + "/{branch}/appointments/{reference}/check-in")

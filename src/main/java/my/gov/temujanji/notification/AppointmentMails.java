@@ -29,6 +29,10 @@ class AppointmentMails {
     void on(AppointmentEvent event) {
         // Java 17: no pattern matching in switch yet.
         String reference = event.appointment().reference();
+        if (event instanceof AppointmentEvent.Cancelled cancelled && cancelled.toldWithGroup()
+                || event instanceof AppointmentEvent.Rescheduled moved && moved.toldWithGroup()) {
+            return; // the group's one e-mail, for the applicant's appointment, tells of this person too
+        }
         if (event instanceof AppointmentEvent.ConfirmationRequested requested) {
             if (requested.resent()) {
                 outbox.eraseSecrets(reference); // the earlier code is dead
@@ -48,7 +52,7 @@ class AppointmentMails {
             }
         } else {
             outbox.eraseSecrets(reference); // the code is used (confirmed) or dead (expired, cancelled)
-            if (event instanceof AppointmentEvent.Confirmed) {
+            if (event instanceof AppointmentEvent.Confirmed || event instanceof AppointmentEvent.GroupConfirmed) {
                 enqueue(MailKind.BOOKED, event.appointment(), null, null);
             } else if (event instanceof AppointmentEvent.CancelledByBranch) {
                 enqueue(MailKind.CANCELLED_BY_BRANCH, event.appointment(), null, null);

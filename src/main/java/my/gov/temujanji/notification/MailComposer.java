@@ -3,11 +3,13 @@ package my.gov.temujanji.notification;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.BookingProperties;
+import my.gov.temujanji.booking.GroupBooking;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -33,10 +35,11 @@ class MailComposer {
     /**
      * What the outbox keeps of one e-mail. {@code appointment}: null for a waitlist e-mail or a waiting-room
      * code; a waitlist e-mail is about an entry or an offer and says itself whether it went stale
-     * ({@code waitlistStale}).
+     * ({@code waitlistStale}). {@code slips}: the appointments whose slips go with it, in one PDF (the
+     * applicant's, then the rest of their group's people).
      */
     record Composed(MailKind kind, Appointment appointment, String recipient, String subject, String text,
-            String html, String waitlistStale) {
+            String html, String waitlistStale, List<Appointment> slips) {
 
         /** Why this e-mail, written earlier, would now mislead (see {@link MailKind#staleReason}), or null. */
         String staleReason(String secret, LocalDateTime now) {
@@ -48,14 +51,17 @@ class MailComposer {
     private final MessageSource messages;
     private final Catalogue catalogue;
     private final Booking booking;
+    private final GroupBooking groups;
     private final NotificationProperties properties;
     private final BookingProperties bookingProperties;
     private final Waitlists waitlists;
     private final QueueArrivals queue;
     private final Clock clock;
 
-    MailComposer(MessageSource messages, Catalogue catalogue, Booking booking, NotificationProperties properties,
-            BookingProperties bookingProperties, Waitlists waitlists, QueueArrivals queue, Clock clock) {
+    MailComposer(MessageSource messages, Catalogue catalogue, Booking booking, GroupBooking groups,
+            NotificationProperties properties, BookingProperties bookingProperties, Waitlists waitlists,
+            QueueArrivals queue, Clock clock) {
+        this.groups = groups;
         this.queue = queue;
         this.waitlists = waitlists;
         this.clock = clock;
@@ -135,8 +141,29 @@ class MailComposer {
         String subject = messages.getMessage("mail." + kind + ".subject", new Object[] {
                 Reference.display(appointment.reference()), number == null ? null : number.number()}, locale);
         context.setVariable("subject", subject);
+        // A queue number is one person's: the e-mail of a check-in lists no one else.
+        List<Appointment> slips = number != null ? List.of(appointment) : slips(appointment);
+        context.setVariable("others", slips.subList(1, slips.size()).stream().map(a -> new Person(
+                a.applicant().fullName(), a.applicant().maskedDocumentNumber(), Reference.display(a.reference()),
+                a.start() + "–" + a.end())).toList());
         return new Composed(kind, appointment, appointment.applicant().email(), subject,
-                templates.process("appointment.txt", context), templates.process("appointment.html", context), null);
+                templates.process("appointment.txt", context), templates.process("appointment.html", context), null,
+                slips);
+    }
+
+    /** Another person of the applicant's group, as the e-mail lists them. */
+    record Person(String name, String document, String reference, String time) {
+    }
+
+    /**
+     * The appointment, and when it is the applicant's of a group booking, the group's people in the same
+     * state (holding a place, or not): an e-mail to the applicant is about all of them, one slip each.
+     */
+    private List<Appointment> slips(Appointment appointment) {
+        return groups.groupOf(appointment.reference())
+                .filter(group -> group.applicant().reference().equals(appointment.reference()))
+                .map(group -> group.appointments().stream().filter(a -> a.active() == appointment.active()).toList())
+                .orElse(List.of(appointment));
     }
 
     /** A waitlist e-mail: its code, or the place held with the link to take it and its deadline (branch time). */
@@ -164,7 +191,7 @@ class MailComposer {
         context.setVariable("subject", subject);
         return new Composed(message.kind(), null, message.recipient(), subject,
                 templates.process("waitlist.txt", context), templates.process("waitlist.html", context),
-                mail.staleReason());
+                mail.staleReason(), List.of());
     }
 
     /** The code that confirms a waiting-room ticket: no appointment yet, only the code and its page. */
@@ -175,6 +202,7 @@ class MailComposer {
         String subject = messages.getMessage("mail.TICKET_CODE.subject", null, locale);
         context.setVariable("subject", subject);
         return new Composed(MailKind.TICKET_CODE, null, message.recipient(), subject,
-                templates.process("ticket-code.txt", context), templates.process("ticket-code.html", context), null);
+                templates.process("ticket-code.txt", context), templates.process("ticket-code.html", context), null,
+                List.of());
     }
 }

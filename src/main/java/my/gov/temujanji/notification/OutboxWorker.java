@@ -187,7 +187,10 @@ class OutboxWorker {
         return "<outbox-" + id + ".temujanji@" + messageIdDomain + ">";
     }
 
-    /** The PDF slip and the calendar file, made from the appointment as it is when the message is sent. */
+    /**
+     * The PDF slip (a group's: every person's slip, one page each) and the calendar file, made from the
+     * appointment as it is when the message is sent.
+     */
     private List<MailTransport.Attachment> attachments(MailComposer.Composed mail) {
         if (!mail.kind().withSlip) {
             return List.of();
@@ -196,7 +199,7 @@ class OutboxWorker {
         Locale locale = Locale.forLanguageTag(appointment.language());
         return List.of(
                 new MailTransport.Attachment(slipFilename(appointment), "application/pdf",
-                        pdf.render(appointment, locale)),
+                        pdf.render(mail.slips(), locale)),
                 new MailTransport.Attachment(calendarFilename(appointment),
                         "text/calendar; charset=UTF-8; method=PUBLISH", calendar.ics(appointment, locale)));
     }

@@ -44,8 +44,11 @@ public class Availability {
     /** The longest range one request may ask for. */
     public static final int MAX_RANGE_DAYS = 100;
 
-    /** A question asked at one minute: answers change with the minute (slots that began, the window). */
-    private record Question(String branch, String service, LocalDate from, LocalDate to, long minute) {
+    /**
+     * A question asked at one minute: answers change with the minute (slots that began, the window).
+     * {@code group}: how many people must fit (issue 19), 1 for one person.
+     */
+    private record Question(String branch, String service, LocalDate from, LocalDate to, long minute, int group) {
     }
 
     private final Catalogue catalogue;
@@ -93,17 +96,34 @@ public class Availability {
     }
 
     public List<DayAvailability> days(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
+        return days(branchCode, serviceCode, from, to, 1);
+    }
+
+    /**
+     * The days of a range as a group of {@code group} people sees them: a day is OPEN only where the whole
+     * group fits in one slot or in slots right after one another ({@link GroupSeating}), else FULL; its
+     * places left are the day's, as for one person. 400 {@code INVALID_GROUP_SIZE} outside 1 to 6.
+     */
+    public List<DayAvailability> days(String branchCode, String serviceCode, LocalDate from, LocalDate to, int group) {
+        requireGroupSize(group);
         if (to.isBefore(from)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_RANGE", from, to);
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_RANGE_DAYS) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "RANGE_TOO_LONG", MAX_RANGE_DAYS);
         }
-        return dayAnswers.get(question(branchCode, serviceCode, from, to),
-                q -> computeDays(branchCode, serviceCode, from, to));
+        return dayAnswers.get(question(branchCode, serviceCode, from, to, group),
+                q -> computeDays(branchCode, serviceCode, from, to, group));
     }
 
-    private List<DayAvailability> computeDays(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
+    private static void requireGroupSize(int group) {
+        if (group < 1 || group > GroupSeating.MAX_GROUP) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_GROUP_SIZE", GroupSeating.MAX_GROUP);
+        }
+    }
+
+    private List<DayAvailability> computeDays(String branchCode, String serviceCode, LocalDate from, LocalDate to,
+            int group) {
         Offering offering = shownOffering(branchCode, serviceCode);
         BookingWindow window = BookingWindow.of(offering.type(), clock, openingTime);
         BranchCalendar calendar = shownCalendar(branchCode, from, to);
@@ -111,7 +131,7 @@ public class Availability {
                 repository.shownSlotRows(branchCode, serviceCode, from, to, clock.instant());
         List<DayAvailability> days = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            days.add(day(offering, window, calendar, date, rows.getOrDefault(date, Map.of())));
+            days.add(day(offering, window, calendar, date, rows.getOrDefault(date, Map.of()), group));
         }
         return days;
     }
@@ -122,7 +142,19 @@ public class Availability {
 
     /** The slots of one day; none when the day is closed or not bookable. */
     public List<SlotAvailability> slots(String branchCode, String serviceCode, LocalDate date) {
-        return slotAnswers.get(question(branchCode, serviceCode, date, date), q -> computeSlots(branchCode, serviceCode, date));
+        return slots(branchCode, serviceCode, date, 1);
+    }
+
+    /**
+     * The slots of one day a group of {@code group} people can start at: the whole group fits in it, or
+     * in it and the slots right after it ({@link GroupSeating}). 400 {@code INVALID_GROUP_SIZE} outside 1 to 6.
+     */
+    public List<SlotAvailability> slots(String branchCode, String serviceCode, LocalDate date, int group) {
+        requireGroupSize(group);
+        return slotAnswers.get(question(branchCode, serviceCode, date, date, group), q -> {
+            List<SlotAvailability> day = computeSlots(branchCode, serviceCode, date);
+            return group == 1 ? day : day.stream().filter(slot -> GroupSeating.fits(day, slot.start(), group)).toList();
+        });
     }
 
     /**
@@ -130,7 +162,7 @@ public class Availability {
      * reference cache's time, but {@link SlotInventory#take} reads it fresh and refuses it.
      */
     private Offering shownOffering(String branchCode, String serviceCode) {
-        return offerings.get(new Question(branchCode, serviceCode, null, null, 0),
+        return offerings.get(new Question(branchCode, serviceCode, null, null, 0, 1),
                 q -> catalogue.requireOffered(branchCode, serviceCode));
     }
 
@@ -176,11 +208,11 @@ public class Availability {
     }
 
     private BranchCalendar shownCalendar(String branchCode, LocalDate from, LocalDate to) {
-        return calendars.get(new Question(branchCode, null, from, to, 0), q -> repository.shownCalendar(branchCode, from, to));
+        return calendars.get(new Question(branchCode, null, from, to, 0, 1), q -> repository.shownCalendar(branchCode, from, to));
     }
 
-    private Question question(String branchCode, String serviceCode, LocalDate from, LocalDate to) {
-        return new Question(branchCode, serviceCode, from, to, clock.millis() / 60_000);
+    private Question question(String branchCode, String serviceCode, LocalDate from, LocalDate to, int group) {
+        return new Question(branchCode, serviceCode, from, to, clock.millis() / 60_000, group);
     }
 
     private List<SlotAvailability> computeSlots(String branchCode, String serviceCode, LocalDate date) {
@@ -196,19 +228,24 @@ public class Availability {
 
     /** The slot of the schedule that starts at {@code start}, if that day and slot can be booked now. */
     SlotAvailability bookableSlot(Offering offering, LocalDate date, LocalTime start) {
-        BookingWindow window = BookingWindow.of(offering.type(), clock, openingTime);
-        BranchCalendar calendar = repository.calendar(offering.branch().code(), date, date);
-        if (closedOrNotBookable(offering, window, calendar, date) != null) {
-            return null;
-        }
-        return slotsOf(offering, window, calendar, date, Map.of()).stream()
+        return bookableSlots(offering, date).stream()
                 .filter(slot -> slot.start().equals(start))
                 .findFirst()
                 .orElse(null);
     }
 
+    /** The slots of the schedule that can be booked now on that day, read fresh, in time order. */
+    List<SlotAvailability> bookableSlots(Offering offering, LocalDate date) {
+        BookingWindow window = BookingWindow.of(offering.type(), clock, openingTime);
+        BranchCalendar calendar = repository.calendar(offering.branch().code(), date, date);
+        if (closedOrNotBookable(offering, window, calendar, date) != null) {
+            return List.of();
+        }
+        return slotsOf(offering, window, calendar, date, Map.of());
+    }
+
     private DayAvailability day(Offering offering, BookingWindow window, BranchCalendar calendar, LocalDate date,
-            Map<LocalTime, ScheduleRepository.SlotRow> rows) {
+            Map<LocalTime, ScheduleRepository.SlotRow> rows, int group) {
         DayAvailability unavailable = closedOrNotBookable(offering, window, calendar, date);
         if (unavailable != null) {
             return unavailable;
@@ -218,7 +255,8 @@ public class Availability {
         if (slots.isEmpty()) {
             return new DayAvailability(date, DayStatus.NOT_BOOKABLE, reason("day.reason.tooLate"), 0);
         }
-        return new DayAvailability(date, placesLeft > 0 ? DayStatus.OPEN : DayStatus.FULL, null, placesLeft);
+        boolean fits = group == 1 ? placesLeft > 0 : slots.stream().anyMatch(s -> GroupSeating.fits(slots, s.start(), group));
+        return new DayAvailability(date, fits ? DayStatus.OPEN : DayStatus.FULL, null, placesLeft);
     }
 
     /** The day's status when no slot of it can be offered, or null when it has slots. */

@@ -2,6 +2,7 @@ package my.gov.temujanji.schedule;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -33,20 +34,28 @@ class AvailabilityApiController {
     }
 
     @GetMapping("/days")
-    @Operation(summary = "Each day of a range (at most 100 days): OPEN, FULL, CLOSED or NOT_BOOKABLE")
+    @Operation(summary = "Each day of a range (at most 100 days): OPEN, FULL, CLOSED or NOT_BOOKABLE",
+            description = "With groupSize (1 to 6, the applicant and the people they add), a day is OPEN only where "
+                    + "the whole group fits in one slot or in slots right after one another; 400 INVALID_GROUP_SIZE.")
     List<DayView> days(@PathVariable String branch, @PathVariable String service,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return availability.days(branch, service, from, to).stream()
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "How many people book together (1 to 6)")
+            @RequestParam(defaultValue = "1") int groupSize) {
+        return availability.days(branch, service, from, to, groupSize).stream()
                 .map(d -> new DayView(d.date(), d.status(), d.reason(), d.placesLeft()))
                 .toList();
     }
 
     @GetMapping("/slots")
-    @Operation(summary = "The time slots of one day with their capacity and places left; empty when the day cannot be booked")
+    @Operation(summary = "The time slots of one day with their capacity and places left; empty when the day cannot be booked",
+            description = "With groupSize (1 to 6), only the slots a group of that size can start at: it fits in the "
+                    + "slot, or in it and the slots right after it (POST /api/v1/groups seats it so); 400 INVALID_GROUP_SIZE.")
     List<SlotView> slots(@PathVariable String branch, @PathVariable String service,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return availability.slots(branch, service, date).stream()
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @Parameter(description = "How many people book together (1 to 6)")
+            @RequestParam(defaultValue = "1") int groupSize) {
+        return availability.slots(branch, service, date, groupSize).stream()
                 .map(s -> new SlotView(s.start(), s.end(), s.capacity(), s.placesLeft()))
                 .toList();
     }

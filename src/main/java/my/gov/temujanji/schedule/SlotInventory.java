@@ -107,6 +107,52 @@ public class SlotInventory {
     }
 
     /**
+     * Takes the places of a group of {@code size} people from the slot starting at {@code start}, all or
+     * none ({@link GroupSeating}: the same slot where it has room, else the slots right after it): one
+     * statement takes up to {@code size} free place rows of those slots, earlier slots first, skipping
+     * rows other transactions hold, so no group waits for another's commit and a group is never
+     * partly seated; fewer places than people, or places only with a gap, is 409 {@code SLOT_FULL} and
+     * the caller's transaction rolls back whatever it took. Answers one place per person, in slot order.
+     * Refused as {@link #take} refuses, for the first slot.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<TakenPlace> takeGroup(String branchCode, String serviceCode, LocalDate day, LocalTime start, int size) {
+        BranchScheduleLock.shared(jdbc, branchCode);
+        Offering offering = catalogue.requireOffered(branchCode, serviceCode);
+        List<SlotAvailability> run = GroupSeating.run(availability.bookableSlots(offering, day), start, size);
+        if (run.isEmpty()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "NOT_BOOKABLE", day, start);
+        }
+        List<Long> slotIds = new ArrayList<>();
+        for (SlotAvailability slot : run) {
+            slotIds.add(slotRow(branchCode, serviceCode, day, slot.start(), slot.end(), offering.capacity()));
+        }
+        List<Long> taken = jdbc.sql("""
+                        WITH wanted AS (
+                            SELECT p.id FROM unnest(CAST(:slots AS bigint[])) WITH ORDINALITY w (slot_id, n)
+                            JOIN slot_place p ON p.slot_id = w.slot_id
+                            WHERE NOT p.taken AND (p.free_from IS NULL OR p.free_from <= :now)
+                            ORDER BY w.n, p.id LIMIT :size FOR UPDATE OF p SKIP LOCKED)
+                        UPDATE slot_place p SET taken = true, free_from = NULL FROM wanted
+                        WHERE p.id = wanted.id RETURNING p.slot_id""")
+                .param("slots", slotIds.toArray(Long[]::new)).param("now", Timestamp.from(clock.instant()))
+                .param("size", size)
+                .query(Long.class).list();
+        List<Integer> counts = slotIds.stream().map(id -> (int) taken.stream().filter(id::equals).count()).toList();
+        if (GroupSeating.spread(counts, size).isEmpty()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", day, start);
+        }
+        List<TakenPlace> places = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            for (int k = 0; k < counts.get(i); k++) {
+                places.add(new TakenPlace(slotIds.get(i), branchCode, serviceCode, day, run.get(i).start(),
+                        run.get(i).end()));
+            }
+        }
+        return places;
+    }
+
+    /**
      * The slot's row, made (its places all free, by the database's trigger) when this is the slot's first
      * booking. A row another transaction makes at the same moment is waited for, and read by a second
      * statement once committed.

@@ -5,6 +5,7 @@ import static my.gov.temujanji.platform.Pages.seeOther;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,10 @@ import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
+import my.gov.temujanji.booking.BookingGroup;
 import my.gov.temujanji.booking.BookingPages;
 import my.gov.temujanji.booking.ChangeOutcome;
+import my.gov.temujanji.booking.GroupBooking;
 import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -38,6 +41,8 @@ import org.springframework.web.servlet.view.RedirectView;
 class ManagedAppointments {
 
     static final String PATH = "/appointments/manage";
+
+    private final GroupBooking groups;
 
     private static final int MAX_INPUT = 100;
 
@@ -93,6 +98,28 @@ class ManagedAppointments {
         model.addAttribute("reference", Reference.display(appointment.reference()));
         model.addAttribute("offering", offering(appointment));
         model.addAttribute("draftUrl", draftPath(opened.draft()));
+        // The applicant of a group booking sees everyone in it, and may cancel or move them together.
+        BookingGroup group = groups.groupOf(appointment.reference())
+                .filter(g -> g.applicant().reference().equals(appointment.reference())).orElse(null);
+        model.addAttribute("group", group);
+        model.addAttribute("groupPeople", group == null ? List.of() : group.appointments().stream()
+                .map(a -> new GroupPerson(a.applicant().fullName(), a.start() + "–" + a.end(), a.status().name(),
+                        Reference.display(a.reference())))
+                .toList());
+    }
+
+    /**
+     * How many people a move of this appointment takes along: everyone of the group who holds a place when
+     * it is the applicant's of a group booking (they move together, all or none), otherwise one.
+     */
+    int movingTogether(Appointment appointment) {
+        return groups.groupOf(appointment.reference())
+                .filter(g -> g.applicant().reference().equals(appointment.reference()))
+                .map(g -> Math.max(1, g.active().size())).orElse(1);
+    }
+
+    /** One person of the applicant's group, as their appointment page lists them. */
+    record GroupPerson(String name, String time, String status, String reference) {
     }
 
     /** The page {@code next} makes of the appointment while it can still be changed; otherwise its page saying why not. */
@@ -205,7 +232,8 @@ class ManagedAppointments {
     private final RateLimits rateLimits;
 
     ManagedAppointments(Booking booking, MessageSource messages, Clock clock, Catalogue catalogue, Blocks blocks,
-            ManageDrafts drafts, RateLimits rateLimits) {
+            ManageDrafts drafts, RateLimits rateLimits, GroupBooking groups) {
+        this.groups = groups;
         this.rateLimits = rateLimits;
         this.booking = booking;
         this.messages = messages;

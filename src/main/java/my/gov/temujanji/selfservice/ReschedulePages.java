@@ -18,6 +18,7 @@ import java.util.UUID;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.ChangeOutcome;
+import my.gov.temujanji.booking.GroupBooking;
 import my.gov.temujanji.fairaccess.ChallengeErrors;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
@@ -58,9 +59,11 @@ class ReschedulePages {
     private final RateLimits rateLimits;
     private final Challenges challenges;
     private final ManagedAppointments managed;
+    private final GroupBooking groups;
 
     ReschedulePages(Booking booking, Availability availability, MessageSource messages, MonthCalendars calendars,
-            RateLimits rateLimits, Challenges challenges, ManagedAppointments managed) {
+            RateLimits rateLimits, Challenges challenges, ManagedAppointments managed, GroupBooking groups) {
+        this.groups = groups;
         this.booking = booking;
         this.availability = availability;
         this.messages = messages;
@@ -146,7 +149,7 @@ class ReschedulePages {
                     .queryParamIfPresent("wait", Optional.ofNullable(refused.secondsLeft()))
                     .toUriString());
         }
-        ChangeOutcome outcome = booking.reschedule(d.reference(), d.documentNumber(), date, start);
+        ChangeOutcome outcome = moveTogether(d.reference(), d.documentNumber(), date, start);
         if (outcome instanceof ChangeOutcome.Changed moved) {
             return seeOther(UriComponentsBuilder.fromPath(PATH + "/rescheduled")
                     .queryParam("reference", moved.appointment().reference()).toUriString());
@@ -154,6 +157,22 @@ class ReschedulePages {
         ChangeOutcome.Refusal refusal = (ChangeOutcome.Refusal) outcome;
         String error = SLOT_REFUSALS.get(refusal.getClass());
         return error != null ? seeOther(slotsPath(draft, date, start, error)) : managed.refusalRedirect(refusal, draft);
+    }
+
+    /** The appointment moved, or with it every person of its group who holds a place (all or none). */
+    private ChangeOutcome moveTogether(String reference, String documentNumber, LocalDate date, LocalTime start) {
+        Optional<Appointment> current = booking.find(reference, documentNumber);
+        if (current.isEmpty()) {
+            return new ChangeOutcome.NotFound();
+        }
+        if (managed.movingTogether(current.get()) <= 1) {
+            return booking.reschedule(reference, documentNumber, date, start);
+        }
+        try {
+            return new ChangeOutcome.Changed(groups.reschedule(reference, documentNumber, date, start).applicant());
+        } catch (ApiProblem problem) {
+            return ChangeOutcome.refusalOf(problem);
+        }
     }
 
     private String datePage(ManagedAppointments.Opened opened, YearMonth month, Model model, Locale locale) {
@@ -170,8 +189,9 @@ class ReschedulePages {
         Appointment appointment = opened.appointment();
         DayAvailability day = availability.day(appointment.branchCode(), appointment.serviceCode(), date);
         boolean sameDay = date.equals(appointment.date());
-        List<Choice> choices = SlotChoices.of(
-                availability.slots(appointment.branchCode(), appointment.serviceCode(), date),
+        // A group moves together: only the slots where everyone fits (the slot, or it and the ones right after it).
+        List<Choice> choices = SlotChoices.of(availability.slots(appointment.branchCode(), appointment.serviceCode(),
+                        date, managed.movingTogether(appointment)),
                 date.equals(appointment.date()) ? appointment.start() : null, managed.text("manage.slots.current", locale),
                 messages, locale);
         managed.addAppointment(opened, model);

@@ -12,9 +12,12 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.BookingProperties;
+import my.gov.temujanji.booking.Reference;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.slip.SlipFonts.Weight;
 import org.springframework.context.MessageSource;
@@ -56,18 +59,30 @@ public class SlipPdf {
     }
 
     public byte[] render(Appointment appointment, Locale locale) {
-        SlipDetails details = SlipDetails.of(appointment, catalogue, locale);
+        return render(List.of(appointment), locale);
+    }
+
+    /**
+     * The slips of several appointments in one PDF, one page each (a group booking: every person with
+     * their own reference and QR code, so each is checked in at the counter on their own).
+     */
+    public byte[] render(List<Appointment> appointments, Locale locale) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 48, 48, 40, 40);
         PdfWriter.getInstance(document, pdf);
-        document.addTitle(text("slip.pdf.title", locale) + " " + details.reference());
+        document.addTitle(text("slip.pdf.title", locale) + " " + appointments.stream()
+                .map(a -> Reference.display(a.reference())).collect(Collectors.joining(", ")));
         document.open();
-        document.add(headingBar(details, locale));
-        document.add(referenceAndQrCode(appointment, details, locale));
-        document.add(appointmentTable(appointment, details, locale));
-        document.add(notice(text("slip.pdf.rule", locale, booking.arriveEarlyMinutes()), RULE_BACKGROUND));
-        document.add(notice(text("slip.pdf.documents", locale), Color.WHITE));
-        document.add(notice(text("slip.priority", locale), Color.WHITE));
+        for (Appointment appointment : appointments) {
+            SlipDetails details = SlipDetails.of(appointment, catalogue, locale);
+            document.newPage();
+            document.add(headingBar(details, locale));
+            document.add(referenceAndQrCode(appointment, details, locale));
+            document.add(appointmentTable(appointment, details, locale));
+            document.add(notice(text("slip.pdf.rule", locale, booking.arriveEarlyMinutes()), RULE_BACKGROUND));
+            document.add(notice(text("slip.pdf.documents", locale), Color.WHITE));
+            document.add(notice(text("slip.priority", locale), Color.WHITE));
+        }
         document.close();
         return pdf.toByteArray();
     }

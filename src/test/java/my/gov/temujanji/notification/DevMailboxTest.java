@@ -11,7 +11,7 @@ class DevMailboxTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withBean(Outbox.class, () -> new Outbox(null))
-            .withBean(MailComposer.class, () -> new MailComposer(new StaticMessageSource(), null, null, null, null, null, null, null))
+            .withBean(MailComposer.class, () -> new MailComposer(new StaticMessageSource(), null, null, null, null, null, null, null, null))
             .withUserConfiguration(DevMailbox.class);
 
     @Test

@@ -24,7 +24,12 @@ public final class ScannedQr {
 
     /** The slip token in the verification address the QR code holds. */
     public static String token(PdfReader pdf) throws NotFoundException, IOException {
-        String address = in(pdf);
+        return token(pdf, 1);
+    }
+
+    /** The slip token of the QR code on one page (a group's PDF has one slip per page). */
+    public static String token(PdfReader pdf, int page) throws NotFoundException, IOException {
+        String address = in(pdf, page);
         int path = address.lastIndexOf("/verify/");
         if (path < 0) {
             throw new AssertionError("not a verification address: " + address);
@@ -34,7 +39,12 @@ public final class ScannedQr {
 
     /** Decodes the first image of the PDF's first page. */
     public static String in(PdfReader pdf) throws NotFoundException, IOException {
-        PdfDictionary xObjects = pdf.getPageN(1).getAsDict(PdfName.RESOURCES).getAsDict(PdfName.XOBJECT);
+        return in(pdf, 1);
+    }
+
+    /** Decodes the first image of one page of the PDF. */
+    public static String in(PdfReader pdf, int page) throws NotFoundException, IOException {
+        PdfDictionary xObjects = pdf.getPageN(page).getAsDict(PdfName.RESOURCES).getAsDict(PdfName.XOBJECT);
         for (PdfName name : xObjects.getKeys()) {
             PdfObject object = PdfReader.getPdfObject(xObjects.get(name));
             if (object instanceof PRStream && PdfName.IMAGE.equals(((PRStream) object).getAsName(PdfName.SUBTYPE))) {

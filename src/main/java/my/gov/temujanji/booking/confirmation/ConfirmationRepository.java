@@ -89,7 +89,9 @@ class ConfirmationRepository {
                             DELETE FROM confirmation_code c USING due WHERE c.reference = due.reference
                         ), expired AS (
                             UPDATE appointment a SET status = 'EXPIRED', cancelled_at = :now
-                            FROM due WHERE a.reference = due.reference AND a.status = 'PENDING'
+                            FROM due JOIN appointment coded ON coded.reference = due.reference
+                            -- the people of a group wait for the applicant's one code, and expire with it
+                            WHERE (a.id = coded.id OR a.group_id = coded.group_id) AND a.status = 'PENDING'
                             RETURNING a.*
                         ), released AS (SELECT slot_id FROM expired),\s""" + SlotInventory.givingBack("released", ":availableFrom") + """
                         SELECT\s""" + COLUMNS + " FROM expired")

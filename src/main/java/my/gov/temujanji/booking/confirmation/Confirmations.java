@@ -96,7 +96,9 @@ public class Confirmations {
         }
         repository.markCodeUsed(reference, now);
         Appointment appointment = appointments.findByReference(reference).orElseThrow();
-        events.publishEvent(new AppointmentEvent.Confirmed(appointment));
+        // A group's code confirms everyone in it: one e-mail with every person's slip.
+        events.publishEvent(appointments.findGroupOf(reference).<AppointmentEvent>map(AppointmentEvent.GroupConfirmed::new)
+                .orElseGet(() -> new AppointmentEvent.Confirmed(appointment)));
         return new CodeOutcome.Confirmed(appointment);
     }
 

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import my.gov.temujanji.applicant.Applicant;
@@ -18,6 +19,8 @@ import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentRows;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.schedule.SlotInventory;
+import my.gov.temujanji.booking.BookingGroup;
+import my.gov.temujanji.booking.Relationship;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,21 +60,62 @@ public class AppointmentRepository {
     public void insertAppointment(String reference, AppointmentStatus status, TakenPlace place, Applicant applicant,
             String language, String idempotencyKey, String requestHash, Instant now, String codeHash,
             Instant codeExpiresAt) {
+        insertAppointment(reference, status, place, applicant, language, idempotencyKey, requestHash, now, codeHash,
+                codeExpiresAt, null);
+    }
+
+    /** Where a person of a group booking stands in it; null for an appointment booked alone. */
+    public record GroupLink(long groupId, int position, LocalDate dateOfBirth, Relationship relationship) {
+    }
+
+    /** As above, for one person of a group booking ({@code group}; null: booked alone). */
+    public void insertAppointment(String reference, AppointmentStatus status, TakenPlace place, Applicant applicant,
+            String language, String idempotencyKey, String requestHash, Instant now, String codeHash,
+            Instant codeExpiresAt, GroupLink group) {
         String insert = """
                 INSERT INTO appointment (reference, slot_id, branch_code, service_code, day, start_time, end_time,
                     status, full_name, document_type, document_number, nationality, email, phone, language,
-                    idempotency_key, request_hash, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                    idempotency_key, request_hash, created_at, group_id, group_position, date_of_birth, relationship)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         List<Object> params = new ArrayList<>(Arrays.asList(reference, place.slotId(), place.branchCode(),
                 place.serviceCode(), place.day(), place.start(), place.end(), status.name(), applicant.fullName(),
                 applicant.documentType().name(), applicant.documentNumber(), applicant.nationality(), applicant.email(),
-                applicant.phone(), language, idempotencyKey, requestHash, Timestamp.from(now)));
+                applicant.phone(), language, idempotencyKey, requestHash, Timestamp.from(now),
+                group == null ? null : group.groupId(), group == null ? null : group.position(),
+                group == null ? null : group.dateOfBirth(), group == null ? null : group.relationship().name()));
         if (codeHash != null) {
             insert = "WITH made AS (" + insert + " RETURNING reference) INSERT INTO confirmation_code (reference, "
                     + "code_hash, expires_at) SELECT reference, ?, ? FROM made";
             params.addAll(List.of(codeHash, Timestamp.from(codeExpiresAt)));
         }
         jdbc.sql(insert).params(params).update();
+    }
+
+    public void lock(String... keys) {
+        jdbc.sql("SELECT " + String.join(", ", Collections.nCopies(keys.length, "pg_advisory_xact_lock(hashtextextended(?, 0))")))
+                .params((Object[]) keys).query().singleRow();
+    }
+
+    public long insertGroup(Instant now) {
+        return jdbc.sql("INSERT INTO booking_group (created_at) VALUES (?) RETURNING id").param(Timestamp.from(now))
+                .query(Long.class).single();
+    }
+
+    /** The group the appointment with this reference belongs to, every person in position order; empty when booked alone. */
+    public Optional<BookingGroup> findGroupOf(String reference) {
+        List<BookingGroup.Member> members = jdbc.sql("SELECT " + COLUMNS + """
+                        , group_id, group_position, date_of_birth, relationship FROM appointment
+                        WHERE group_id = (SELECT group_id FROM appointment WHERE reference = ?)
+                        ORDER BY group_position""")
+                .param(reference)
+                .query((rs, n) -> new BookingGroup.Member(rs.getInt("group_position"), AppointmentRows.appointment(rs),
+                        rs.getObject("date_of_birth", LocalDate.class), Relationship.valueOf(rs.getString("relationship"))))
+                .list();
+        if (members.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = jdbc.sql("SELECT group_id FROM appointment WHERE reference = ?").param(reference).query(Long.class).single();
+        return Optional.of(new BookingGroup(id, members));
     }
 
     public Optional<KeyedAppointment> findByIdempotencyKey(String key) {
@@ -94,6 +138,7 @@ public class AppointmentRepository {
                 .query(Boolean.class).single();
     }
 
+
     /**
      * The counts behind the limits on hoarding and the appointment that refuses a second booking of the
      * type, in one statement: the counts are over every active row of the document or the address, and
@@ -105,8 +150,9 @@ public class AppointmentRepository {
                         , document_type = :type AND document_number = :number AND service_code = :service AS of_service,
                                count(*) FILTER (WHERE day + start_time > :now AND document_type = :type
                                    AND document_number = :number) OVER () AS by_document,
-                               count(*) FILTER (WHERE day + start_time > :now AND lower(email) = lower(:email)) OVER ()
-                                   AS by_email
+                               -- A group booking is one booking of the address, however many people it is for.
+                               count(DISTINCT coalesce(-group_id, id)) FILTER (WHERE day + start_time > :now
+                                   AND lower(email) = lower(:email)) OVER () AS by_email
                         FROM appointment
                         WHERE ((document_type = :type AND document_number = :number) OR lower(email) = lower(:email))
                           AND\s""" + ACTIVE + " ORDER BY of_service DESC LIMIT 1")
@@ -120,8 +166,13 @@ public class AppointmentRepository {
 
     /** Confirms a PENDING appointment; false when it is no longer pending. */
     public boolean confirm(String reference, Instant now) {
-        return jdbc.sql("UPDATE appointment SET status = 'CONFIRMED', confirmed_at = ? WHERE reference = ? AND status = 'PENDING'")
-                .params(Timestamp.from(now), reference).update() == 1;
+        // The applicant's code confirms the people of their group with them (theirs is the one code).
+        return jdbc.sql("""
+                        UPDATE appointment SET status = 'CONFIRMED', confirmed_at = :now
+                        WHERE status = 'PENDING' AND (reference = :reference OR group_id = (
+                            SELECT group_id FROM appointment WHERE reference = :reference AND status = 'PENDING'
+                              AND group_position = 0))""")
+                .param("now", Timestamp.from(now)).param("reference", reference).update() >= 1;
     }
 
     /** The branch of an appointment, unlocked: what its transaction locks first (it never changes). */

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -19,6 +20,11 @@ import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.BookingOutcome;
 import my.gov.temujanji.booking.BookingPages;
+import my.gov.temujanji.booking.GroupBooking;
+import my.gov.temujanji.booking.GroupMember;
+import my.gov.temujanji.booking.GroupMemberValidation;
+import my.gov.temujanji.booking.GroupOutcome;
+import my.gov.temujanji.booking.MemberInput;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.fairaccess.ChallengeErrors;
@@ -61,10 +67,17 @@ class HoldPages {
     private final RateLimits rateLimits;
     private final Challenges challenges;
     private final Blocks blocks;
+    private final GroupBooking groups;
+    private final GroupMemberValidation memberValidation;
+    private final PeopleOnHold peopleOnHold;
 
     HoldPages(Catalogue catalogue, Booking booking, Holds holds, ApplicantValidation validation, Validator validator,
             MessageSource messages, Clock clock, RateLimits rateLimits,
-            Challenges challenges, Blocks blocks) {
+            Challenges challenges, Blocks blocks, GroupBooking groups, GroupMemberValidation memberValidation,
+            PeopleOnHold peopleOnHold) {
+        this.groups = groups;
+        this.memberValidation = memberValidation;
+        this.peopleOnHold = peopleOnHold;
         this.blocks = blocks;
         this.rateLimits = rateLimits;
         this.challenges = challenges;
@@ -170,9 +183,39 @@ class HoldPages {
         rateLimits.check(LimitedAction.BOOKING, request, applicant.documentNumber());
         // The challenge is checked once the hold's key is locked and has booked nothing: a second press
         // of the same form, with the solution the first press spent, waits for it and shows its booking.
-        BookingOutcome outcome = booking.book(new Booking.FromHold(id), applicant,
-                "en".equals(locale.getLanguage()) ? "en" : "ms", idempotencyKey(id),
-                () -> challenges.verifyOnPage(form.altcha(), challengeSubject(id)));
+        Runnable gate = () -> challenges.verifyOnPage(form.altcha(), challengeSubject(id));
+        String language = "en".equals(locale.getLanguage()) ? "en" : "ms";
+        List<MemberInput> added = holds.members(id);
+        BookingOutcome outcome;
+        if (added.isEmpty()) {
+            outcome = booking.book(new Booking.FromHold(id), applicant, language, idempotencyKey(id), gate);
+        } else {
+            List<GroupMember> members = new ArrayList<>();
+            for (int i = 0; i < added.size(); i++) {
+                GroupMember member = memberValidation.validate(added.get(i), applicant).member();
+                if (member == null) {
+                    return seeOther("/book/holds/" + id + "/people/" + (i + 1));
+                }
+                members.add(member);
+            }
+            GroupOutcome group = groups.book(new Booking.FromHold(id), hold.serviceCode(), applicant, members, language,
+                    idempotencyKey(id), gate);
+            if (group instanceof GroupOutcome.Made made) {
+                return booked(made.group().applicant());
+            }
+            if (group instanceof GroupOutcome.MembersRefused refused) {
+                // Back to the review, each person who cannot book named at their row.
+                model.addAttribute("formErrors", new FormErrors(refused.members().stream()
+                        .map(m -> new FormErrors.Entry("person-" + m.position(), messages.getMessage(
+                                "person.refused", new Object[] {m.position() == 0 ? applicant.fullName()
+                                        : added.get(m.position() - 1).fullName(),
+                                        messages.getMessage("member.refused." + m.reason(), null, locale)}, locale)))
+                        .toList()));
+                return new ModelAndView(summaryPage("booking/review", id, model, locale), model.asMap(),
+                        HttpStatus.CONFLICT);
+            }
+            outcome = ((GroupOutcome.Refused) group).refusal();
+        }
         if (outcome instanceof BookingOutcome.Made made) {
             return booked(made.appointment());
         }
@@ -237,6 +280,7 @@ class HoldPages {
         model.addAttribute("nationality", Countries.name(applicant.nationality(), locale));
         model.addAttribute("documentType",
                 messages.getMessage("details.documentType." + applicant.documentType().name(), null, locale));
+        model.addAttribute("people", peopleOnHold.of(hold, applicant.fullName(), applicant.documentNumber(), locale));
         return view;
     }
 

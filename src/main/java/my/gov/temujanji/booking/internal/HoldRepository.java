@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.applicant.ApplicantInput;
+import my.gov.temujanji.booking.MemberInput;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
 import my.gov.temujanji.schedule.SlotInventory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,6 +124,18 @@ public class HoldRepository {
                 .params(slotId, Timestamp.from(now), places)
                 .query(UUID.class)
                 .list();
+    }
+
+    /** The people added to the booking on this hold, as typed, in order (none when nobody was added). */
+    List<MemberInput> members(UUID holdId) {
+        String text = jdbc.sql("SELECT members::text FROM hold WHERE id = ?").param(holdId).query(String.class)
+                .optional().orElse(null);
+        return text == null ? List.of() : List.of(json.readValue(text, MemberInput[].class));
+    }
+
+    void saveMembers(UUID holdId, List<MemberInput> members) {
+        jdbc.sql("UPDATE hold SET members = ?::jsonb WHERE id = ?")
+                .params(members.isEmpty() ? null : json.writeValueAsString(members), holdId).update();
     }
 
     private String draftJson(ApplicantInput draft) {

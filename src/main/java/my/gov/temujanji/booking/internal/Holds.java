@@ -12,6 +12,7 @@ import java.util.UUID;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.HoldGate;
+import my.gov.temujanji.booking.MemberInput;
 import my.gov.temujanji.booking.internal.HoldRepository.LockedHold;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
@@ -64,6 +65,7 @@ public class Holds {
             HoldGate.Pass pass) {
         Instant now = clock.instant();
         ApplicantInput draft = null;
+        List<MemberInput> members = List.of();
         // Branch locks first, in code order (the global lock order), then the earlier hold's row.
         TreeSet<String> branches = new TreeSet<>(List.of(branch));
         if (previous != null) {
@@ -74,6 +76,7 @@ public class Holds {
             Optional<LockedHold> old = repository.lockHold(previous);
             if (old.isPresent()) {
                 draft = repository.draft(old.get().draft());
+                members = repository.members(previous);
                 if (!old.get().released()) {
                     inventory.release(old.get().slotId());
                 }
@@ -84,8 +87,12 @@ public class Holds {
         passGates(branch, service, date, id, previous, pass);
         Instant expiresAt = now.plus(properties.holdDuration());
         ApplicantInput carried = draft;
+        List<MemberInput> carriedMembers = members;
         TakenPlace place = inventory.take(branch, service, date, start, (taken, offering) -> {
             repository.insertHold(id, taken.slotId(), now, expiresAt, carried);
+            if (!carriedMembers.isEmpty()) {
+                repository.saveMembers(id, carriedMembers);
+            }
             return taken;
         });
         return new Hold(id, place.branchCode(), place.serviceCode(), place.day(), place.start(), place.end(), expiresAt,
@@ -101,6 +108,17 @@ public class Holds {
 
     public Optional<Hold> findHold(UUID id) {
         return repository.findHold(id, clock.instant());
+    }
+
+    /** The people the applicant added on this hold's pages, as typed. */
+    public List<MemberInput> members(UUID holdId) {
+        return repository.members(holdId);
+    }
+
+    @RetryOnConflict
+    @Transactional
+    public void saveMembers(UUID holdId, List<MemberInput> members) {
+        repository.saveMembers(holdId, members);
     }
 
     @RetryOnConflict
@@ -151,6 +169,21 @@ public class Holds {
                 hold.place().start());
         repository.deleteHold(holdId);
         return place;
+    }
+
+    /**
+     * Ends a hold a group is booked from, in the booking's transaction: its place is given back, to be
+     * taken again at once by the group's one statement (the row stays locked by this transaction, so no
+     * one else can take it meanwhile). A hold the branch released stops there: 409 {@code SLOT_FULL}.
+     */
+    public void giveUpForGroup(LockedHold hold) {
+        if (hold.releasedEarly()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "SLOT_FULL", hold.place().day(), hold.place().start());
+        }
+        if (!hold.released()) {
+            inventory.release(hold.slotId());
+        }
+        repository.deleteHold(hold.id());
     }
 
     /**
