@@ -151,8 +151,10 @@ public class AppointmentRepository {
                                count(*) FILTER (WHERE day + start_time > :now AND document_type = :type
                                    AND document_number = :number) OVER () AS by_document,
                                -- A group booking is one booking of the address, however many people it is for.
-                               count(DISTINCT coalesce(-group_id, id)) FILTER (WHERE day + start_time > :now
-                                   AND lower(email) = lower(:email)) OVER () AS by_email
+                               (SELECT count(DISTINCT coalesce(-e.group_id, e.id)) FROM appointment e
+                                 WHERE lower(e.email) = lower(:email) AND e.day + e.start_time > :now
+                                   AND e.""" + ACTIVE + """
+                               ) AS by_email
                         FROM appointment
                         WHERE ((document_type = :type AND document_number = :number) OR lower(email) = lower(:email))
                           AND\s""" + ACTIVE + " ORDER BY of_service DESC LIMIT 1")
