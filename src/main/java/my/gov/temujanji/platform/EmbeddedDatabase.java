@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.logging.Log;
@@ -90,6 +91,9 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                         .setCleanDataDirectory(false)
                         .setRegisterShutdownHook(false) // stopped by the handler below, once Spring is done
                         .setPort(port)
+                        // The library gives up after 10 s; a durable start right after heavy writes (a CI
+                        // run's tests) waits that long for the disk's flush and failed there.
+                        .setPGStartupWait(Duration.ofMinutes(2))
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("timezone", BranchTime.ZONE.getId())
                         // The library starts PostgreSQL for throwaway test data (fsync and synchronous
