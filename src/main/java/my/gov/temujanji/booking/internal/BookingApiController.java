@@ -20,6 +20,8 @@ import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.BookingOutcome;
 import my.gov.temujanji.booking.confirmation.Confirmations;
+import my.gov.temujanji.booking.internal.ChangeRequests.CancelRequest;
+import my.gov.temujanji.booking.internal.ChangeRequests.RescheduleRequest;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
@@ -51,10 +53,12 @@ class BookingApiController {
     private final Clock clock;
     private final RateLimits rateLimits;
     private final Challenges challenges;
+    private final ChangeRequests changes;
     private final SlotInventory inventory;
 
     BookingApiController(Booking booking, Holds holds, Confirmations confirmations, ApplicantValidation validation, MessageSource messages, Clock clock,
-            RateLimits rateLimits, Challenges challenges, SlotInventory inventory) {
+            RateLimits rateLimits, Challenges challenges, SlotInventory inventory, ChangeRequests changes) {
+        this.changes = changes;
         this.inventory = inventory;
         this.rateLimits = rateLimits;
         this.challenges = challenges;
@@ -197,9 +201,6 @@ class BookingApiController {
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "APPOINTMENT_NOT_FOUND"));
     }
 
-    record CancelRequest(String documentNumber) {
-    }
-
     record ConfirmRequest(String code) {
     }
 
@@ -226,19 +227,13 @@ class BookingApiController {
                 AppointmentProblems.appointmentOf(confirmations.resendCode(reference))));
     }
 
-    record RescheduleRequest(String documentNumber, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start) {
-    }
-
     @PostMapping("/appointments/{reference}/cancel")
     @Operation(summary = "Cancel an appointment: its place goes back to others",
             description = "404 APPOINTMENT_NOT_FOUND for a wrong reference or document number; 409 "
                     + "APPOINTMENT_NOT_ACTIVE when already cancelled; 409 APPOINTMENT_PASSED once its time has come.")
     AppointmentView cancel(@PathVariable String reference, @RequestBody CancelRequest request,
             HttpServletRequest http) {
-        if (request.documentNumber() == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
-        }
-        rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
+        changes.admit(request, http);
         return AppointmentView.of(AppointmentProblems.appointmentOf(booking.cancel(reference, request.documentNumber())));
     }
 
@@ -253,12 +248,7 @@ class BookingApiController {
     AppointmentView reschedule(@PathVariable String reference, @RequestBody RescheduleRequest request,
             @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
             @RequestHeader(name = "Altcha", required = false) String altcha, HttpServletRequest http) {
-        if (request.documentNumber() == null || request.date() == null || request.start() == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
-        }
-        rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
-        rateLimits.check(LimitedAction.BOOKING, http, request.documentNumber());
-        challenges.verify(altcha);
+        changes.admit(request, altcha, http);
         return AppointmentView.of(AppointmentProblems.appointmentOf(booking.reschedule(reference,
                 request.documentNumber(), request.date(), request.start())));
     }

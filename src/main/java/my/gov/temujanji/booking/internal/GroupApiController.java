@@ -22,6 +22,8 @@ import my.gov.temujanji.booking.GroupMemberValidation;
 import my.gov.temujanji.booking.GroupOutcome;
 import my.gov.temujanji.booking.MemberInput;
 import my.gov.temujanji.booking.Relationship;
+import my.gov.temujanji.booking.internal.ChangeRequests.CancelRequest;
+import my.gov.temujanji.booking.internal.ChangeRequests.RescheduleRequest;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
@@ -51,9 +53,12 @@ class GroupApiController {
     private final MessageSource messages;
     private final RateLimits rateLimits;
     private final Challenges challenges;
+    private final ChangeRequests changes;
 
     GroupApiController(GroupBooking groups, Booking booking, ApplicantValidation applicants,
-            GroupMemberValidation members, MessageSource messages, RateLimits rateLimits, Challenges challenges) {
+            GroupMemberValidation members, MessageSource messages, RateLimits rateLimits, Challenges challenges,
+            ChangeRequests changes) {
+        this.changes = changes;
         this.groups = groups;
         this.booking = booking;
         this.applicants = applicants;
@@ -180,9 +185,6 @@ class GroupApiController {
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "GROUP_NOT_FOUND"));
     }
 
-    record CancelRequest(String documentNumber) {
-    }
-
     @PostMapping("/groups/{reference}/cancel")
     @Operation(summary = "Cancel everyone of a group who still holds a place: their places go back to others",
             description = "With the applicant's reference and document number (one person alone is cancelled with "
@@ -190,14 +192,8 @@ class GroupApiController {
                     + "applicant. 404 GROUP_NOT_FOUND; 409 APPOINTMENT_NOT_ACTIVE when nobody holds a place; 409 "
                     + "APPOINTMENT_PASSED once its time has come.")
     GroupView cancel(@PathVariable String reference, @RequestBody CancelRequest request, HttpServletRequest http) {
-        if (request.documentNumber() == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
-        }
-        rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
+        changes.admit(request, http);
         return GroupView.of(groups.cancel(reference, request.documentNumber()));
-    }
-
-    record RescheduleRequest(String documentNumber, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start) {
     }
 
     @PostMapping("/groups/{reference}/reschedule")
@@ -210,12 +206,7 @@ class GroupApiController {
     GroupView reschedule(@PathVariable String reference, @RequestBody RescheduleRequest request,
             @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
             @RequestHeader(name = "Altcha", required = false) String altcha, HttpServletRequest http) {
-        if (request.documentNumber() == null || request.date() == null || request.start() == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
-        }
-        rateLimits.check(LimitedAction.LOOKUP, http, request.documentNumber());
-        rateLimits.check(LimitedAction.BOOKING, http, request.documentNumber());
-        challenges.verify(altcha);
+        changes.admit(request, altcha, http);
         return GroupView.of(groups.reschedule(reference, request.documentNumber(), request.date(), request.start()));
     }
 }
