@@ -3,6 +3,7 @@ package my.gov.temujanji.administration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.administration.FormField.Kind;
 import my.gov.temujanji.administration.FormField.Option;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -19,6 +20,7 @@ import org.springframework.validation.BindingResult;
  * the page {@code administration/form.html} that draws them, and their errors.
  */
 @Component
+@RequiredArgsConstructor
 class AdminForms {
 
     static final String PATH = "/staff/admin/catalogue";
@@ -30,11 +32,6 @@ class AdminForms {
 
     private final MessageSource messages;
     private final Catalogue catalogue;
-
-    AdminForms(MessageSource messages, Catalogue catalogue) {
-        this.messages = messages;
-        this.catalogue = catalogue;
-    }
 
     /** Marks the checks of a code, which is typed only when something is created. */
     interface New {

@@ -2,6 +2,7 @@ package my.gov.temujanji.administration;
 
 import static my.gov.temujanji.administration.AdminForms.PATH;
 
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.staff.Role;
 import my.gov.temujanji.staff.StaffLink;
@@ -18,13 +19,10 @@ import org.springframework.web.bind.annotation.GetMapping;
  * and offerings are switched off, never deleted.
  */
 @Controller
+@RequiredArgsConstructor
 class CatalogueAdminPages {
 
     private final Catalogue catalogue;
-
-    CatalogueAdminPages(Catalogue catalogue) {
-        this.catalogue = catalogue;
-    }
 
     @Bean
     static StaffLink catalogueLink() {

@@ -3,6 +3,7 @@ package my.gov.temujanji.administration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.CatalogueChanges;
@@ -15,17 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Each change and its audit entry, in one transaction. Answers false or empty when nothing was changed. */
 @Service
+@RequiredArgsConstructor
 class CatalogueAdministration {
 
     private final CatalogueChanges changes;
     private final OpeningHours hours;
     private final AuditLog audit;
-
-    CatalogueAdministration(CatalogueChanges changes, OpeningHours hours, AuditLog audit) {
-        this.changes = changes;
-        this.hours = hours;
-        this.audit = audit;
-    }
 
     @RetryOnConflict
     @Transactional

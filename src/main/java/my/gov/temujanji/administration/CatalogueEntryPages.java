@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import jakarta.validation.groups.Default;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.administration.AdminForms.New;
 import my.gov.temujanji.platform.FormErrors;
 import org.springframework.ui.Model;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  *
  * @param <F> the entry's form record
  */
+@RequiredArgsConstructor
 abstract class CatalogueEntryPages<F> {
 
     /**
@@ -39,11 +41,6 @@ abstract class CatalogueEntryPages<F> {
 
     final AdminForms forms;
     private final EntryKind<F> kind;
-
-    CatalogueEntryPages(AdminForms forms, EntryKind<F> kind) {
-        this.forms = forms;
-        this.kind = kind;
-    }
 
     /** The form filled from the entry with this code; 404 when there is none. */
     abstract F existing(String code);

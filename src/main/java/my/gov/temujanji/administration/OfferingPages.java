@@ -6,6 +6,7 @@ import static my.gov.temujanji.platform.Pages.seeOther;
 
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.administration.FormField.Option;
 import my.gov.temujanji.branchconfig.BranchChanges;
 import my.gov.temujanji.branchconfig.ChangePreview;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * cancel is shown first.
  */
 @Controller
+@RequiredArgsConstructor
 class OfferingPages {
 
     private final Catalogue catalogue;
@@ -36,15 +38,6 @@ class OfferingPages {
     private final ChangePreview preview;
     private final CurrentStaff current;
     private final AdminForms forms;
-
-    OfferingPages(Catalogue catalogue, BranchChanges changes, ChangePreview preview, CurrentStaff current,
-            AdminForms forms) {
-        this.catalogue = catalogue;
-        this.changes = changes;
-        this.preview = preview;
-        this.current = current;
-        this.forms = forms;
-    }
 
     /** A branch's offering of a type: the form to add it ({@code service} empty) or change it. */
     @GetMapping(PATH + "/branches/{code}/offerings")

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * subjects are a type and an id ({@code "appointment", "ABCDE-FGH23"}).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditLog {
 
     public static final int PAGE_SIZE = 50;
@@ -30,12 +33,6 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
-
-    AuditLog(JdbcClient jdbc, Clock clock, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.json = json;
-    }
 
     /**
      * Records an action of the signed-in staff member.

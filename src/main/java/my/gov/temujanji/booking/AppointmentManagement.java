@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.internal.AppointmentRepository.LockedAppointment;
 import my.gov.temujanji.booking.internal.AppointmentRepository;
 import my.gov.temujanji.booking.internal.Holds;
@@ -22,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are {@link AppointmentStatus}'s.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AppointmentManagement {
 
     private final AppointmentRepository repository;
@@ -29,15 +32,6 @@ public class AppointmentManagement {
     private final SlotInventory inventory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    AppointmentManagement(AppointmentRepository repository, Holds holds, SlotInventory inventory,
-            ApplicationEventPublisher events, Clock clock) {
-        this.repository = repository;
-        this.holds = holds;
-        this.inventory = inventory;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** The appointment, locked until the caller's transaction ends: decide, then change it. */
     @Transactional(propagation = Propagation.MANDATORY)

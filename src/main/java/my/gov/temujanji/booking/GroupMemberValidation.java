@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.applicant.ApplicantValidation;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * required, a real past date, the one a MyKad number carries) and their relationship.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class GroupMemberValidation {
 
     private static final Set<String> OWN_FIELDS = Set.of("fullName", "documentType", "documentNumber", "nationality");
@@ -25,11 +28,6 @@ public class GroupMemberValidation {
 
     private final ApplicantValidation applicants;
     private final Clock clock;
-
-    GroupMemberValidation(ApplicantValidation applicants, Clock clock) {
-        this.applicants = applicants;
-        this.clock = clock;
-    }
 
     /** One field's problem: the message is {@code member.<field>.<code>} in the bundles (about them, not you). */
     public record FieldError(String field, String code) {

@@ -4,6 +4,7 @@ import static my.gov.temujanji.platform.Pages.seeOther;
 
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
@@ -18,6 +19,7 @@ import org.springframework.validation.BindingResult;
 
 /** What every branch settings page does the same way: whose branch it is, and what follows a change. */
 @Component
+@RequiredArgsConstructor
 class BranchSettingsFlow {
 
     /**
@@ -30,13 +32,6 @@ class BranchSettingsFlow {
     private final Catalogue catalogue;
     private final ChangePreview preview;
     private final MessageSource messages;
-
-    BranchSettingsFlow(CurrentStaff current, Catalogue catalogue, ChangePreview preview, MessageSource messages) {
-        this.current = current;
-        this.catalogue = catalogue;
-        this.preview = preview;
-        this.messages = messages;
-    }
 
     /** The branch, after checking the signed-in member administers it (403 otherwise); 404 when unknown. */
     Branch branch(String code) {

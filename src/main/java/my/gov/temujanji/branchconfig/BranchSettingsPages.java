@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.BranchSettings;
 import my.gov.temujanji.schedule.ScheduleAdministration;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * confirms.
  */
 @Controller
+@RequiredArgsConstructor
 class BranchSettingsPages {
 
     private final CurrentStaff current;
@@ -39,16 +41,6 @@ class BranchSettingsPages {
     private final BranchSettings offerings;
     private final ScheduleAdministration schedule;
     private final Clock clock;
-
-    BranchSettingsPages(CurrentStaff current, StaffBranches branches, BranchSettingsFlow flow,
-            BranchSettings offerings, ScheduleAdministration schedule, Clock clock) {
-        this.current = current;
-        this.branches = branches;
-        this.flow = flow;
-        this.offerings = offerings;
-        this.schedule = schedule;
-        this.clock = clock;
-    }
 
     @Bean
     static StaffLink branchSettingsLink() {

@@ -1,6 +1,8 @@
 package my.gov.temujanji.branchconfig;
 
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import org.springframework.stereotype.Component;
@@ -12,13 +14,10 @@ import org.springframework.ui.Model;
  * the branch administrator's settings and the system administrator's catalogue alike.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ChangePreview {
 
     private final Catalogue catalogue;
-
-    ChangePreview(Catalogue catalogue) {
-        this.catalogue = catalogue;
-    }
 
     /** The view to render: {@code action} is where the form posts again, {@code backUrl} leaves unsaved. */
     public String page(Branch branch, BranchChanges.Outcome outcome, String action, String backUrl,

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.ScheduleAdministration;
@@ -21,19 +22,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Branch closures (cuti peristiwa): the days the branch itself is closed, added and removed. */
 @Controller
+@RequiredArgsConstructor
 class ClosurePages {
 
     private final BranchSettingsFlow flow;
     private final ScheduleAdministration schedule;
     private final BranchChanges changes;
     private final Clock clock;
-
-    ClosurePages(BranchSettingsFlow flow, ScheduleAdministration schedule, BranchChanges changes, Clock clock) {
-        this.flow = flow;
-        this.schedule = schedule;
-        this.changes = changes;
-        this.clock = clock;
-    }
 
     @GetMapping("/staff/branch/{code}/settings/closures")
     String closures(@PathVariable String code, Model model) {

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.schedule.ScheduleAdministration;
@@ -17,20 +18,13 @@ import org.springframework.web.context.request.WebRequest;
 
 /** The branch's weekly counter hours: up to {@value HoursForm#PERIODS} opening periods a day. */
 @Controller
+@RequiredArgsConstructor
 class HoursPages {
 
     private final BranchSettingsFlow flow;
     private final ScheduleAdministration schedule;
     private final BranchChanges changes;
     private final MessageSource messages;
-
-    HoursPages(BranchSettingsFlow flow, ScheduleAdministration schedule, BranchChanges changes,
-            MessageSource messages) {
-        this.flow = flow;
-        this.schedule = schedule;
-        this.changes = changes;
-        this.messages = messages;
-    }
 
     @GetMapping("/staff/branch/{code}/settings/hours")
     String hours(@PathVariable String code, Model model) {

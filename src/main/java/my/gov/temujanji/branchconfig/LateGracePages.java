@@ -4,6 +4,7 @@ import static my.gov.temujanji.branchconfig.BranchSettingsFlow.FORM;
 import static my.gov.temujanji.platform.Pages.seeOther;
 
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.BranchSettings;
 import my.gov.temujanji.platform.FormErrors;
@@ -18,17 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** Minutes of grace for a late applicant at the branch's counter. */
 @Controller
+@RequiredArgsConstructor
 class LateGracePages {
 
     private final BranchSettingsFlow flow;
     private final BranchSettings offerings;
     private final BranchChanges changes;
-
-    LateGracePages(BranchSettingsFlow flow, BranchSettings offerings, BranchChanges changes) {
-        this.flow = flow;
-        this.offerings = offerings;
-        this.changes = changes;
-    }
 
     @GetMapping("/staff/branch/{code}/settings/late-grace")
     String lateGrace(@PathVariable String code, Model model) {

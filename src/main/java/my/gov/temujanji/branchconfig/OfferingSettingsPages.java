@@ -3,6 +3,7 @@ package my.gov.temujanji.branchconfig;
 import static my.gov.temujanji.branchconfig.BranchSettingsFlow.FORM;
 
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.BranchSettings;
 import my.gov.temujanji.catalogue.BranchSettings.OfferingSettings;
@@ -18,17 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** A transaction type as the branch offers it: places, slot length and the branch's own booking window. */
 @Controller
+@RequiredArgsConstructor
 class OfferingSettingsPages {
 
     private final BranchSettingsFlow flow;
     private final BranchSettings offerings;
     private final BranchChanges changes;
-
-    OfferingSettingsPages(BranchSettingsFlow flow, BranchSettings offerings, BranchChanges changes) {
-        this.flow = flow;
-        this.offerings = offerings;
-        this.changes = changes;
-    }
 
     @GetMapping("/staff/branch/{code}/settings/services/{service}")
     String offering(@PathVariable String code, @PathVariable String service, Model model) {

@@ -2,6 +2,8 @@ package my.gov.temujanji.catalogue;
 
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.platform.LocalizedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction, which also deals with the appointments a change affects.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class BranchSettings {
 
     /**
@@ -26,10 +29,6 @@ public class BranchSettings {
     }
 
     private final JdbcClient jdbc;
-
-    BranchSettings(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public List<OfferingSettings> settingsAt(String branchCode) {
         return settingsWhere("o.branch_code = ?", branchCode);

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.LocalizedText;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Service;
  * {@link #requireOffering}) also find inactive ones, for appointments booked before.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Catalogue {
 
     private static final String BRANCH_COLUMNS =
@@ -31,10 +34,6 @@ public class Catalogue {
             + " coalesce(o.lead_days, t.lead_days), coalesce(o.window_months, t.window_months), t.email_confirmation";
 
     private final JdbcClient jdbc;
-
-    Catalogue(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public List<Department> departments() {
         return jdbc.sql("""

@@ -3,6 +3,7 @@ package my.gov.temujanji.catalogue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.LocalizedText;
 import org.springframework.http.HttpStatus;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Catalogue", description = "Departments (Jabatan), branches (Bahagian/Cawangan/Unit) and transaction types (Urusniaga)")
+@RequiredArgsConstructor
 class CatalogueApiController {
 
     private final Catalogue catalogue;
-
-    CatalogueApiController(Catalogue catalogue) {
-        this.catalogue = catalogue;
-    }
 
     record DepartmentView(String code, LocalizedText name, String state) {
     }

@@ -1,6 +1,8 @@
 package my.gov.temujanji.catalogue;
 
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * lock the row and answer what it was before, for the audit log.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CatalogueChanges {
 
     /** An offering's own settings, as the administration edits them. */
@@ -22,11 +25,6 @@ public class CatalogueChanges {
 
     private final JdbcClient jdbc;
     private final Catalogue catalogue;
-
-    CatalogueChanges(JdbcClient jdbc, Catalogue catalogue) {
-        this.jdbc = jdbc;
-        this.catalogue = catalogue;
-    }
 
     /** Adds a department; false when its code is taken. */
     @Transactional(propagation = Propagation.MANDATORY)

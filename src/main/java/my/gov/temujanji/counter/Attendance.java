@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentManagement;
 import my.gov.temujanji.booking.AppointmentRows;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * read here, and the changes the counter makes, written by booking ({@link AppointmentManagement}).
  */
 @Service
+@RequiredArgsConstructor
 class Attendance {
 
     /** An appointment with what the counter recorded: who checked the applicant in, and when. */
@@ -46,12 +48,6 @@ class Attendance {
     private final JdbcClient jdbc;
     private final AppointmentManagement appointments;
     private final Clock clock;
-
-    Attendance(JdbcClient jdbc, AppointmentManagement appointments, Clock clock) {
-        this.jdbc = jdbc;
-        this.appointments = appointments;
-        this.clock = clock;
-    }
 
     /**
      * The branch's appointments of the day, by time then name. The search text is read three ways: an

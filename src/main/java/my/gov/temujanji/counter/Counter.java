@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.BookingProperties;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so a double click or two officers at once change it once.
  */
 @Service
+@RequiredArgsConstructor
 class Counter {
 
     /** What the counter may do with an appointment now, or why nothing. */
@@ -47,17 +49,6 @@ class Counter {
     private final BranchSettings branches;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    Counter(Attendance attendance, AuditLog audit, CounterProperties properties, BookingProperties booking,
-            BranchSettings branches, ApplicationEventPublisher events, Clock clock) {
-        this.attendance = attendance;
-        this.audit = audit;
-        this.properties = properties;
-        this.booking = booking;
-        this.branches = branches;
-        this.events = events;
-        this.clock = clock;
-    }
 
     CheckInWindow window(Visit visit) {
         return CheckInWindow.of(visit.appointment(), properties.checkInOpensBefore(), booking.arriveEarly(),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.GroupBooking;
 import my.gov.temujanji.booking.Reference;
@@ -43,6 +44,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * full document number is shown here, to staff of the appointment's branch, and on no applicant page.
  */
 @Controller
+@RequiredArgsConstructor
 class CounterPages {
 
     static final String ROOT = "/staff/counter";
@@ -98,19 +100,6 @@ class CounterPages {
     private final Clock clock;
 
     private final GroupBooking groups;
-
-    CounterPages(CurrentStaff current, StaffBranches branches, Catalogue catalogue, Attendance attendance,
-            Counter counter, SlipToken tokens, MessageSource messages, Clock clock, GroupBooking groups) {
-        this.groups = groups;
-        this.current = current;
-        this.branches = branches;
-        this.catalogue = catalogue;
-        this.attendance = attendance;
-        this.counter = counter;
-        this.tokens = tokens;
-        this.messages = messages;
-        this.clock = clock;
-    }
 
     @Bean
     static StaffLink counterLink() {

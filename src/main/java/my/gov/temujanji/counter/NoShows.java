@@ -2,6 +2,7 @@ package my.gov.temujanji.counter;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,17 +15,13 @@ import org.springframework.stereotype.Component;
  * absent while a counter that stays open late may still serve them.
  */
 @Component
+@RequiredArgsConstructor
 class NoShows {
 
     private static final Logger log = LoggerFactory.getLogger(NoShows.class);
 
     private final Attendance attendance;
     private final Clock clock;
-
-    NoShows(Attendance attendance, Clock clock) {
-        this.attendance = attendance;
-        this.clock = clock;
-    }
 
     @Scheduled(fixedDelayString = "${temujanji.counter.no-show-interval:10m}")
     int markNoShows() {

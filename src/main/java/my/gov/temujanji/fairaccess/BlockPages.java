@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.platform.FormErrors;
 import my.gov.temujanji.staff.CurrentStaff;
 import my.gov.temujanji.staff.Role;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * person out of every branch, so it is a supervisor's decision, not the counter officer's.
  */
 @Controller
+@RequiredArgsConstructor
 class BlockPages {
 
     static final String PATH = "/staff/blocks";
@@ -46,13 +48,6 @@ class BlockPages {
     private final CurrentStaff current;
     private final MessageSource messages;
     private final Clock clock;
-
-    BlockPages(Blocks blocks, CurrentStaff current, MessageSource messages, Clock clock) {
-        this.blocks = blocks;
-        this.current = current;
-        this.messages = messages;
-        this.clock = clock;
-    }
 
     @Bean
     static StaffLink blocksLink() {

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.staff.Role;
@@ -36,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Blocks {
 
     /** The subject of a block: a document (type and normalised number) or a lower-case address. */
@@ -89,13 +92,6 @@ public class Blocks {
     private final BlockingProperties properties;
     private final AuditLog audit;
     private final Clock clock;
-
-    Blocks(JdbcClient jdbc, BlockingProperties properties, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.properties = properties;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /**
      * Refuses a blocked applicant with 403 {@code APPLICANT_BLOCKED}: its arguments are the reason's

@@ -2,6 +2,7 @@ package my.gov.temujanji.fairaccess;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,13 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Fair access", description = "Proof-of-work challenge asked before a hold and a booking")
+@RequiredArgsConstructor
 class ChallengeApiController {
 
     private final Challenges challenges;
-
-    ChallengeApiController(Challenges challenges) {
-        this.challenges = challenges;
-    }
 
     @GetMapping("/api/v1/challenge")
     @Operation(summary = "A new ALTCHA challenge (SHA-256, protocol v1), valid for 5 minutes",

@@ -1,5 +1,7 @@
 package my.gov.temujanji.fairaccess;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -7,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Deletes rate-limit windows that have run their period and used challenges that expired. Safe on every node at once. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FairAccessSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(FairAccessSweeper.class);
@@ -14,11 +17,6 @@ public class FairAccessSweeper {
 
     private final RateLimits rateLimits;
     private final Challenges challenges;
-
-    FairAccessSweeper(RateLimits rateLimits, Challenges challenges) {
-        this.rateLimits = rateLimits;
-        this.challenges = challenges;
-    }
 
     /** @return how many rows went: past rate-limit windows plus used challenges */
     @Scheduled(fixedDelayString = "${temujanji.fair-access.sweep-interval:5m}")

@@ -3,6 +3,7 @@ package my.gov.temujanji.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentEvent;
 import my.gov.temujanji.queue.QueueNumberIssued;
@@ -15,15 +16,11 @@ import org.springframework.stereotype.Component;
  * fact is written here; the worker writes the e-mail itself, outside the booking's transaction.
  */
 @Component
+@RequiredArgsConstructor
 class AppointmentMails {
 
     private final Outbox outbox;
     private final Clock clock;
-
-    AppointmentMails(Outbox outbox, Clock clock) {
-        this.outbox = outbox;
-        this.clock = clock;
-    }
 
     @EventListener
     void on(AppointmentEvent event) {

@@ -1,5 +1,6 @@
 package my.gov.temujanji.notification;
 
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty() and '${temujanji.embedded-database.active:false}' == 'true'")
+@RequiredArgsConstructor
 class DevMailbox implements MailTransport {
 
     /** A message of the mailbox, written out as it was sent, with links to the files it carried. */
@@ -31,11 +33,6 @@ class DevMailbox implements MailTransport {
 
     private final Outbox outbox;
     private final MailComposer composer;
-
-    DevMailbox(Outbox outbox, MailComposer composer) {
-        this.outbox = outbox;
-        this.composer = composer;
-    }
 
     @Override
     public void send(String messageId, MailComposer.Composed mail, List<Attachment> attachments) {

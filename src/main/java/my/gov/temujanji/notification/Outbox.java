@@ -11,11 +11,13 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The outbox table: written in the caller's transaction, claimed and settled by the worker. */
 @Repository
+@RequiredArgsConstructor
 class Outbox {
 
     private static final String COLUMNS = """
@@ -23,10 +25,6 @@ class Outbox {
             last_error, created_at, sent_at, secret, skipped_reason, waitlist_subject""";
 
     private final JdbcClient jdbc;
-
-    Outbox(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Whether a message of this kind for this appointment was queued at or after {@code since}. */
     boolean queuedSince(MailKind kind, String reference, Instant since) {

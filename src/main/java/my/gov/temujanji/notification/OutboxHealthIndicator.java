@@ -2,6 +2,7 @@ package my.gov.temujanji.notification;
 
 import java.time.Clock;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -13,15 +14,11 @@ import org.springframework.stereotype.Component;
  * the readiness group.
  */
 @Component
+@RequiredArgsConstructor
 class OutboxHealthIndicator implements HealthIndicator {
 
     private final Outbox outbox;
     private final Clock clock;
-
-    OutboxHealthIndicator(Outbox outbox, Clock clock) {
-        this.outbox = outbox;
-        this.clock = clock;
-    }
 
     @Override
     public Health health() {

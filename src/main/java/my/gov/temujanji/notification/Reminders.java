@@ -3,6 +3,7 @@ package my.gov.temujanji.notification;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,19 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
  * claimed and written to the outbox in one transaction, so each gets one, with any number of nodes.
  */
 @Component
+@RequiredArgsConstructor
 class Reminders {
 
     private final Booking booking;
     private final AppointmentMails mails;
     private final NotificationProperties properties;
     private final Clock clock;
-
-    Reminders(Booking booking, AppointmentMails mails, NotificationProperties properties, Clock clock) {
-        this.booking = booking;
-        this.mails = mails;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Scheduled(fixedDelayString = "${temujanji.notification.reminder-interval:1m}")
     @Transactional

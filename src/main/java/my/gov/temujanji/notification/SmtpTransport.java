@@ -2,6 +2,7 @@ package my.gov.temujanji.notification;
 
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -11,15 +12,11 @@ import org.springframework.stereotype.Component;
 /** Real delivery, when {@code spring.mail.host} is configured: plain text and HTML, with attachments. */
 @Component
 @ConditionalOnProperty("spring.mail.host")
+@RequiredArgsConstructor
 class SmtpTransport implements MailTransport {
 
     private final JavaMailSender sender;
     private final NotificationProperties properties;
-
-    SmtpTransport(JavaMailSender sender, NotificationProperties properties) {
-        this.sender = sender;
-        this.properties = properties;
-    }
 
     @Override
     public void send(String messageId, MailComposer.Composed mail, List<Attachment> attachments) throws Exception {

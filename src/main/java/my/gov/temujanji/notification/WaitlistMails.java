@@ -1,6 +1,7 @@
 package my.gov.temujanji.notification;
 
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.waitlist.WaitlistEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -10,15 +11,11 @@ import org.springframework.stereotype.Component;
  * offer: the e-mail and what it reports are kept or lost together, and the worker sends it once.
  */
 @Component
+@RequiredArgsConstructor
 class WaitlistMails {
 
     private final Outbox outbox;
     private final Clock clock;
-
-    WaitlistMails(Outbox outbox, Clock clock) {
-        this.outbox = outbox;
-        this.clock = clock;
-    }
 
     @EventListener
     void on(WaitlistEvent event) {

@@ -3,6 +3,8 @@ package my.gov.temujanji.opening;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.HoldGate;
 import my.gov.temujanji.opening.internal.WaitingRoom;
 import org.springframework.stereotype.Component;
@@ -10,13 +12,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The fair opening as booking sees it: a hold of a day just released needs the waiting room's pass. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Opening implements HoldGate {
 
     private final WaitingRoom gate;
-
-    Opening(WaitingRoom gate) {
-        this.gate = gate;
-    }
 
     @Override
     public void admit(String branch, String service, LocalDate date, UUID hold, UUID previous, Pass pass) {

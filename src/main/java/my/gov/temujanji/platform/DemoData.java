@@ -3,6 +3,8 @@ package my.gov.temujanji.platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * files under {@code demo/}, and one database-wide lock so that nodes starting together load once.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DemoData {
 
     public static final String ENABLED_PROPERTY = "temujanji.demo-data.enabled";
@@ -26,10 +29,6 @@ public class DemoData {
     private final YAMLMapper yaml = YAMLMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-
-    DemoData(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Holds a transaction-scoped advisory lock (call inside the loader's transaction), then says whether

@@ -2,6 +2,7 @@ package my.gov.temujanji.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,13 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * in place of Spring Boot's page and JSON, which carry no problem code.
  */
 @Controller
+@RequiredArgsConstructor
 class ErrorEndpoint implements ErrorController {
 
     private final WebErrors errors;
-
-    ErrorEndpoint(WebErrors errors) {
-        this.errors = errors;
-    }
 
     @RequestMapping("/error")
     Object error(HttpServletRequest request, HttpServletResponse response) {

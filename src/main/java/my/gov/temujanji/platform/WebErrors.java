@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,15 +39,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * stack trace.
  */
 @ControllerAdvice
+@RequiredArgsConstructor
 class WebErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
 
     private final MessageSource messages;
-
-    WebErrors(MessageSource messages) {
-        this.messages = messages;
-    }
 
     @ExceptionHandler(ApiProblem.class)
     Object apiProblem(ApiProblem problem, HttpServletRequest request, HttpServletResponse response) {

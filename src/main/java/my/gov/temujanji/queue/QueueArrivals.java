@@ -1,6 +1,8 @@
 package my.gov.temujanji.queue;
 
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.counter.AppointmentCheckedIn;
 import my.gov.temujanji.queue.internal.Arrivals;
 import org.springframework.context.event.EventListener;
@@ -11,13 +13,10 @@ import org.springframework.stereotype.Component;
  * queue number, in the check-in's own transaction (a check-in never commits without its number).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class QueueArrivals {
 
     private final Arrivals arrivals;
-
-    QueueArrivals(Arrivals arrivals) {
-        this.arrivals = arrivals;
-    }
 
     /** An appointment's queue number as printed (P-014) and the token of its public ticket page. */
     public record IssuedNumber(String number, String token) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Service;
  * back office's reports. Counted by the appointment's day (not the day it was booked or cancelled).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AppointmentFigures {
 
     /**
@@ -24,10 +27,6 @@ public class AppointmentFigures {
     }
 
     private final JdbcClient jdbc;
-
-    AppointmentFigures(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The days of the branches that had at least one appointment, by branch code and day. */
     List<DayFigures> daily(Collection<String> branchCodes, LocalDate from, LocalDate to) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
@@ -39,6 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * ({@code /staff/reports.csv}, same parameters). Another branch's code is a 403.
  */
 @Controller
+@RequiredArgsConstructor
 class ReportPages {
 
     static final String PATH = "/staff/reports";
@@ -50,16 +52,6 @@ class ReportPages {
     private final StaffBranches branchesSeen;
     private final MessageSource messages;
     private final Clock clock;
-
-    ReportPages(Reports reports, Catalogue catalogue, CurrentStaff current, StaffBranches branchesSeen,
-            MessageSource messages, Clock clock) {
-        this.reports = reports;
-        this.catalogue = catalogue;
-        this.current = current;
-        this.branchesSeen = branchesSeen;
-        this.messages = messages;
-        this.clock = clock;
-    }
 
     @Bean
     static StaffLink reportsLink() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.reports.AppointmentFigures.DayFigures;
 import my.gov.temujanji.schedule.Availability;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Puts together a report from the schedule's places and the appointments' statuses. */
 @Service
+@RequiredArgsConstructor
 class Reports {
 
     /** The longest period one report covers: about a quarter. */
@@ -21,11 +23,6 @@ class Reports {
 
     private final Availability availability;
     private final AppointmentFigures appointments;
-
-    Reports(Availability availability, AppointmentFigures appointments) {
-        this.availability = availability;
-        this.appointments = appointments;
-    }
 
     /** The report of the branches (already checked against the reader's scope) over {@code from..to}. */
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.platform.LocalizedText;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,13 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/branches/{branch}/services/{service}")
 @Tag(name = "Availability", description = "Days and time slots (Tarikh temujanji, slot masa) that can be booked")
+@RequiredArgsConstructor
 class AvailabilityApiController {
 
     private final Availability availability;
-
-    AvailabilityApiController(Availability availability) {
-        this.availability = availability;
-    }
 
     record DayView(LocalDate date, DayStatus status, LocalizedText reason, int placesLeft) {
     }

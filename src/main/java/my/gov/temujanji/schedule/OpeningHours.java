@@ -1,18 +1,17 @@
 package my.gov.temujanji.schedule;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Changes to branches' weekly counter hours made by the back office. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OpeningHours {
 
     private final ScheduleRepository repository;
-
-    OpeningHours(ScheduleRepository repository) {
-        this.repository = repository;
-    }
 
     /**
      * Gives a branch that has no hours yet the weekly hours of another branch (a new branch starts with

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.platform.LocalizedText;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link #futureSlots} says which) and last {@link #alignSlots}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ScheduleAdministration {
 
     /** A branch's own closure of one day. */
@@ -51,15 +54,6 @@ public class ScheduleAdministration {
     private final Catalogue catalogue;
     private final Availability availability;
     private final Clock clock;
-
-    ScheduleAdministration(JdbcClient jdbc, ScheduleRepository repository, Catalogue catalogue,
-            Availability availability, Clock clock) {
-        this.jdbc = jdbc;
-        this.repository = repository;
-        this.catalogue = catalogue;
-        this.availability = availability;
-        this.clock = clock;
-    }
 
     /**
      * Takes the branch's schedule lock exclusively until the transaction ends: places being taken at the

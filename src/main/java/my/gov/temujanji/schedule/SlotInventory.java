@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.platform.ApiProblem;
@@ -35,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * neither taken nor free.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SlotInventory {
 
     /** A place taken in a slot: {@code slotId} is what the holder gives back. */
@@ -60,13 +63,6 @@ public class SlotInventory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    SlotInventory(Catalogue catalogue, Availability availability, JdbcClient jdbc, Clock clock) {
-        this.catalogue = catalogue;
-        this.availability = availability;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /**
      * Takes one place, or refuses: 404 for unknown codes or an inactive branch or offering, 422 {@code NOT_BOOKABLE} for a day or time

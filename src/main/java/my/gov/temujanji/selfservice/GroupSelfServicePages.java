@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.BookingGroup;
 import my.gov.temujanji.booking.ChangeOutcome;
 import my.gov.temujanji.booking.GroupBooking;
@@ -26,15 +27,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * (their reference and document number): their place returns, the others keep theirs.
  */
 @Controller
+@RequiredArgsConstructor
 class GroupSelfServicePages {
 
     private final GroupBooking groups;
     private final ManagedAppointments managed;
-
-    GroupSelfServicePages(GroupBooking groups, ManagedAppointments managed) {
-        this.groups = groups;
-        this.managed = managed;
-    }
 
     @GetMapping(PATH + "/{draft}/cancel-group")
     Object cancelGroupQuestion(@PathVariable UUID draft, Model model, Locale locale, HttpServletResponse response) {

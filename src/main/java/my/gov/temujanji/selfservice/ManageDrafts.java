@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * when a new one is made.
  */
 @Component
+@RequiredArgsConstructor
 class ManageDrafts {
 
     /** As long as a staff session's idle time: long enough to choose a new date, short for a shared phone. */
@@ -27,11 +29,6 @@ class ManageDrafts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    ManageDrafts(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     UUID open(String reference, String documentNumber) {
         Instant now = clock.instant();

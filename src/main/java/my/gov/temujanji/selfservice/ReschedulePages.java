@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.ChangeOutcome;
@@ -50,6 +51,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * gates of a booking (rate limits, proof of work).
  */
 @Controller
+@RequiredArgsConstructor
 class ReschedulePages {
 
     private final Booking booking;
@@ -60,18 +62,6 @@ class ReschedulePages {
     private final Challenges challenges;
     private final ManagedAppointments managed;
     private final GroupBooking groups;
-
-    ReschedulePages(Booking booking, Availability availability, MessageSource messages, MonthCalendars calendars,
-            RateLimits rateLimits, Challenges challenges, ManagedAppointments managed, GroupBooking groups) {
-        this.groups = groups;
-        this.booking = booking;
-        this.availability = availability;
-        this.messages = messages;
-        this.calendars = calendars;
-        this.rateLimits = rateLimits;
-        this.challenges = challenges;
-        this.managed = managed;
-    }
 
     /** What a redirect may ask the slots page to say at the slots. */
     private static final Set<String> SLOT_ERRORS = Set.of("required", "full", "notBookable", "same");

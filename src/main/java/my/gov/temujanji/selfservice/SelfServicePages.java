@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.ChangeOutcome;
@@ -45,6 +46,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * limits; opening a page of a draft does not, as it guesses nothing.
  */
 @Controller
+@RequiredArgsConstructor
 class SelfServicePages {
 
     private final Booking booking;
@@ -52,15 +54,6 @@ class SelfServicePages {
     private final ManageDrafts drafts;
     private final ManagedAppointments managed;
     private final MessageSource messages;
-
-    SelfServicePages(Booking booking, RateLimits rateLimits, ManageDrafts drafts, ManagedAppointments managed,
-            MessageSource messages) {
-        this.messages = messages;
-        this.booking = booking;
-        this.rateLimits = rateLimits;
-        this.drafts = drafts;
-        this.managed = managed;
-    }
 
     @GetMapping(PATH)
     String lookupForm(@RequestParam(required = false) String reference, @RequestParam(required = false) String notice,

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -41,18 +43,13 @@ import org.springframework.stereotype.Component;
  * wrong.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CalendarFile {
 
 
     private final Catalogue catalogue;
     private final MessageSource messages;
     private final BookingProperties booking;
-
-    CalendarFile(Catalogue catalogue, MessageSource messages, BookingProperties booking) {
-        this.catalogue = catalogue;
-        this.messages = messages;
-        this.booking = booking;
-    }
 
     public byte[] ics(Appointment appointment, Locale locale) {
         SlipDetails details = SlipDetails.of(appointment, catalogue, locale);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.platform.ApiProblem;
 import org.springframework.http.CacheControl;
@@ -18,13 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Slips", description = "Checking that an appointment slip is genuine")
+@RequiredArgsConstructor
 class SlipApiController {
 
     private final SlipToken tokens;
-
-    SlipApiController(SlipToken tokens) {
-        this.tokens = tokens;
-    }
 
     record VerificationView(Verification.Status status, AppointmentStatus appointmentStatus, String reference,
             String branch, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start,

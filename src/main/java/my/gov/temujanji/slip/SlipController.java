@@ -5,6 +5,7 @@ import static my.gov.temujanji.platform.Pages.noStore;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * the signed token, so the counter can tell a genuine slip from an altered one.
  */
 @Controller
+@RequiredArgsConstructor
 class SlipController {
 
     private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
@@ -41,17 +43,6 @@ class SlipController {
     private final CalendarFile calendar;
     private final QrCode qr;
     private final BookingProperties properties;
-
-    SlipController(Booking booking, Catalogue catalogue, SlipToken tokens, SlipPdf pdf, CalendarFile calendar,
-            QrCode qr, BookingProperties properties) {
-        this.qr = qr;
-        this.properties = properties;
-        this.booking = booking;
-        this.catalogue = catalogue;
-        this.tokens = tokens;
-        this.pdf = pdf;
-        this.calendar = calendar;
-    }
 
     @GetMapping("/slip/{reference}")
     String slip(@PathVariable String reference, Model model, HttpServletResponse response) {

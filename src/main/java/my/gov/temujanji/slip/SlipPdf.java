@@ -15,6 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.Reference;
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
  * signed token that lets the counter check the slip is genuine.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SlipPdf {
 
     private static final Color NAVY = new Color(0x0b, 0x2e, 0x59);
@@ -49,14 +52,6 @@ public class SlipPdf {
     private final QrCode qrCode;
     private final MessageSource messages;
     private final BookingProperties booking;
-
-    SlipPdf(Catalogue catalogue, SlipToken tokens, QrCode qrCode, MessageSource messages, BookingProperties booking) {
-        this.catalogue = catalogue;
-        this.tokens = tokens;
-        this.qrCode = qrCode;
-        this.messages = messages;
-        this.booking = booking;
-    }
 
     public byte[] render(Appointment appointment, Locale locale) {
         return render(List.of(appointment), locale);

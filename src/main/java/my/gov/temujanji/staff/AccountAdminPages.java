@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Department;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * their first login. SYSTEM_ADMIN only (the URL rule of {@code /staff/admin/**}).
  */
 @Controller
+@RequiredArgsConstructor
 class AccountAdminPages {
 
     static final String PATH = "/staff/admin/accounts";
@@ -49,16 +51,6 @@ class AccountAdminPages {
     private final Catalogue catalogue;
     private final MessageSource messages;
     private final Clock clock;
-
-    AccountAdminPages(StaffAccounts accounts, AccountAdministration administration, CurrentStaff current,
-            Catalogue catalogue, MessageSource messages, Clock clock) {
-        this.clock = clock;
-        this.accounts = accounts;
-        this.administration = administration;
-        this.current = current;
-        this.catalogue = catalogue;
-        this.messages = messages;
-    }
 
     @GetMapping(PATH)
     String list(Model model) {

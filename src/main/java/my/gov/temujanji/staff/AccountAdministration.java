@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -11,19 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Changes to accounts, each written to the audit log in its own transaction. */
 @Service
+@RequiredArgsConstructor
 class AccountAdministration {
 
     private final StaffAccounts accounts;
     private final AuditLog audit;
     private final PasswordEncoder passwords;
     private final Clock clock;
-
-    AccountAdministration(StaffAccounts accounts, AuditLog audit, PasswordEncoder passwords, Clock clock) {
-        this.accounts = accounts;
-        this.audit = audit;
-        this.passwords = passwords;
-        this.clock = clock;
-    }
 
     /** @return the one-time password, or empty when the username is taken */
     @Transactional

@@ -1,6 +1,8 @@
 package my.gov.temujanji.staff;
 
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -14,15 +16,12 @@ import org.springframework.web.context.request.RequestContextHolder;
  * as {@code @currentStaff.get()}. The member is read from the database once per request.
  */
 @Component("currentStaff")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CurrentStaff {
 
     private static final String CACHE = CurrentStaff.class.getName();
 
     private final StaffAccounts accounts;
-
-    CurrentStaff(StaffAccounts accounts) {
-        this.accounts = accounts;
-    }
 
     /** The signed-in, enabled staff member; {@link AccessDeniedException} (403) when there is none. */
     public StaffMember get() {

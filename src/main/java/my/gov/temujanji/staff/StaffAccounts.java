@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The staff_account and staff_branch tables. Every decision about throttling is one SQL statement. */
 @Repository
+@RequiredArgsConstructor
 class StaffAccounts {
 
     /** An account as stored (the hash never leaves this package). */
@@ -44,10 +46,6 @@ class StaffAccounts {
             "username, display_name, password_hash, role, enabled, must_change_password";
 
     private final JdbcClient jdbc;
-
-    StaffAccounts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Optional<Account> find(String username) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE username = ?")

@@ -2,6 +2,7 @@ package my.gov.temujanji.staff;
 
 import java.time.Clock;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.DemoData;
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(DemoData.SCHEDULE_ORDER + 10)
+@RequiredArgsConstructor
 class StaffBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StaffBootstrap.class);
@@ -41,17 +43,6 @@ class StaffBootstrap implements ApplicationRunner {
     private final Catalogue catalogue;
     private final Environment environment;
     private final Clock clock;
-
-    StaffBootstrap(StaffAccounts accounts, AuditLog audit, PasswordEncoder passwords, StaffProperties properties,
-            Catalogue catalogue, Environment environment, Clock clock) {
-        this.accounts = accounts;
-        this.audit = audit;
-        this.passwords = passwords;
-        this.properties = properties;
-        this.catalogue = catalogue;
-        this.environment = environment;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

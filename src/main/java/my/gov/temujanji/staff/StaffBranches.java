@@ -2,6 +2,8 @@ package my.gov.temujanji.staff;
 
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import org.springframework.stereotype.Component;
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  * codes; a system administrator, who works at none, sees every branch.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class StaffBranches {
 
     private final Catalogue catalogue;
-
-    StaffBranches(Catalogue catalogue) {
-        this.catalogue = catalogue;
-    }
 
     /** The branches the member works at; none for a system administrator. */
     public List<Branch> own(StaffMember member) {

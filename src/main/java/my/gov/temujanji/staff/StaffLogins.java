@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.platform.ClientAddresses;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +24,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * each outcome writes (throttling counters and the audit entry, in one transaction).
  */
 @Service
+@RequiredArgsConstructor
 class StaffLogins implements UserDetailsService, UserDetailsPasswordService {
 
     static final String SUBJECT = "staff_account";
@@ -35,15 +37,6 @@ class StaffLogins implements UserDetailsService, UserDetailsPasswordService {
     private final StaffProperties properties;
     private final ClientAddresses addresses;
     private final Clock clock;
-
-    StaffLogins(StaffAccounts accounts, AuditLog audit, StaffProperties properties, ClientAddresses addresses,
-            Clock clock) {
-        this.accounts = accounts;
-        this.addresses = addresses;
-        this.audit = audit;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Usernames are case-insensitive and kept in lower case; what is typed is clipped for the log. */
     static String normalise(String typed) {

@@ -2,6 +2,7 @@ package my.gov.temujanji.staff;
 
 import java.util.Locale;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** The staff home, a member's own password, and the summary of a branch they work at. */
 @Controller
+@RequiredArgsConstructor
 class StaffPages {
 
     private final CurrentStaff current;
@@ -28,16 +30,6 @@ class StaffPages {
     private final Catalogue catalogue;
     private final StaffBranches branches;
     private final MessageSource messages;
-
-    StaffPages(CurrentStaff current, StaffAccounts accounts, AccountAdministration administration,
-            Catalogue catalogue, StaffBranches branches, MessageSource messages) {
-        this.current = current;
-        this.accounts = accounts;
-        this.administration = administration;
-        this.catalogue = catalogue;
-        this.branches = branches;
-        this.messages = messages;
-    }
 
     /** The system administrator's own pages, in everyone's navigation the same way as later ones. */
     @Bean

@@ -3,6 +3,7 @@ package my.gov.temujanji.staff;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -15,13 +16,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * is signed out; a member who must change their password goes to that page first.
  */
 @Configuration(proxyBeanMethods = false)
+@RequiredArgsConstructor
 class StaffRequestGuard implements WebMvcConfigurer, HandlerInterceptor {
 
     private final CurrentStaff current;
-
-    StaffRequestGuard(CurrentStaff current) {
-        this.current = current;
-    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

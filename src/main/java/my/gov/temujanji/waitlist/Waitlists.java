@@ -5,18 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.waitlist.internal.WaitlistRepository;
 import org.springframework.stereotype.Service;
 
 /** What other capabilities read of the waitlist: the release statistics, the back office and the e-mails. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Waitlists {
 
     private final WaitlistRepository repository;
-
-    Waitlists(WaitlistRepository repository) {
-        this.repository = repository;
-    }
 
     /**
      * How many places of a transaction type on the days {@code from} to {@code to} (inclusive) given back

@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.fairaccess.SharedSecrets;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
@@ -23,15 +25,12 @@ import org.springframework.stereotype.Component;
 // e-mail addresses with the same codes.
 @NamedInterface("confirmation-codes")
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ConfirmationCodes {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SharedSecrets secrets;
-
-    ConfirmationCodes(SharedSecrets secrets) {
-        this.secrets = secrets;
-    }
 
     /** A new code: six digits, leading zeros included. */
     public String generate() {

@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
 import my.gov.temujanji.booking.Booking;
@@ -39,6 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * nothing. The reference in the address is the capability, as for the slip.
  */
 @Controller
+@RequiredArgsConstructor
 class ConfirmationPages {
 
     /**
@@ -59,14 +61,6 @@ class ConfirmationPages {
     private final Catalogue catalogue;
     private final MessageSource messages;
     private final Clock clock;
-
-    ConfirmationPages(Booking booking, Confirmations confirmations, Catalogue catalogue, MessageSource messages, Clock clock) {
-        this.booking = booking;
-        this.confirmations = confirmations;
-        this.catalogue = catalogue;
-        this.messages = messages;
-        this.clock = clock;
-    }
 
     @GetMapping("/book/appointments/{reference}/confirm")
     Object question(@PathVariable String reference, @RequestParam(required = false) String code,

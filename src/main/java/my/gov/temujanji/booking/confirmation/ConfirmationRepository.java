@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentRows;
 import my.gov.temujanji.schedule.SlotInventory;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
  * code's row is written with its appointment, in one statement ({@code AppointmentRepository.insertAppointment}).
  */
 @Repository
+@RequiredArgsConstructor
 class ConfirmationRepository {
 
     /** A code's state, to say why a try was refused. */
@@ -24,10 +26,6 @@ class ConfirmationRepository {
     }
 
     private final JdbcClient jdbc;
-
-    ConfirmationRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Counts one try of the code, in one conditional statement so that nodes together cannot give more

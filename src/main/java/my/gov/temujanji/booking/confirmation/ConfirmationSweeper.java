@@ -3,6 +3,8 @@ package my.gov.temujanji.booking.confirmation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentEvent;
 import my.gov.temujanji.booking.BookingProperties;
@@ -22,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * each appointment expire exactly once.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ConfirmationSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationSweeper.class);
@@ -31,14 +34,6 @@ public class ConfirmationSweeper {
     private final BookingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ConfirmationSweeper(ConfirmationRepository repository, BookingProperties properties, ApplicationEventPublisher events,
-            Clock clock) {
-        this.repository = repository;
-        this.properties = properties;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Scheduled(fixedDelayString = "${temujanji.booking.sweep-interval:30s}")
     @RetryOnConflict

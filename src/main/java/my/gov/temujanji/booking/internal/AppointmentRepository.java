@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.Appointment;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Repository;
  * Booking is its one writer; the counter and the reports read it ({@link AppointmentRows}).
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AppointmentRepository {
 
     /** The appointment a key created, with the hash of the request that created it. */
@@ -48,10 +51,6 @@ public class AppointmentRepository {
     }
 
     private final JdbcClient jdbc;
-
-    AppointmentRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Writes a new appointment and, for one that waits for its e-mailed code ({@code codeHash} not null),

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.applicant.ApplicantValidation;
 import my.gov.temujanji.booking.HoldGate;
@@ -43,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Booking", description = "Holding a place and booking an appointment (temujanji)")
+@RequiredArgsConstructor
 class BookingApiController {
 
     private final Booking booking;
@@ -53,22 +55,8 @@ class BookingApiController {
     private final Clock clock;
     private final RateLimits rateLimits;
     private final Challenges challenges;
-    private final ChangeRequests changes;
     private final SlotInventory inventory;
-
-    BookingApiController(Booking booking, Holds holds, Confirmations confirmations, ApplicantValidation validation, MessageSource messages, Clock clock,
-            RateLimits rateLimits, Challenges challenges, SlotInventory inventory, ChangeRequests changes) {
-        this.changes = changes;
-        this.inventory = inventory;
-        this.rateLimits = rateLimits;
-        this.challenges = challenges;
-        this.booking = booking;
-        this.holds = holds;
-        this.confirmations = confirmations;
-        this.validation = validation;
-        this.messages = messages;
-        this.clock = clock;
-    }
+    private final ChangeRequests changes;
 
     record HoldRequest(String branch, String service, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start) {
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentEvent;
@@ -52,6 +54,7 @@ import org.springframework.stereotype.Component;
  * it did rolls back; {@code Booking} turns it into a {@link BookingOutcome}.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class BookingTransaction {
 
     /** A refusal of booking's own rules, to roll the transaction back with its outcome. */
@@ -85,20 +88,6 @@ public class BookingTransaction {
     private final Confirmations confirmations;
     private final Catalogue catalogue;
     private final Blocks blocks;
-
-    BookingTransaction(SlotInventory inventory, Holds holds, AppointmentRepository repository,
-            BookingProperties properties, ApplicationEventPublisher events, Clock clock, Confirmations confirmations,
-            Catalogue catalogue, Blocks blocks) {
-        this.inventory = inventory;
-        this.holds = holds;
-        this.repository = repository;
-        this.properties = properties;
-        this.events = events;
-        this.clock = clock;
-        this.confirmations = confirmations;
-        this.catalogue = catalogue;
-        this.blocks = blocks;
-    }
 
     public Made run(PlaceRequest request, Applicant applicant, String language,
             String idempotencyKey, Runnable gate) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * gates they pass before either is changed: one rule for both.
  */
 @Component
+@RequiredArgsConstructor
 class ChangeRequests {
 
     record CancelRequest(String documentNumber) {
@@ -26,11 +28,6 @@ class ChangeRequests {
 
     private final RateLimits rateLimits;
     private final Challenges challenges;
-
-    ChangeRequests(RateLimits rateLimits, Challenges challenges) {
-        this.rateLimits = rateLimits;
-        this.challenges = challenges;
-    }
 
     /** A cancel names its document; it passes the look-up limit. */
     void admit(CancelRequest request, HttpServletRequest http) {

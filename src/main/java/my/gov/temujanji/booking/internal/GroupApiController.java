@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.applicant.ApplicantValidation;
@@ -44,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Group booking", description = "Booking for the applicant and up to five more people, all or none")
+@RequiredArgsConstructor
 class GroupApiController {
 
     private final GroupBooking groups;
@@ -54,19 +56,6 @@ class GroupApiController {
     private final RateLimits rateLimits;
     private final Challenges challenges;
     private final ChangeRequests changes;
-
-    GroupApiController(GroupBooking groups, Booking booking, ApplicantValidation applicants,
-            GroupMemberValidation members, MessageSource messages, RateLimits rateLimits, Challenges challenges,
-            ChangeRequests changes) {
-        this.changes = changes;
-        this.groups = groups;
-        this.booking = booking;
-        this.applicants = applicants;
-        this.members = members;
-        this.messages = messages;
-        this.rateLimits = rateLimits;
-        this.challenges = challenges;
-    }
 
     record GroupRequest(String branch, String service, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start,
             ApplicantInput applicant, List<MemberInput> members) {

@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.booking.MemberInput;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
@@ -17,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code hold} table, in explicit SQL: what decides correctness is in these statements. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class HoldRepository {
 
     /**
@@ -29,11 +32,6 @@ public class HoldRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-
-    HoldRepository(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     void insertHold(UUID id, long slotId, Instant now, Instant expiresAt, ApplicantInput draft) {
         jdbc.sql("INSERT INTO hold (id, slot_id, created_at, expires_at, draft) VALUES (?, ?, ?, ?, ?::jsonb)")

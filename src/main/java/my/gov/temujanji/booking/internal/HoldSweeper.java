@@ -2,6 +2,8 @@ package my.gov.temujanji.booking.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.platform.RetryOnConflict;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * LOCKED) make each hold released exactly once.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class HoldSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
@@ -23,12 +26,6 @@ public class HoldSweeper {
     private final HoldRepository repository;
     private final BookingProperties properties;
     private final Clock clock;
-
-    HoldSweeper(HoldRepository repository, BookingProperties properties, Clock clock) {
-        this.repository = repository;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Scheduled(fixedDelayString = "${temujanji.booking.sweep-interval:30s}")
     @RetryOnConflict

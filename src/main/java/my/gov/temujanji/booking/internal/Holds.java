@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.HoldGate;
@@ -29,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and the turn of a hold into the place of an appointment.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Holds {
 
     private final SlotInventory inventory;
@@ -37,16 +40,6 @@ public class Holds {
     private final Catalogue catalogue;
     private final Clock clock;
     private final List<HoldGate> gates;
-
-    Holds(SlotInventory inventory, HoldRepository repository, BookingProperties properties, Catalogue catalogue,
-            Clock clock, List<HoldGate> gates) {
-        this.gates = gates;
-        this.inventory = inventory;
-        this.repository = repository;
-        this.properties = properties;
-        this.catalogue = catalogue;
-        this.clock = clock;
-    }
 
     /**
      * Holds one place of a slot. {@code previous}, when given, is the applicant's earlier hold: its

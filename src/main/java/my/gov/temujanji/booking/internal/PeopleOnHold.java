@@ -3,6 +3,7 @@ package my.gov.temujanji.booking.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.GroupBooking;
 import my.gov.temujanji.booking.MemberInput;
 import my.gov.temujanji.schedule.Availability;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * answer (slip, e-mail) has the times taken.
  */
 @Component
+@RequiredArgsConstructor
 class PeopleOnHold {
 
     /** One person: {@code number} 0 is the applicant; {@code time} null when the group does not fit there now. */
@@ -36,13 +38,6 @@ class PeopleOnHold {
     private final GroupBooking groups;
     private final Availability availability;
     private final MessageSource messages;
-
-    PeopleOnHold(Holds holds, GroupBooking groups, Availability availability, MessageSource messages) {
-        this.holds = holds;
-        this.groups = groups;
-        this.availability = availability;
-        this.messages = messages;
-    }
 
     People of(Hold hold, String applicantName, String applicantDocument, Locale locale) {
         List<MemberInput> added = holds.members(hold.id());

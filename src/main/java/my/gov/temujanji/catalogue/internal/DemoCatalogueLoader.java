@@ -1,6 +1,7 @@
 package my.gov.temujanji.catalogue.internal;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.platform.DemoData;
 import my.gov.temujanji.platform.LocalizedText;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(DemoData.CATALOGUE_ORDER)
 @ConditionalOnBooleanProperty(DemoData.ENABLED_PROPERTY)
+@RequiredArgsConstructor
 class DemoCatalogueLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogueLoader.class);
@@ -44,11 +46,6 @@ class DemoCatalogueLoader implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final DemoData demoData;
-
-    DemoCatalogueLoader(JdbcClient jdbc, DemoData demoData) {
-        this.jdbc = jdbc;
-        this.demoData = demoData;
-    }
 
     @Override
     @Transactional

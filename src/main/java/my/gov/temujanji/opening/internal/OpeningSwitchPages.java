@@ -5,6 +5,7 @@ import static my.gov.temujanji.platform.Pages.seeOther;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.TransactionType;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * change written to the audit log in its own transaction.
  */
 @Controller
+@RequiredArgsConstructor
 class OpeningSwitchPages {
 
     static final String PATH = "/staff/admin/opening";
@@ -34,12 +36,6 @@ class OpeningSwitchPages {
     private final Releases releases;
     private final Catalogue catalogue;
     private final AuditLog audit;
-
-    OpeningSwitchPages(Releases releases, Catalogue catalogue, AuditLog audit) {
-        this.releases = releases;
-        this.catalogue = catalogue;
-        this.audit = audit;
-    }
 
     @Bean
     static StaffLink openingLink() {

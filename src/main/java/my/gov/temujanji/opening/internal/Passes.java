@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.fairaccess.SharedSecrets;
 import org.springframework.stereotype.Component;
 
@@ -18,17 +19,13 @@ import org.springframework.stereotype.Component;
  * pass copied to another browser, or changed, verifies nowhere. Whether it was spent is the ticket's row.
  */
 @Component
+@RequiredArgsConstructor
 class Passes {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final OpeningProperties properties;
     private final SharedSecrets secrets;
-
-    Passes(OpeningProperties properties, SharedSecrets secrets) {
-        this.properties = properties;
-        this.secrets = secrets;
-    }
 
     /** The SHA-256 of a browser's (or API client's) token, as the ticket keeps it. */
     static String clientHash(String client) {

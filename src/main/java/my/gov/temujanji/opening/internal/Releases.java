@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.catalogue.TransactionType;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * done once, whole or not at all, by whichever node gets there first after the opening.
  */
 @Repository
+@RequiredArgsConstructor
 class Releases {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -56,16 +58,6 @@ class Releases {
     private final Availability availability;
     private final OpeningProperties properties;
     private final Clock clock;
-
-    Releases(JdbcClient jdbc, JdbcTemplate batch, Catalogue catalogue, Availability availability,
-            OpeningProperties properties, Clock clock) {
-        this.jdbc = jdbc;
-        this.batch = batch;
-        this.catalogue = catalogue;
-        this.availability = availability;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     boolean waitingRoomOn(String service) {
         return jdbc.sql("SELECT waiting_room FROM opening_switch WHERE service_code = ?").param(service)

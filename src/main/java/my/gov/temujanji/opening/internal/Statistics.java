@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.reports.AppointmentFigures;
 import my.gov.temujanji.waitlist.Waitlists;
 import my.gov.temujanji.fairaccess.Blocks;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Service;
  * rather than the public, and the places staff cancelled for abuse (the applicant is blocked).
  */
 @Service
+@RequiredArgsConstructor
 class Statistics {
 
     static final int RELEASES = 14;
@@ -41,16 +43,6 @@ class Statistics {
     private final Blocks blocks;
     private final Clock clock;
     private final Waitlists waitlists;
-
-    Statistics(Releases releases, JdbcClient jdbc, AppointmentFigures appointments, Blocks blocks, Clock clock,
-            Waitlists waitlists) {
-        this.waitlists = waitlists;
-        this.releases = releases;
-        this.jdbc = jdbc;
-        this.appointments = appointments;
-        this.blocks = blocks;
-        this.clock = clock;
-    }
 
     List<ReleaseFigures> latest() {
         Instant now = clock.instant();

@@ -3,6 +3,7 @@ package my.gov.temujanji.opening.internal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.TransactionType;
@@ -12,15 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** /statistik: the releases' public figures, the draws' secrets and hashes, and how to check a draw. */
 @Controller
+@RequiredArgsConstructor
 class StatisticsPages {
 
     private final Statistics statistics;
     private final Catalogue catalogue;
-
-    StatisticsPages(Statistics statistics, Catalogue catalogue) {
-        this.statistics = statistics;
-        this.catalogue = catalogue;
-    }
 
     record Shown(Statistics.ReleaseFigures figures, String service, StatisticsChart chart) {
     }

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.applicant.ApplicantValidation;
 import my.gov.temujanji.applicant.DocumentType;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * (so a ticket is refused for what a booking would be refused for), pages and API alike.
  */
 @Component
+@RequiredArgsConstructor
 class TicketForm {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,11 +40,6 @@ class TicketForm {
 
     private final ApplicantValidation validation;
     private final MessageSource messages;
-
-    TicketForm(ApplicantValidation validation, MessageSource messages) {
-        this.validation = validation;
-        this.messages = messages;
-    }
 
     Checked check(Input input, Locale locale) {
         List<ApplicantValidation.FieldError> problems = validation.validate(new ApplicantInput(null,

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.HoldGate;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/waiting-room")
 @Tag(name = "Waiting room", description = "The fair opening: a ticket, the draw and the pass a hold of a day released "
         + "today needs")
+@RequiredArgsConstructor
 class WaitingRoomApiController {
 
     private final WaitingRoomTickets tickets;
@@ -36,14 +38,6 @@ class WaitingRoomApiController {
     private final TicketForm form;
     private final RateLimits rateLimits;
     private final Clock clock;
-
-    WaitingRoomApiController(WaitingRoomTickets tickets, WaitingRoom room, TicketForm form, RateLimits rateLimits, Clock clock) {
-        this.tickets = tickets;
-        this.room = room;
-        this.form = form;
-        this.rateLimits = rateLimits;
-        this.clock = clock;
-    }
 
     record JoinRequest(String branch, String service, String documentType, String documentNumber, String email) {
     }

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.HoldGate;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -43,6 +44,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * and its pass are bound to.
  */
 @Controller
+@RequiredArgsConstructor
 class WaitingRoomPages {
 
     private static final int REFRESH_SECONDS = 10;
@@ -54,17 +56,6 @@ class WaitingRoomPages {
     private final RateLimits rateLimits;
     private final MessageSource messages;
     private final Clock clock;
-
-    WaitingRoomPages(WaitingRoom room, WaitingRoomTickets tickets, TicketForm form, Catalogue catalogue, RateLimits rateLimits,
-            MessageSource messages, Clock clock) {
-        this.clock = clock;
-        this.room = room;
-        this.tickets = tickets;
-        this.form = form;
-        this.catalogue = catalogue;
-        this.rateLimits = rateLimits;
-        this.messages = messages;
-    }
 
     @GetMapping("/menunggu")
     String join(@RequestParam String branch, @RequestParam String service,

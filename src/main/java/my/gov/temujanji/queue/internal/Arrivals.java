@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.platform.ApiProblem;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Numbers for those who arrive: an appointment checked in at the counter, or a walk-in at the kiosk. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Arrivals {
 
     private final Tickets tickets;
@@ -28,16 +31,6 @@ public class Arrivals {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-
-    Arrivals(Tickets tickets, QueueSettings settings, JdbcClient jdbc, AuditLog audit, Clock clock,
-            ApplicationEventPublisher events) {
-        this.events = events;
-        this.tickets = tickets;
-        this.settings = settings;
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /**
      * The number of a checked-in appointment, in the check-in's transaction; elderly by the MyKad date of

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.RetryOnConflict;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * pressing at once get two different numbers, on any node.
  */
 @Service
+@RequiredArgsConstructor
 class Calls {
 
     /** Who acts: the officer signed in at this desk of this branch. */
@@ -33,15 +35,6 @@ class Calls {
     private final QueueSettings settings;
     private final AuditLog audit;
     private final Clock clock;
-
-    Calls(JdbcClient jdbc, Counters counters, Tickets tickets, QueueSettings settings, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.counters = counters;
-        this.tickets = tickets;
-        this.settings = settings;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /** Calls the next waiting number this desk serves; 409 QUEUE_COUNTER_BUSY while one is open, QUEUE_EMPTY. */
     @RetryOnConflict

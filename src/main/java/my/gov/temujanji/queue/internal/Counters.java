@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Repository;
  * whose hash only is kept: the JSON API acts with it for that officer at that desk until sign-out.
  */
 @Repository
+@RequiredArgsConstructor
 class Counters {
 
     record Desk(String branchCode, int number, List<String> serviceCodes, String officer, Instant signedInAt) {
@@ -33,10 +35,6 @@ class Counters {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-
-    Counters(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     List<Desk> of(String branchCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM queue_counter WHERE branch_code = ? ORDER BY number")

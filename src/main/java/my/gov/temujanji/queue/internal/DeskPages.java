@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.Pages;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * there. Every action is one POST answered 303 back to the desk, saying what happened or why not.
  */
 @Controller
+@RequiredArgsConstructor
 class DeskPages {
 
     static final String DESK = QueuePages.ROOT + "/{branch}/counters/{counter}";
@@ -41,18 +43,6 @@ class DeskPages {
     private final QueueSettings settings;
     private final QueueTexts texts;
     private final Clock clock;
-
-    DeskPages(CurrentStaff current, Catalogue catalogue, Counters counters, Tickets tickets, Calls calls,
-            QueueSettings settings, QueueTexts texts, Clock clock) {
-        this.current = current;
-        this.catalogue = catalogue;
-        this.counters = counters;
-        this.tickets = tickets;
-        this.calls = calls;
-        this.settings = settings;
-        this.texts = texts;
-        this.clock = clock;
-    }
 
     @GetMapping(DESK)
     String desk(@PathVariable String branch, @PathVariable int counter, @RequestParam(required = false) String done,

@@ -1,6 +1,7 @@
 package my.gov.temujanji.queue.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.LocalizedText;
 import org.springframework.context.MessageSource;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * stream; without, it reloads itself every {@value #RELOAD_SECONDS} seconds.
  */
 @Controller
+@RequiredArgsConstructor
 class DisplayPages {
 
     static final String ROOT = "/display";
@@ -26,13 +28,6 @@ class DisplayPages {
     private final DisplayStates states;
     private final Displays displays;
     private final MessageSource messages;
-
-    DisplayPages(Catalogue catalogue, DisplayStates states, Displays displays, MessageSource messages) {
-        this.catalogue = catalogue;
-        this.states = states;
-        this.displays = displays;
-        this.messages = messages;
-    }
 
     @GetMapping(ROOT + "/{branch}")
     String display(@PathVariable String branch, Model model, HttpServletResponse response) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Reads a branch's display state for today from PostgreSQL, so every node shows the same. */
 @Service
+@RequiredArgsConstructor
 class DisplayStates {
 
     /** How many earlier calls the display keeps showing. */
@@ -25,13 +27,6 @@ class DisplayStates {
     private final Catalogue catalogue;
     private final QueueSettings settings;
     private final Clock clock;
-
-    DisplayStates(JdbcClient jdbc, Catalogue catalogue, QueueSettings settings, Clock clock) {
-        this.jdbc = jdbc;
-        this.catalogue = catalogue;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     DisplayState of(String branchCode) {
         LocalDate today = LocalDate.now(clock);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * the type's first number of the day is served: a guess would be a promise the branch never made.
  */
 @Component
+@RequiredArgsConstructor
 class Estimates {
 
     /** {@code ahead} numbers are called before it; {@code estimate} is null without an estimate. */
@@ -21,12 +23,6 @@ class Estimates {
     private final Tickets tickets;
     private final Counters counters;
     private final Clock clock;
-
-    Estimates(Tickets tickets, Counters counters, Clock clock) {
-        this.tickets = tickets;
-        this.counters = counters;
-        this.clock = clock;
-    }
 
     /** Null for a number that no longer waits. */
     Standing of(Ticket ticket) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * ({@link KioskPass}); without JavaScript too.
  */
 @Controller
+@RequiredArgsConstructor
 class KioskPages {
 
     static final String ROOT = "/kiosk";
@@ -37,14 +39,6 @@ class KioskPages {
     private final QueueSettings settings;
     private final Arrivals arrivals;
     private final Clock clock;
-
-    KioskPages(KioskPass pass, Catalogue catalogue, QueueSettings settings, Arrivals arrivals, Clock clock) {
-        this.pass = pass;
-        this.catalogue = catalogue;
-        this.settings = settings;
-        this.arrivals = arrivals;
-        this.clock = clock;
-    }
 
     @GetMapping(ROOT + "/{branch}")
     String kiosk(@PathVariable String branch, Model model, HttpServletRequest request, HttpServletResponse response) {

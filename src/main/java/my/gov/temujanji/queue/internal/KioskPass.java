@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.fairaccess.SharedSecrets;
 import org.springframework.http.ResponseCookie;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * kiosk's browser; no session is kept for it, so any node accepts it and nobody can forge one.
  */
 @Component
+@RequiredArgsConstructor
 class KioskPass {
 
     static final String COOKIE = "temujanji_kiosk";
@@ -31,12 +33,6 @@ class KioskPass {
     private final SharedSecrets secrets;
     private final AuditLog audit;
     private final Clock clock;
-
-    KioskPass(SharedSecrets secrets, AuditLog audit, Clock clock) {
-        this.secrets = secrets;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /** A pass for the branch until midnight, branch time, issued by this staff member (audited). */
     @Transactional

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import org.springframework.http.CacheControl;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Queue", description = "The branch day: calling numbers, the call display and ticket status")
+@RequiredArgsConstructor
 class QueueApiController {
 
     /** A number as the API shows it; {@code ahead} and {@code estimatedWaitMinutes} only while it waits. */
@@ -39,16 +41,6 @@ class QueueApiController {
     private final Estimates estimates;
     private final Catalogue catalogue;
     private final DisplayStates states;
-
-    QueueApiController(Counters counters, Calls calls, Tickets tickets, Estimates estimates, Catalogue catalogue,
-            DisplayStates states) {
-        this.counters = counters;
-        this.calls = calls;
-        this.tickets = tickets;
-        this.estimates = estimates;
-        this.catalogue = catalogue;
-        this.states = states;
-    }
 
     @PostMapping("/api/v1/queue/counter/call-next")
     @Operation(summary = "Call the next number to the counter the token is signed in at",

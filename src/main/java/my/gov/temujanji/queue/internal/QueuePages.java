@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * order (with the priority an officer may change), signing in to a desk, and unlocking the kiosk.
  */
 @Controller
+@RequiredArgsConstructor
 class QueuePages {
 
     static final String ROOT = "/staff/queue";
@@ -45,18 +47,6 @@ class QueuePages {
     private final KioskPass kiosk;
     private final QueueTexts texts;
     private final Clock clock;
-
-    QueuePages(CurrentStaff current, Catalogue catalogue, Counters counters, Tickets tickets, Arrivals arrivals,
-            KioskPass kiosk, QueueTexts texts, Clock clock) {
-        this.current = current;
-        this.catalogue = catalogue;
-        this.counters = counters;
-        this.tickets = tickets;
-        this.arrivals = arrivals;
-        this.kiosk = kiosk;
-        this.texts = texts;
-        this.clock = clock;
-    }
 
     @Bean
     static StaffLink queueLink() {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.Pages;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The queue report of a branch: waiting and service times per type, counter and hour, on a page and as CSV. */
 @Controller
+@RequiredArgsConstructor
 class QueueReportPages {
 
     static final String PATH = QueuePages.ROOT + "/{branch}/report";
@@ -36,14 +38,6 @@ class QueueReportPages {
     private final QueueReports reports;
     private final QueueTexts texts;
     private final Clock clock;
-
-    QueueReportPages(CurrentStaff current, Catalogue catalogue, QueueReports reports, QueueTexts texts, Clock clock) {
-        this.current = current;
-        this.catalogue = catalogue;
-        this.reports = reports;
-        this.texts = texts;
-        this.clock = clock;
-    }
 
     @GetMapping(PATH)
     String report(@PathVariable String branch, @RequestParam(required = false) String from,

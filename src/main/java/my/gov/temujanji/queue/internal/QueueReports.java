@@ -3,6 +3,7 @@ package my.gov.temujanji.queue.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Repository;
  * what the officer's "served" recorded.
  */
 @Repository
+@RequiredArgsConstructor
 class QueueReports {
 
     enum By { SERVICE, COUNTER, HOUR }
@@ -22,10 +24,6 @@ class QueueReports {
     }
 
     private final JdbcClient jdbc;
-
-    QueueReports(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** {@code from} and {@code to} inclusive. */
     List<Row> of(String branchCode, LocalDate from, LocalDate to) {

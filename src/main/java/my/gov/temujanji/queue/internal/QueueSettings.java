@@ -2,11 +2,13 @@ package my.gov.temujanji.queue.internal;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** What a branch sets for its queue: the appointment window, absent-after-calls and walk-in caps. */
 @Repository
+@RequiredArgsConstructor
 class QueueSettings {
 
     /** A branch's choices; {@link #DEFAULT} until it saves its own. */
@@ -15,10 +17,6 @@ class QueueSettings {
     }
 
     private final JdbcClient jdbc;
-
-    QueueSettings(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     BranchRules rules(String branchCode) {
         return jdbc.sql("""

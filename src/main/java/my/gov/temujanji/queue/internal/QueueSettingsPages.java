@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.FormErrors;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** A BRANCH_ADMIN's queue settings: the appointment window, absent-after-calls, walk-in caps and desks. */
 @Controller
+@RequiredArgsConstructor
 class QueueSettingsPages {
 
     static final String PATH = QueuePages.ROOT + "/{branch}/settings";
@@ -39,17 +41,6 @@ class QueueSettingsPages {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final MessageSource messages;
-
-    QueueSettingsPages(CurrentStaff current, Catalogue catalogue, QueueSettings settings, Counters counters,
-            AuditLog audit, TransactionTemplate transaction, MessageSource messages) {
-        this.current = current;
-        this.catalogue = catalogue;
-        this.settings = settings;
-        this.counters = counters;
-        this.audit = audit;
-        this.transaction = transaction;
-        this.messages = messages;
-    }
 
     @GetMapping(PATH)
     String page(@PathVariable String branch, Model model, HttpServletResponse response) {

@@ -3,21 +3,18 @@ package my.gov.temujanji.queue.internal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The words the queue's pages share: transaction type names and what an action did or why not. */
 @Component
+@RequiredArgsConstructor
 class QueueTexts {
 
     private final Catalogue catalogue;
     private final MessageSource messages;
-
-    QueueTexts(Catalogue catalogue, MessageSource messages) {
-        this.catalogue = catalogue;
-        this.messages = messages;
-    }
 
     /** The branch's transaction types by code, in the reader's language. */
     Map<String, String> serviceNames(String branchCode, Locale locale) {

@@ -3,6 +3,7 @@ package my.gov.temujanji.queue.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.Pages;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * where it stands, the estimate, and how to ask for priority. Its address is its only key (unguessable).
  */
 @Controller
+@RequiredArgsConstructor
 class TicketPages {
 
     static final String ROOT = "/ticket";
@@ -34,14 +36,6 @@ class TicketPages {
     private final Catalogue catalogue;
     private final QueueTexts texts;
     private final QrCode qr;
-
-    TicketPages(Tickets tickets, Estimates estimates, Catalogue catalogue, QueueTexts texts, QrCode qr) {
-        this.tickets = tickets;
-        this.estimates = estimates;
-        this.catalogue = catalogue;
-        this.texts = texts;
-        this.qr = qr;
-    }
 
     @GetMapping(ROOT + "/{token}")
     String ticket(@PathVariable String token, @RequestParam(required = false) String kiosk, Model model,

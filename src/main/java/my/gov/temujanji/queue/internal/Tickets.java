@@ -10,12 +10,14 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Queue numbers in PostgreSQL: issuing them (the day's sequence and the walk-in cap) and reading them. */
 @Repository
+@RequiredArgsConstructor
 class Tickets {
 
     static final String COLUMNS = """
@@ -34,11 +36,6 @@ class Tickets {
 
     private final JdbcClient jdbc;
     private final QueueSettings settings;
-
-    Tickets(JdbcClient jdbc, QueueSettings settings) {
-        this.jdbc = jdbc;
-        this.settings = settings;
-    }
 
     /**
      * The next number of the branch's day for the type, decided by one conditional upsert on the day's

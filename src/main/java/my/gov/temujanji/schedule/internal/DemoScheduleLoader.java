@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.platform.DemoData;
 import my.gov.temujanji.platform.LocalizedText;
 import my.gov.temujanji.schedule.WeeklyHours;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(DemoData.SCHEDULE_ORDER)
 @ConditionalOnBooleanProperty(DemoData.ENABLED_PROPERTY)
+@RequiredArgsConstructor
 class DemoScheduleLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoScheduleLoader.class);
@@ -52,11 +54,6 @@ class DemoScheduleLoader implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final DemoData demoData;
-
-    DemoScheduleLoader(JdbcClient jdbc, DemoData demoData) {
-        this.jdbc = jdbc;
-        this.demoData = demoData;
-    }
 
     @Override
     @Transactional

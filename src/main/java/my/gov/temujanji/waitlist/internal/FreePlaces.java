@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.branchconfig.BranchScheduleChanged;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.Availability;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * (it only suggests); each place is taken by the inventory, which decides.
  */
 @Component
+@RequiredArgsConstructor
 class FreePlaces {
 
     private static final Logger log = LoggerFactory.getLogger(FreePlaces.class);
@@ -45,12 +47,6 @@ class FreePlaces {
     private final WaitlistRepository repository;
     private final Availability availability;
     private final Offers offers;
-
-    FreePlaces(WaitlistRepository repository, Availability availability, Offers offers) {
-        this.repository = repository;
-        this.availability = availability;
-        this.offers = offers;
-    }
 
     @EventListener
     void on(BranchScheduleChanged changed) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.booking.Booking;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Each first takes the branch's schedule lock, then locks the offer's row, so one answer settles it.
  */
 @Service
+@RequiredArgsConstructor
 class OfferAnswers {
 
     private final WaitlistRepository repository;
@@ -28,16 +30,6 @@ class OfferAnswers {
     private final Booking booking;
     private final AuditLog audit;
     private final Clock clock;
-
-    OfferAnswers(WaitlistRepository repository, Offers offers, SlotInventory inventory, Booking booking,
-            AuditLog audit, Clock clock) {
-        this.repository = repository;
-        this.offers = offers;
-        this.inventory = inventory;
-        this.booking = booking;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /**
      * Takes the place offered: it becomes a booking hold, in one transaction (the slot's row stays

@@ -1,6 +1,8 @@
 package my.gov.temujanji.waitlist.internal;
 
 import java.time.Clock;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +11,7 @@ import org.springframework.stereotype.Component;
  * transaction of its own with SKIP LOCKED, so two nodes never move one offer twice.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OfferSweeper {
 
     private static final int BATCH = 200;
@@ -16,12 +19,6 @@ public class OfferSweeper {
     private final WaitlistRepository repository;
     private final OfferAnswers answers;
     private final Clock clock;
-
-    OfferSweeper(WaitlistRepository repository, OfferAnswers answers, Clock clock) {
-        this.repository = repository;
-        this.answers = answers;
-        this.clock = clock;
-    }
 
     /** How many offers this run moved on. */
     @Scheduled(fixedDelayString = "${temujanji.waitlist.sweep-interval:10s}")

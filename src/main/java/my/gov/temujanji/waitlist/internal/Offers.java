@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentEvent;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * entries, which are taken with SKIP LOCKED so two places given back at once go to two entries.
  */
 @Component
+@RequiredArgsConstructor
 class Offers {
 
     /** Who the audit log names for what the waitlist decides by itself. */
@@ -45,17 +47,6 @@ class Offers {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
-
-    Offers(WaitlistRepository repository, SlotInventory inventory, WaitlistProperties properties,
-            BookingProperties bookingProperties, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
-        this.repository = repository;
-        this.inventory = inventory;
-        this.properties = properties;
-        this.bookingProperties = bookingProperties;
-        this.events = events;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /**
      * A booking gave its place back. A cancellation by the branch is the branch taking the place away,

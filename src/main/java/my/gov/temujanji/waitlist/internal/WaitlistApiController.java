@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/waitlist")
 @Tag(name = "Waitlist", description = "Waiting for a place given back when the days wanted are full")
+@RequiredArgsConstructor
 class WaitlistApiController {
 
     private final Joining joining;
@@ -31,15 +33,6 @@ class WaitlistApiController {
     private final WaitlistStatus status;
     private final RateLimits rateLimits;
     private final Clock clock;
-
-    WaitlistApiController(Joining joining, OfferAnswers answers, WaitlistStatus status, RateLimits rateLimits,
-            Clock clock) {
-        this.joining = joining;
-        this.answers = answers;
-        this.status = status;
-        this.rateLimits = rateLimits;
-        this.clock = clock;
-    }
 
     record JoinBody(String branch, String service, LocalDate from, LocalDate to, String partOfDay,
             String documentType, String documentNumber, String email) {

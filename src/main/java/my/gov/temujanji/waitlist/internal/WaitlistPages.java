@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.fairaccess.LimitedAction;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * hold's is; only a POST changes anything, so a mail scanner following a link changes nothing.
  */
 @Controller
+@RequiredArgsConstructor
 class WaitlistPages {
 
     /** One radio button of a question, as the shared {@code radios} fragment shows it. */
@@ -57,18 +59,6 @@ class WaitlistPages {
     private final RateLimits rateLimits;
     private final MessageSource messages;
     private final Clock clock;
-
-    WaitlistPages(Joining joining, OfferAnswers answers, WaitlistStatus status, WaitlistRepository repository,
-            Catalogue catalogue, RateLimits rateLimits, MessageSource messages, Clock clock) {
-        this.joining = joining;
-        this.answers = answers;
-        this.status = status;
-        this.repository = repository;
-        this.catalogue = catalogue;
-        this.rateLimits = rateLimits;
-        this.messages = messages;
-        this.clock = clock;
-    }
 
     @GetMapping("/waitlist/join")
     String joinForm(@RequestParam String branch, @RequestParam String service,

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.waitlist.WaitlistLength;
 import my.gov.temujanji.waitlist.WaitlistMail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** The waitlist's tables: entries, the places handed along it and their offers. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WaitlistRepository {
 
     private static final String ENTRY = """
@@ -28,10 +31,6 @@ public class WaitlistRepository {
             p.start_time, p.end_time FROM waitlist_offer o JOIN waitlist_place p ON p.id = o.place_id""";
 
     private final JdbcClient jdbc;
-
-    WaitlistRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Forgets an unconfirmed entry of this document and type whose code ran out: it holds nothing. */
     void deleteLapsedUnconfirmed(String documentType, String documentNumber, String serviceCode, Instant now) {

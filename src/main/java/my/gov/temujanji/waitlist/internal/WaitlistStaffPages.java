@@ -5,6 +5,7 @@ import static my.gov.temujanji.platform.Pages.seeOther;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * each transaction type's waitlist, audited.
  */
 @Controller
+@RequiredArgsConstructor
 class WaitlistStaffPages {
 
     static final String PATH = "/staff/waitlist";
@@ -43,13 +45,6 @@ class WaitlistStaffPages {
     private final Catalogue catalogue;
     private final CurrentStaff current;
     private final AuditLog audit;
-
-    WaitlistStaffPages(WaitlistRepository repository, Catalogue catalogue, CurrentStaff current, AuditLog audit) {
-        this.repository = repository;
-        this.catalogue = catalogue;
-        this.current = current;
-        this.audit = audit;
-    }
 
     @Bean
     static StaffLink waitlistLink() {

@@ -1,12 +1,14 @@
 package my.gov.temujanji.waitlist.internal;
 
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.platform.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** An entry as its applicant sees it: where it stands in the queue and what is offered to it now. */
 @Component
+@RequiredArgsConstructor
 class WaitlistStatus {
 
     /** {@code position} null unless the entry waits or is offered a place; {@code offer} the live one, if any. */
@@ -14,10 +16,6 @@ class WaitlistStatus {
     }
 
     private final WaitlistRepository repository;
-
-    WaitlistStatus(WaitlistRepository repository) {
-        this.repository = repository;
-    }
 
     /** 404 {@code WAITLIST_ENTRY_NOT_FOUND} for an unknown entry. */
     Seen entry(UUID id) {
