@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.booking.internal.AppointmentRepository.KeyedAppointment;
@@ -25,7 +27,6 @@ import my.gov.temujanji.schedule.SlotInventory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent by e-mail, within the hold time ({@code booking.confirmation}).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Booking {
 
     /** Where the place comes from: a hold the applicant has, or a slot named directly (API only). */
@@ -63,20 +65,6 @@ public class Booking {
     private final TransactionTemplate transactions;
     private final Blocks blocks;
     private final Holds holds;
-
-    Booking(SlotInventory inventory, BookingTransaction transaction, AppointmentRepository repository,
-            BookingProperties properties, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactionManager, Blocks blocks, Holds holds) {
-        this.holds = holds;
-        this.inventory = inventory;
-        this.transaction = transaction;
-        this.repository = repository;
-        this.properties = properties;
-        this.events = events;
-        this.clock = clock;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.blocks = blocks;
-    }
 
     /**
      * Holds a place for someone it was kept for (a waitlist offer taken), with what is known of them

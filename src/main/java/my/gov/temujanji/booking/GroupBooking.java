@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.booking.internal.AppointmentRepository;
 import my.gov.temujanji.booking.internal.AppointmentRepository.LockedAppointment;
@@ -20,7 +22,6 @@ import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link BookingTransaction#runGroup}); one code and one e-mail, to the applicant.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class GroupBooking {
 
     private final BookingTransaction transaction;
@@ -41,20 +43,6 @@ public class GroupBooking {
     private final Blocks blocks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    GroupBooking(BookingTransaction transaction, AppointmentRepository repository, GroupProperties properties,
-            PlatformTransactionManager transactionManager, SlotInventory inventory,
-            BookingProperties bookingProperties, Blocks blocks, ApplicationEventPublisher events, Clock clock) {
-        this.transaction = transaction;
-        this.repository = repository;
-        this.properties = properties;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.inventory = inventory;
-        this.bookingProperties = bookingProperties;
-        this.blocks = blocks;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** How many people the applicant may add to a booking of this transaction type (0: none). */
     public int maxOthers(String serviceCode) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.audit.AuditLog;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentManagement;
@@ -25,7 +27,6 @@ import my.gov.temujanji.schedule.WeeklyHours;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * anyone, and the preview is exactly what the confirmation does.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class BranchChanges {
 
     /** An appointment a change cancels (or would): who, what and when. */
@@ -74,19 +76,6 @@ public class BranchChanges {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-
-    BranchChanges(ScheduleAdministration schedule, BranchSettings catalogue, CatalogueChanges catalogueChanges,
-            AppointmentManagement cancellations, Availability availability, AuditLog audit,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
-        this.events = events;
-        this.schedule = schedule;
-        this.catalogue = catalogue;
-        this.catalogueChanges = catalogueChanges;
-        this.cancellations = cancellations;
-        this.availability = availability;
-        this.audit = audit;
-        this.transactions = new TransactionTemplate(transactionManager);
-    }
 
     @RetryOnConflict
     Outcome changeHours(String branch, WeeklyHours hours, Set<String> confirmed, String staff) {

@@ -3,6 +3,8 @@ package my.gov.temujanji.booking.confirmation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentEvent;
 import my.gov.temujanji.booking.BookingProperties;
@@ -11,7 +13,6 @@ import my.gov.temujanji.booking.internal.AppointmentRepository;
 import my.gov.temujanji.platform.RetryOnConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * code sent to them, within the hold time; unconfirmed, the {@link ConfirmationSweeper} expires it.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Confirmations {
 
     private final ConfirmationRepository repository;
@@ -30,18 +32,6 @@ public class Confirmations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
-
-    Confirmations(ConfirmationRepository repository, AppointmentRepository appointments, ConfirmationCodes codes,
-            BookingProperties properties, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactionManager) {
-        this.repository = repository;
-        this.appointments = appointments;
-        this.codes = codes;
-        this.properties = properties;
-        this.events = events;
-        this.clock = clock;
-        this.transactions = new TransactionTemplate(transactionManager);
-    }
 
     /**
      * A new PENDING appointment's code: the booking writes its {@code hash} and {@code deadline} with the

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.opening.internal.Releases.Release;
@@ -14,7 +16,6 @@ import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.Availability;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and a node's death skips no one; the draw is done by the first request after the opening on any node.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class WaitingRoom {
 
     /** What a ticket's holder sees. */
@@ -44,18 +46,6 @@ public class WaitingRoom {
     private final OpeningProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
-
-    WaitingRoom(Releases releases, WaitingRoomTickets tickets, Passes passes, Catalogue catalogue, Availability availability,
-            OpeningProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
-        this.releases = releases;
-        this.tickets = tickets;
-        this.passes = passes;
-        this.catalogue = catalogue;
-        this.availability = availability;
-        this.properties = properties;
-        this.clock = clock;
-        this.transactions = new TransactionTemplate(transactionManager);
-    }
 
     public Status status(UUID id, String client) {
         Ticket ticket = tickets.find(id, client);

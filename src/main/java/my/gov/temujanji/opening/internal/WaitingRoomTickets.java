@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.confirmation.ConfirmationCodes;
 import my.gov.temujanji.applicant.DocumentType;
@@ -20,7 +21,6 @@ import my.gov.temujanji.platform.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at the back under the same lock, in the order the confirmations commit.
  */
 @Service
+@RequiredArgsConstructor
 class WaitingRoomTickets {
 
     /** A ticket as its row has it; {@code position} null until the draw (or, late, its confirmation). */
@@ -50,19 +51,6 @@ class WaitingRoomTickets {
     private final BookingProperties booking;
     private final Clock clock;
     private final TransactionTemplate transactions;
-
-    WaitingRoomTickets(JdbcClient jdbc, Releases releases, Catalogue catalogue, Blocks blocks, ConfirmationCodes codes,
-            TicketMails mails, BookingProperties booking, Clock clock, PlatformTransactionManager transactionManager) {
-        this.jdbc = jdbc;
-        this.releases = releases;
-        this.catalogue = catalogue;
-        this.blocks = blocks;
-        this.codes = codes;
-        this.mails = mails;
-        this.booking = booking;
-        this.clock = clock;
-        this.transactions = new TransactionTemplate(transactionManager);
-    }
 
     /**
      * Takes a ticket, not yet confirmed: the code goes to {@code email}. Asking again for the same

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.applicant.ApplicantValidation;
 import my.gov.temujanji.booking.BookingProperties;
@@ -21,7 +22,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the booking uses (same codes, tries and time), and only then takes its number in the queue.
  */
 @Service
+@RequiredArgsConstructor
 class Joining {
 
     /** What an applicant asks to wait for, as typed. */
@@ -51,23 +52,6 @@ class Joining {
     private final MessageSource messages;
     private final Clock clock;
     private final TransactionTemplate transactions;
-
-    Joining(WaitlistRepository repository, ConfirmationCodes codes, Catalogue catalogue, Blocks blocks,
-            ApplicantValidation validation, ApplicationEventPublisher events, BookingProperties bookingProperties,
-            WaitlistProperties properties, MessageSource messages, Clock clock,
-            PlatformTransactionManager transactionManager) {
-        this.repository = repository;
-        this.codes = codes;
-        this.catalogue = catalogue;
-        this.blocks = blocks;
-        this.validation = validation;
-        this.events = events;
-        this.bookingProperties = bookingProperties;
-        this.properties = properties;
-        this.messages = messages;
-        this.clock = clock;
-        this.transactions = new TransactionTemplate(transactionManager);
-    }
 
     /**
      * A new entry, waiting for its code (e-mailed). 404 for an offering not offered; 409
