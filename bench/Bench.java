@@ -95,6 +95,7 @@ public class Bench {
         HttpClient http = HttpClient.newHttpClient();
         LocalDate seededEnd = LocalDate.parse(seededUntil);
         Pattern openDay = Pattern.compile("\"date\":\"([0-9-]+)\",\"status\":\"OPEN\"");
+        Pattern inWindow = Pattern.compile("\"date\":\"([0-9-]+)\",\"status\":\"(?:OPEN|FULL|CLOSED)\"");
         Pattern slotPattern = Pattern.compile(
                 "\"start\":\"([0-9:]+)\",\"end\":\"([0-9:]+)\",\"capacity\":(\\d+),\"placesLeft\":(\\d+)");
         List<String> offerings = new ArrayList<>();
@@ -107,10 +108,22 @@ public class Bench {
                     offerings.add(branch + " " + service);
                     String path = base + "/api/v1/branches/" + branch + "/services/" + service;
                     LocalDate from = LocalDate.now().plusDays(1);
-                    Matcher open = openDay.matcher(get(http, path + "/days?from=" + from + "&to=" + from.plusDays(99)));
+                    String days = get(http, path + "/days?from=" + from + "&to=" + from.plusDays(99));
+                    // The days released today are held only with a waiting-room pass (403 PASS_REQUIRED):
+                    // the newest days of the window, at most 3 a day; the booking scenarios keep off them.
+                    Matcher bookable = inWindow.matcher(days);
+                    LocalDate windowEnd = from;
+                    while (bookable.find()) {
+                        windowEnd = LocalDate.parse(bookable.group(1));
+                    }
+                    LocalDate releasedToday = windowEnd.minusDays(3);
+                    Matcher open = openDay.matcher(days);
                     int later = 0;
                     while (open.find()) {
                         LocalDate day = LocalDate.parse(open.group(1));
+                        if (!day.isBefore(releasedToday)) {
+                            continue;
+                        }
                         if (!day.isAfter(seededEnd)) {
                             openDays.add(branch + " " + service + " " + day);
                             continue;

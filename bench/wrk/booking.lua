@@ -21,3 +21,6 @@ function request()
   return wrk.format("POST", "/api/v1/appointments",
     {["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-" .. id}, body)
 end
+function response(status)
+  count_status(status)
+end
