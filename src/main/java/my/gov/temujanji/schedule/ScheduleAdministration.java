@@ -132,7 +132,7 @@ public class ScheduleAdministration {
         record Row(long id, String service, LocalDate day, LocalTime start, LocalTime end, int capacity, int taken) {
         }
         List<Row> rows = jdbc.sql("""
-                        SELECT id, service_code, day, start_time, end_time, capacity,\s""" + SlotInventory.taken("slot") + """
+                        SELECT id, service_code, day, start_time, end_time, capacity,\s""" + PlaceSql.taken("slot") + """
                          FROM slot
                         WHERE branch_code = ? AND (day > ? OR (day = ? AND start_time > ?))
                         ORDER BY day, start_time, service_code""")
@@ -171,7 +171,7 @@ public class ScheduleAdministration {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int lockSlot(long slotId) {
-        return jdbc.sql("SELECT " + SlotInventory.taken("slot") + " FROM slot WHERE id = ? FOR UPDATE").param(slotId)
+        return jdbc.sql("SELECT " + PlaceSql.taken("slot") + " FROM slot WHERE id = ? FOR UPDATE").param(slotId)
                 .query(Integer.class).single();
     }
 
@@ -207,7 +207,7 @@ public class ScheduleAdministration {
                     .filter(slot -> slot.opens().equals(state.start()) && !slot.closes().equals(state.end()))
                     .findFirst()
                     .ifPresent(slot -> jdbc.sql("UPDATE slot SET end_time = ? WHERE id = ? AND "
-                                    + SlotInventory.taken("slot") + " = 0")
+                                    + PlaceSql.taken("slot") + " = 0")
                             .params(slot.closes(), state.id()).update());
         }
     }

@@ -92,7 +92,7 @@ class ScheduleRepository {
             Instant now) {
         Map<LocalDate, Map<LocalTime, SlotRow>> rows = new HashMap<>();
         shown.sql("""
-                        SELECT day, start_time, capacity,\s""" + SlotInventory.occupied("slot", "?") + """
+                        SELECT day, start_time, capacity,\s""" + PlaceSql.occupied("slot", "?") + """
                          FROM slot
                         WHERE branch_code = ? AND service_code = ? AND day BETWEEN ? AND ?""")
                 .params(Timestamp.from(now), branchCode, serviceCode, from, to)
@@ -112,7 +112,7 @@ class ScheduleRepository {
             return rows;
         }
         jdbc.sql("""
-                        SELECT branch_code, service_code, day, start_time, capacity,\s""" + SlotInventory.taken("slot") + """
+                        SELECT branch_code, service_code, day, start_time, capacity,\s""" + PlaceSql.taken("slot") + """
                          FROM slot
                         WHERE branch_code IN (:branches) AND day BETWEEN :from AND :to""")
                 .param("branches", List.copyOf(branchCodes))

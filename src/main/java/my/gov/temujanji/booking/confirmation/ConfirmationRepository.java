@@ -9,7 +9,7 @@ import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentRows;
-import my.gov.temujanji.schedule.SlotInventory;
+import my.gov.temujanji.schedule.PlaceSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -91,7 +91,7 @@ class ConfirmationRepository {
                             -- the people of a group wait for the applicant's one code, and expire with it
                             WHERE (a.id = coded.id OR a.group_id = coded.group_id) AND a.status = 'PENDING'
                             RETURNING a.*
-                        ), released AS (SELECT slot_id FROM expired),\s""" + SlotInventory.givingBack("released", ":availableFrom") + """
+                        ), released AS (SELECT slot_id FROM expired),\s""" + PlaceSql.givingBack("released", ":availableFrom") + """
                         SELECT\s""" + COLUMNS + " FROM expired")
                 .param("now", Timestamp.from(now))
                 .param("availableFrom", Timestamp.from(availableFrom))

@@ -20,7 +20,7 @@ import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentRows;
 import my.gov.temujanji.booking.AppointmentStatus;
-import my.gov.temujanji.schedule.SlotInventory;
+import my.gov.temujanji.schedule.PlaceSql;
 import my.gov.temujanji.booking.BookingGroup;
 import my.gov.temujanji.booking.Relationship;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
@@ -125,12 +125,12 @@ public class AppointmentRepository {
     }
 
     /**
-     * Whether the slot is full ({@link SlotInventory#FULL}) and no appointment was made with this key: a
+     * Whether the slot is full ({@link PlaceSql#FULL}) and no appointment was made with this key: a
      * request to refuse at once, in one statement, before any transaction or lock.
      */
     public boolean fullForNewKey(String branch, String service, LocalDate day, LocalTime start, String key,
             Instant now) {
-        return jdbc.sql("SELECT " + SlotInventory.FULL
+        return jdbc.sql("SELECT " + PlaceSql.FULL
                         + " AND NOT EXISTS (SELECT 1 FROM appointment WHERE idempotency_key = :key)")
                 .param("branch", branch).param("service", service).param("day", day).param("start", start)
                 .param("now", Timestamp.from(now)).param("key", key)

@@ -12,7 +12,7 @@ import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.booking.MemberInput;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
-import my.gov.temujanji.schedule.SlotInventory;
+import my.gov.temujanji.schedule.PlaceSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -91,7 +91,7 @@ public class HoldRepository {
                             ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED
                         ), released AS (
                             UPDATE hold h SET released_at = :now FROM expired e WHERE h.id = e.id RETURNING h.slot_id
-                        ),\s""" + SlotInventory.givingBack("released", ":availableFrom") + """
+                        ),\s""" + PlaceSql.givingBack("released", ":availableFrom") + """
                         SELECT count(*)::int FROM given_back""")
                 .param("now", Timestamp.from(now))
                 .param("availableFrom", null)
