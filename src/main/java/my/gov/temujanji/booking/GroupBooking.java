@@ -13,6 +13,7 @@ import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.booking.internal.AppointmentRepository;
 import my.gov.temujanji.booking.internal.AppointmentRepository.LockedAppointment;
 import my.gov.temujanji.booking.internal.BookingTransaction;
+import my.gov.temujanji.booking.internal.GroupTransaction;
 import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.DocumentNumbers;
@@ -28,13 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Booking for a family or a group (issue 19): the applicant and up to five more people, each with an
  * appointment of their own, booked in one transaction, all or none (see
- * {@link BookingTransaction#runGroup}); one code and one e-mail, to the applicant.
+ * {@link GroupTransaction#run}); one code and one e-mail, to the applicant.
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class GroupBooking {
 
-    private final BookingTransaction transaction;
+    private final GroupTransaction transaction;
     private final AppointmentRepository repository;
     private final GroupProperties properties;
     private final TransactionTemplate transactions;
@@ -65,9 +66,9 @@ public class GroupBooking {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "GROUP_TOO_LARGE", max);
         }
         try {
-            return transactions.execute(status -> transaction.runGroup(place, applicant, others, language,
+            return transactions.execute(status -> transaction.run(place, applicant, others, language,
                     idempotencyKey, gate));
-        } catch (BookingTransaction.MembersRefused refused) {
+        } catch (GroupTransaction.MembersRefused refused) {
             return refused.outcome();
         } catch (BookingTransaction.Refused refused) {
             return new GroupOutcome.Refused(refused.outcome());
