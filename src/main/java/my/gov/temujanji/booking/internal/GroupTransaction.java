@@ -61,6 +61,7 @@ public class GroupTransaction {
     private final Confirmations confirmations;
     private final Catalogue catalogue;
     private final Blocks blocks;
+
     /** A group refused for some of its people, to roll the transaction back with the outcome naming them. */
     public static class MembersRefused extends RuntimeException {
 
