@@ -26,13 +26,18 @@ public class MonthCalendars {
      * window (an old bookmark) shows the nearest one rather than an error.
      */
     public MonthCalendar of(Offering offering, YearMonth wanted, Locale locale) {
+        return of(offering, wanted, 1, locale);
+    }
+
+    /** The month as a group of {@code group} people sees it: OPEN only where they all fit ({@link Availability#days}). */
+    public MonthCalendar of(Offering offering, YearMonth wanted, int group, Locale locale) {
         BookingWindow window = BookingWindow.of(offering.type(), clock, availability.openingTime());
         YearMonth first = YearMonth.from(window.first());
         YearMonth last = YearMonth.from(window.lastToday());
         YearMonth shown = wanted == null || wanted.isBefore(first) ? first : wanted.isAfter(last) ? last : wanted;
         String branch = offering.branch().code();
         String service = offering.type().code();
-        return MonthCalendar.of(shown, availability.days(branch, service, shown.atDay(1), shown.atEndOfMonth()), first,
+        return MonthCalendar.of(shown, availability.days(branch, service, shown.atDay(1), shown.atEndOfMonth(), group), first,
                 last, locale);
     }
 }
