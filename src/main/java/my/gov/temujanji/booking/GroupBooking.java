@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import java.util.function.Supplier;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.booking.internal.AppointmentRepository;
 import my.gov.temujanji.booking.internal.AppointmentRepository.LockedAppointment;
@@ -23,7 +24,6 @@ import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -87,12 +87,15 @@ public class GroupBooking {
     /**
      * Cancels every person of a group who still holds a place, for whoever has the applicant's reference and
      * document number (one person alone is cancelled with {@link Booking#cancel} and their own reference):
-     * their places go back, one e-mail tells the applicant. 404 {@code GROUP_NOT_FOUND}; 409
-     * {@code APPOINTMENT_NOT_ACTIVE} when nobody holds a place any more; 409 {@code APPOINTMENT_PASSED}.
+     * their places go back, one e-mail tells the applicant. {@link GroupChangeOutcome.NotFound}; refused
+     * {@link ChangeOutcome.NotActive} when nobody holds a place any more, {@link ChangeOutcome.Passed}.
      */
     @RetryOnConflict
-    @Transactional
-    public BookingGroup cancel(String reference, String documentNumber) {
+    public GroupChangeOutcome cancel(String reference, String documentNumber) {
+        return change(() -> cancelActive(reference, documentNumber));
+    }
+
+    private BookingGroup cancelActive(String reference, String documentNumber) {
         List<LockedAppointment> locked = lockActive(reference, documentNumber);
         Instant now = clock.instant();
         List<Appointment> cancelled = new ArrayList<>();
@@ -116,12 +119,16 @@ public class GroupBooking {
      * Moves every person of a group who still holds a place to another slot of the same day or another,
      * all or none, as a group is booked ({@link SlotInventory#takeGroup}: the new places are taken before
      * the old ones are given back, in one transaction, so 409 {@code SLOT_FULL} leaves everyone where they
-     * were). 422 {@code SAME_SLOT} for where the applicant already is; 403 {@code APPLICANT_BLOCKED} when
-     * anyone's document (or the applicant's address) is blocked; the refusals of {@link #cancel}.
+     * were: {@link ChangeOutcome.SlotFull}). Refused {@link ChangeOutcome.SameSlot} for where the applicant
+     * already is, {@link ChangeOutcome.Blocked} when anyone's document (or the applicant's address) is
+     * blocked; the outcomes of {@link #cancel}.
      */
     @RetryOnConflict
-    @Transactional
-    public BookingGroup reschedule(String reference, String documentNumber, LocalDate date, LocalTime start) {
+    public GroupChangeOutcome reschedule(String reference, String documentNumber, LocalDate date, LocalTime start) {
+        return change(() -> moveActive(reference, documentNumber, date, start));
+    }
+
+    private BookingGroup moveActive(String reference, String documentNumber, LocalDate date, LocalTime start) {
         List<LockedAppointment> locked = lockActive(reference, documentNumber);
         Appointment first = locked.get(0).appointment();
         if (first.date().equals(date) && first.start().equals(start)) {
@@ -157,15 +164,34 @@ public class GroupBooking {
         return repository.findGroupOf(Reference.normalise(reference)).orElseThrow();
     }
 
+    /** A change of the group in one transaction, all or nothing, and what became of it. */
+    private GroupChangeOutcome change(Supplier<BookingGroup> change) {
+        try {
+            return new GroupChangeOutcome.Changed(transactions.execute(status -> change.get()));
+        } catch (GroupNotFound notFound) {
+            return new GroupChangeOutcome.NotFound();
+        } catch (ApiProblem problem) {
+            return new GroupChangeOutcome.Refused(ChangeOutcome.refusalOf(problem));
+        }
+    }
+
+    /** No group for the applicant's reference and document number: nothing to lock. */
+    private static final class GroupNotFound extends RuntimeException {
+
+        GroupNotFound() {
+            super(null, null, false, false);
+        }
+    }
+
     /**
      * The people of the group who hold a place, locked in position order after the branch's schedule lock
-     * (the global lock order), for whoever has the applicant's reference and document number. 404
-     * {@code GROUP_NOT_FOUND}; 409 {@code APPOINTMENT_NOT_ACTIVE} when nobody holds a place.
+     * (the global lock order), for whoever has the applicant's reference and document number; 409
+     * {@code APPOINTMENT_NOT_ACTIVE} when nobody holds a place.
      */
     private List<LockedAppointment> lockActive(String reference, String documentNumber) {
         BookingGroup group = find(reference, documentNumber)
                 .filter(g -> g.applicant().reference().equals(Reference.normalise(reference)))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "GROUP_NOT_FOUND"));
+                .orElseThrow(GroupNotFound::new);
         inventory.enterBranch(group.applicant().branchCode());
         List<LockedAppointment> locked = new ArrayList<>();
         for (BookingGroup.Member member : group.members()) {

@@ -137,7 +137,12 @@ public class Availability {
     }
 
     public DayAvailability day(String branchCode, String serviceCode, LocalDate date) {
-        return days(branchCode, serviceCode, date, date).get(0);
+        return day(branchCode, serviceCode, date, 1);
+    }
+
+    /** One day as a group of {@code group} people sees it ({@link #days(String, String, LocalDate, LocalDate, int)}). */
+    public DayAvailability day(String branchCode, String serviceCode, LocalDate date, int group) {
+        return days(branchCode, serviceCode, date, date, group).get(0);
     }
 
     /** The slots of one day; none when the day is closed or not bookable. */

@@ -10,10 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
-import my.gov.temujanji.booking.BookingGroup;
-import my.gov.temujanji.booking.ChangeOutcome;
 import my.gov.temujanji.booking.GroupBooking;
-import my.gov.temujanji.platform.ApiProblem;
+import my.gov.temujanji.booking.GroupChangeOutcome;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,15 +48,15 @@ class GroupSelfServicePages {
         if (found.isEmpty()) {
             return managed.lookUpAgain();
         }
-        try {
-            BookingGroup cancelled = groups.cancel(found.get().reference(), found.get().documentNumber());
+        GroupChangeOutcome outcome = groups.cancel(found.get().reference(), found.get().documentNumber());
+        if (outcome instanceof GroupChangeOutcome.Changed cancelled) {
             return seeOther(UriComponentsBuilder.fromPath(PATH + "/cancelled")
-                    .queryParam("reference", cancelled.applicant().reference()).toUriString());
-        } catch (ApiProblem problem) {
-            if ("GROUP_NOT_FOUND".equals(problem.code())) {
-                return seeOther(ManagedAppointments.draftPath(draft));
-            }
-            return managed.refusalRedirect(ChangeOutcome.refusalOf(problem), draft);
+                    .queryParam("reference", cancelled.group().applicant().reference()).toUriString());
         }
+        if (outcome instanceof GroupChangeOutcome.Refused refused) {
+            return managed.refusalRedirect(refused.refusal(), draft);
+        }
+        // Not the applicant of a group (any more): the appointment's own page says what it is.
+        return seeOther(ManagedAppointments.draftPath(draft));
     }
 }

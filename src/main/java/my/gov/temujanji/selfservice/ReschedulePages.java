@@ -20,6 +20,7 @@ import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.Booking;
 import my.gov.temujanji.booking.ChangeOutcome;
 import my.gov.temujanji.booking.GroupBooking;
+import my.gov.temujanji.booking.GroupChangeOutcome;
 import my.gov.temujanji.fairaccess.ChallengeErrors;
 import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
@@ -158,11 +159,12 @@ class ReschedulePages {
         if (managed.movingTogether(current.get()) <= 1) {
             return booking.reschedule(reference, documentNumber, date, start);
         }
-        try {
-            return new ChangeOutcome.Changed(groups.reschedule(reference, documentNumber, date, start).applicant());
-        } catch (ApiProblem problem) {
-            return ChangeOutcome.refusalOf(problem);
+        GroupChangeOutcome moved = groups.reschedule(reference, documentNumber, date, start);
+        if (moved instanceof GroupChangeOutcome.Changed changed) {
+            return new ChangeOutcome.Changed(changed.group().applicant());
         }
+        // A group not found for the pair that found its applicant's appointment: as that pair not found.
+        return moved instanceof GroupChangeOutcome.Refused refused ? refused.refusal() : new ChangeOutcome.NotFound();
     }
 
     private String datePage(ManagedAppointments.Opened opened, YearMonth month, Model model, Locale locale) {

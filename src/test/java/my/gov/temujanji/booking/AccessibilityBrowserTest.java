@@ -104,6 +104,8 @@ class AccessibilityBrowserTest {
         applicantPages.put("department", "/book/department");
         applicantPages.put("branch", "/book/branch?department=KDH");
         applicantPages.put("service", "/book/service?branch=" + BRANCH);
+        applicantPages.put("people", "/book/people?branch=" + BRANCH + "&service=" + service);
+        applicantPages.put("people-errors", "/book/date?branch=" + BRANCH + "&service=" + service + "&asked=people");
         applicantPages.put("date", "/book/date?branch=" + BRANCH + "&service=" + service + "&month=" + day.toString().substring(0, 7));
         applicantPages.put("slots", "/book/slots?branch=" + BRANCH + "&service=" + service + "&date=" + day);
         applicantPages.put("details", "/book/holds/" + emptyHold + "/details");

@@ -95,6 +95,9 @@ class BookingBrowserTest {
         choose(page, "BKE");
         browser.screenshot(run + "-04-service");
         submit(page);
+        choose(page, "1"); // how many people: the applicant alone
+        browser.screenshot(run + "-04-people");
+        submit(page);
 
         // The window opens in July; the date is in August.
         follow(page, By.cssSelector(".month-nav a[rel=next]"));

@@ -53,6 +53,8 @@ class ChallengeAndCodeBrowserTest {
             submit(page);
             choose(page, "BKE");
             submit(page);
+            choose(page, "1"); // how many people: the applicant alone
+            submit(page);
             follow(page, By.cssSelector(".month-nav a[rel=next]"));
             follow(page, By.cssSelector("a.day[href$='date=2026-08-19']"));
 

@@ -4,8 +4,8 @@ import static my.gov.temujanji.support.Browser.follow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import my.gov.temujanji.support.Applicants;
 import my.gov.temujanji.support.Browser;
 import my.gov.temujanji.support.Http;
@@ -25,9 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A family of four books in one go on a small phone (360 px) with JavaScript off, once in Malay and
- * once in English: the applicant's details, three people added one page each (a mistake shown next to
- * that person's field), everyone's time on the check page before the OK, and four appointments made
- * together. Uses KDH-LANGKAWI (BKP) in September 2026.
+ * once in English: four people answered on the question before the calendar, only the slots where all
+ * four fit, the applicant's details, three people added one page each (a mistake shown next to that
+ * person's field, the check page saying how many are still to come), everyone's time on the check page
+ * before the OK, and four appointments made together. Uses KDH-LANGKAWI (BKP) in September 2026.
  */
 @IntegrationTest
 class GroupBookingBrowserTest {
@@ -53,18 +54,20 @@ class GroupBookingBrowserTest {
 
     @Test
     void aFamilyOfFourBooksWithoutJavaScriptInMalayAt360Pixels() {
-        family("ms", 0, new Texts("Butiran pemohon", "Semak butiran temujanji anda", "Tambah orang lain", "Orang 2",
+        family("ms", 0, new Texts("Berapa orang termasuk anda?", "Untuk 4 orang", "Butiran pemohon",
+                "Semak butiran temujanji anda", "Anda memilih 4 orang: tambah 3 lagi.", "Tambah orang lain", "Orang 2",
                 "Simpan orang ini", "Masukkan tarikh lahir orang ini", "Sahkan tempahan?", "Anak"));
     }
 
     @Test
     void aFamilyOfFourBooksWithoutJavaScriptInEnglishAt360Pixels() {
-        family("en", 1, new Texts("Applicant's details", "Check your appointment details", "Add another person",
+        family("en", 1, new Texts("How many people, including you?", "For 4 people", "Applicant's details",
+                "Check your appointment details", "You chose 4 people: add 3 more.", "Add another person",
                 "Person 2", "Save this person", "Enter this person's date of birth", "Confirm booking?", "Child"));
     }
 
-    record Texts(String details, String review, String add, String person2, String save, String dobMissing,
-            String confirm, String child) {
+    record Texts(String people, String forFour, String details, String review, String missing, String add,
+            String person2, String save, String dobMissing, String confirm, String child) {
     }
 
     private void family(String language, int dayIndex, Texts texts) {
@@ -72,9 +75,11 @@ class GroupBookingBrowserTest {
         LocalDate day = open.get(dayIndex);
         String start = OpenPlaces.slots(http, BRANCH, SERVICE, day).get(0).get("start").asString();
         String second = OpenPlaces.slots(http, BRANCH, SERVICE, day).get(1).get("start").asString();
-        // Four people in a slot of two places: two there, two in the slot right after it.
-        String hold = http.postJson("/api/v1/holds", Map.of("branch", BRANCH, "service", SERVICE, "date", day.toString(),
-                "start", start)).json().get("holdId").asString();
+        // Four people in a slot of two places: two there, two in the slot right after it. Where four fit:
+        List<String> fitting = new ArrayList<>();
+        http.get("/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + day + "&groupSize=4").json()
+                .forEach(slot -> fitting.add(slot.get("start").asString()));
+        assertThat(fitting).contains(start).hasSizeLessThan(OpenPlaces.slots(http, BRANCH, SERVICE, day).size());
         List<String> documents = List.of(Applicants.nextMyKad(), Applicants.nextMyKad(), Applicants.nextMyKad(),
                 Applicants.nextMyKad());
         List<String> names = List.of("Nur Aina binti Hassan", "Hassan bin Omar", "Adam bin Hassan", "Hana binti Hassan");
@@ -82,7 +87,25 @@ class GroupBookingBrowserTest {
         try (Browser browser = Browser.start(false)) {
             browser.resize(360);
             WebDriver page = browser.driver();
-            page.get(base() + "/book/holds/" + hold + "/details?lang=" + language);
+            page.get(base() + "/book/service?branch=" + BRANCH + "&lang=" + language);
+            page.findElement(By.cssSelector("input[name=service][value=" + SERVICE + "]")).click();
+            follow(page, By.cssSelector("main button[type=submit]"));
+            assertThat(heading(page)).isEqualTo(texts.people());
+            assertFits(page, "people-" + language, browser);
+            page.findElement(By.cssSelector("input[name=people][value='4']")).click();
+            follow(page, By.cssSelector("main button[type=submit]"));
+            assertThat(page.findElement(By.cssSelector("[data-group-size]")).getText()).startsWith(texts.forFour());
+            follow(page, By.cssSelector(".month-nav a[rel=next]"));
+            follow(page, By.cssSelector(".month-nav a[rel=next]"));
+            follow(page, By.cssSelector("a.day[href$='date=" + day + "']"));
+            assertThat(page.findElement(By.cssSelector("[data-group-size]")).getText()).startsWith(texts.forFour());
+            assertThat(page.findElements(By.cssSelector("input[name=start]")).stream()
+                    .map(radio -> radio.getDomAttribute("value")).toList()).isEqualTo(fitting);
+            assertFits(page, "slots-for-four-" + language, browser);
+            page.findElement(By.cssSelector("input[name=start][value='" + start + "']")).click();
+            follow(page, By.cssSelector("main form button[type=submit]"));
+            assertThat(page.getCurrentUrl()).matches(".*/book/holds/[0-9a-f-]{36}/details\\?people=4");
+            String hold = page.getCurrentUrl().replaceFirst(".*/book/holds/([0-9a-f-]{36})/.*", "$1");
             assertThat(heading(page)).isEqualTo(texts.details());
             page.findElement(By.id("fullName")).sendKeys(names.get(0));
             page.findElement(By.cssSelector("input[name=documentType][value=MYKAD]")).click();
@@ -91,11 +114,12 @@ class GroupBookingBrowserTest {
             page.findElement(By.id("phone")).sendKeys("012-345 6789");
             follow(page, By.cssSelector("#details-form button[type=submit]"));
             assertThat(heading(page)).isEqualTo(texts.review());
+            assertThat(page.findElement(By.cssSelector("[data-people-missing]")).getText()).startsWith(texts.missing());
             assertFits(page, "review-" + language, browser);
 
             for (int person = 1; person < 4; person++) {
                 follow(page, By.linkText(texts.add()));
-                assertThat(page.getCurrentUrl()).endsWith("/book/holds/" + hold + "/people/" + person);
+                assertThat(page.getCurrentUrl()).endsWith("/book/holds/" + hold + "/people/" + person + "?people=4");
                 if (person == 1) {
                     assertThat(heading(page)).as("the applicant is person 1").isEqualTo(texts.person2());
                 }
@@ -130,6 +154,7 @@ class GroupBookingBrowserTest {
             assertThat(rows.get(2).getText()).contains(second);
             assertThat(rows.get(3).getText()).contains(second);
             assertThat(page.findElements(By.linkText(texts.add()))).as("up to five more").hasSize(1);
+            assertThat(page.findElements(By.cssSelector("[data-people-missing]"))).as("all four added").isEmpty();
             assertFits(page, "review-family-" + language, browser);
 
             follow(page, By.cssSelector("main a.button"));

@@ -230,6 +230,35 @@ class GroupBookingTest {
         assertThat(http.get(slotsPath(day, 0)).json().get("code").asString()).isEqualTo("INVALID_GROUP_SIZE");
     }
 
+    @Test
+    void aGroupsCancelAndMoveAnswerTheirProblemCodes() {
+        LocalDate day = LocalDate.of(2026, 10, 13);
+        LocalTime start = slotStart(day, 0);
+        setCapacity(day, start, 6);
+        List<String> documents = GroupRequests.documents(3);
+        JsonNode members = book(day, start, documents, UUID.randomUUID().toString()).json().get("members");
+        String applicant = members.get(0).get("reference").asString();
+        String member = members.get(1).get("reference").asString();
+
+        // A person's own reference does not name the group; nor does the applicant's with another's document.
+        assertThat(code(http.postJson("/api/v1/groups/" + member + "/cancel",
+                Map.of("documentNumber", documents.get(1))))).isEqualTo("404 GROUP_NOT_FOUND");
+        assertThat(code(http.postJson("/api/v1/groups/" + applicant + "/reschedule", Map.of("documentNumber",
+                documents.get(1), "date", day.toString(), "start", slotStart(day, 2).toString()))))
+                .isEqualTo("404 GROUP_NOT_FOUND");
+        assertThat(code(http.postJson("/api/v1/groups/" + applicant + "/reschedule", Map.of("documentNumber",
+                documents.get(0), "date", day.toString(), "start", start.toString())))).isEqualTo("422 SAME_SLOT");
+        assertThat(http.postJson("/api/v1/groups/" + applicant + "/cancel", Map.of("documentNumber", documents.get(0)))
+                .status()).isEqualTo(200);
+        assertThat(code(http.postJson("/api/v1/groups/" + applicant + "/cancel",
+                Map.of("documentNumber", documents.get(0))))).isEqualTo("409 APPOINTMENT_NOT_ACTIVE");
+        assertThat(taken(day, start)).isZero();
+    }
+
+    private static String code(Http.Response response) {
+        return response.status() + " " + response.json().get("code").asString();
+    }
+
     private String slotsPath(LocalDate day, int group) {
         return "/api/v1/branches/" + BRANCH + "/services/" + SERVICE + "/slots?date=" + day + "&groupSize=" + group;
     }

@@ -304,7 +304,7 @@ class FuzzTest {
     private static List<Target> pageTargets(RawHttp raw, Map<String, String> cookies, String admin,
             Map<String, String> values) {
         Deque<String> queue = new ArrayDeque<>(List.of("/book/slots?branch=KTN-KOTA-BHARU&service=BKP&date=2026-09-17",
-                "/", "/book/department", "/appointments/manage", "/staff",
+                "/book/people?branch=KTN-KOTA-BHARU&service=BKP", "/", "/book/department", "/appointments/manage", "/staff",
                 "/staff/admin/accounts", "/staff/admin/accounts/new", "/staff/admin/audit", "/staff/admin/catalogue",
                 "/staff/blocks", "/staff/reports", "/staff/password", "/staff/counter/HQ-PJY",
                 "/staff/branch/HQ-PJY/settings", "/staff/branches/HQ-PJY", "/verify/abc", "/slip/ZZZZZZZZZZ"));

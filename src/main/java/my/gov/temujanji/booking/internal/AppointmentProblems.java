@@ -2,7 +2,9 @@ package my.gov.temujanji.booking.internal;
 
 import java.util.Map;
 import my.gov.temujanji.booking.Appointment;
+import my.gov.temujanji.booking.BookingGroup;
 import my.gov.temujanji.booking.ChangeOutcome;
+import my.gov.temujanji.booking.GroupChangeOutcome;
 import my.gov.temujanji.booking.confirmation.CodeOutcome;
 import my.gov.temujanji.platform.ApiProblem;
 import org.springframework.http.HttpStatus;
@@ -46,6 +48,17 @@ final class AppointmentProblems {
             throw problem(refusal);
         }
         return ((ChangeOutcome.Changed) outcome).appointment();
+    }
+
+    /** The group changed, or the problem of its refusal: 404 {@code GROUP_NOT_FOUND}, else a change's. */
+    static BookingGroup groupOf(GroupChangeOutcome outcome) {
+        if (outcome instanceof GroupChangeOutcome.Refused refused) {
+            throw problem(refused.refusal());
+        }
+        if (outcome instanceof GroupChangeOutcome.NotFound) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "GROUP_NOT_FOUND");
+        }
+        return ((GroupChangeOutcome.Changed) outcome).group();
     }
 
     static Appointment appointmentOf(CodeOutcome outcome) {

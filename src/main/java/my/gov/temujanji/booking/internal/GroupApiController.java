@@ -182,7 +182,7 @@ class GroupApiController {
                     + "APPOINTMENT_PASSED once its time has come.")
     GroupView cancel(@PathVariable String reference, @RequestBody CancelRequest request, HttpServletRequest http) {
         changes.admit(request, http);
-        return GroupView.of(groups.cancel(reference, request.documentNumber()));
+        return GroupView.of(AppointmentProblems.groupOf(groups.cancel(reference, request.documentNumber())));
     }
 
     @PostMapping("/groups/{reference}/reschedule")
@@ -196,6 +196,7 @@ class GroupApiController {
             @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
             @RequestHeader(name = "Altcha", required = false) String altcha, HttpServletRequest http) {
         changes.admit(request, altcha, http);
-        return GroupView.of(groups.reschedule(reference, request.documentNumber(), request.date(), request.start()));
+        return GroupView.of(AppointmentProblems.groupOf(groups.reschedule(reference, request.documentNumber(),
+                request.date(), request.start())));
     }
 }

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.applicant.ApplicantValidation;
 import my.gov.temujanji.applicant.Countries;
-import my.gov.temujanji.applicant.DocumentType;
 import my.gov.temujanji.booking.GroupBooking;
 import my.gov.temujanji.booking.GroupMemberValidation;
 import my.gov.temujanji.booking.MemberInput;
@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * Works without JavaScript: links and forms only.
  */
 @Controller
+@RequiredArgsConstructor
 class GroupPages {
 
     private final Holds holds;
@@ -41,15 +43,6 @@ class GroupPages {
     private final GroupMemberValidation validation;
     private final ApplicantValidation applicants;
     private final MessageSource messages;
-
-    GroupPages(Holds holds, GroupBooking groups, GroupMemberValidation validation, ApplicantValidation applicants,
-            MessageSource messages) {
-        this.holds = holds;
-        this.groups = groups;
-        this.validation = validation;
-        this.applicants = applicants;
-        this.messages = messages;
-    }
 
     /** The person form as typed; the date of birth in three boxes (day, month, year), GOV.UK style. */
     record PersonForm(String fullName, String documentType, String documentNumber, String nationality, String dobDay,
@@ -87,7 +80,9 @@ class GroupPages {
     }
 
     @GetMapping("/book/holds/{id}/people/{number}")
-    String person(@PathVariable UUID id, @PathVariable int number, Model model, Locale locale) {
+    String person(@PathVariable UUID id, @PathVariable int number,
+            @RequestParam(required = false, name = "people") Integer chosen, Model model, Locale locale) {
+        GroupSizes.carry(chosen, model);
         List<MemberInput> people = people(id, number);
         PersonForm form = number <= people.size() ? PersonForm.of(people.get(number - 1))
                 : PersonForm.of(MemberInput.empty());
@@ -95,8 +90,9 @@ class GroupPages {
     }
 
     @PostMapping("/book/holds/{id}/people/{number}")
-    Object savePerson(@PathVariable UUID id, @PathVariable int number, @ModelAttribute PersonForm form, Model model,
-            Locale locale) {
+    Object savePerson(@PathVariable UUID id, @PathVariable int number, @ModelAttribute PersonForm form,
+            @RequestParam(required = false, name = "people") Integer chosen, Model model, Locale locale) {
+        String carried = GroupSizes.carried(GroupSizes.carry(chosen, model));
         List<MemberInput> people = new ArrayList<>(people(id, number));
         MemberInput input = form.input();
         Applicant applicant = holds.findHold(id).map(Hold::draft).map(d -> applicants.validate(d).applicant())
@@ -116,17 +112,18 @@ class GroupPages {
             people.add(input);
         }
         holds.saveMembers(id, people);
-        return seeOther("/book/holds/" + id + "/review");
+        return seeOther("/book/holds/" + id + "/review" + carried);
     }
 
     @PostMapping("/book/holds/{id}/people/{number}/remove")
-    RedirectView removePerson(@PathVariable UUID id, @PathVariable int number) {
+    RedirectView removePerson(@PathVariable UUID id, @PathVariable int number,
+            @RequestParam(required = false, name = "people") Integer chosen) {
         List<MemberInput> people = new ArrayList<>(people(id, number));
         if (number <= people.size()) {
             people.remove(number - 1);
             holds.saveMembers(id, people);
         }
-        return seeOther("/book/holds/" + id + "/review");
+        return seeOther("/book/holds/" + id + "/review" + GroupSizes.carried(chosen));
     }
 
     /**
@@ -148,10 +145,7 @@ class GroupPages {
         model.addAttribute("form", form);
         model.addAttribute("formErrors", errors);
         model.addAttribute("countries", Countries.in(locale));
-        model.addAttribute("documentTypes", List.of(
-                Choice.of(DocumentType.MYKAD.name(), messages.getMessage("details.documentType.MYKAD", null, locale), null),
-                Choice.of(DocumentType.PASSPORT.name(),
-                        messages.getMessage("details.documentType.PASSPORT", null, locale), null)));
+        model.addAttribute("documentTypes", HoldPages.documentTypes(messages, locale));
         model.addAttribute("relationships", Relationship.OF_OTHERS.stream()
                 .map(r -> Choice.of(r.name(), messages.getMessage("person.relationship." + r, null, locale), null))
                 .toList());

@@ -8,8 +8,10 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.applicant.ApplicantInput;
@@ -49,6 +51,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * From a hold ({@link SlotPages}) to the booking: the applicant's details, a review, the OK to
@@ -112,19 +115,25 @@ class HoldPages {
                 : BookingPages.confirmation(appointment.reference()));
     }
 
-    /** With {@code check}: the saved draft's errors, where a POST with errors has redirected to. */
+    /**
+     * With {@code check}: the saved draft's errors, where a POST with errors has redirected to. Every hold
+     * page carries {@code people}, the group size chosen before the hold ({@link GroupSizes#carry}).
+     */
     @GetMapping("/book/holds/{id}/details")
-    String details(@PathVariable UUID id, @RequestParam(required = false) String check, Model model, Locale locale) {
+    String details(@PathVariable UUID id, @RequestParam(required = false) String check,
+            @RequestParam(required = false) Integer people, Model model, Locale locale) {
         Hold hold = requireHold(id);
         ApplicantInput input = hold.draft() == null ? ApplicantInput.empty() : hold.draft();
         FormErrors errors = check == null ? FormErrors.none() : savedDraftErrors(input, locale);
+        GroupSizes.carry(people, model);
         return detailsPage(hold, input, errors, model, locale);
     }
 
     @PostMapping("/book/holds/{id}/details")
     Object saveDetails(@PathVariable UUID id, @Valid @ModelAttribute ApplicantInput input, BindingResult binding,
-            Model model, Locale locale) {
+            @RequestParam(required = false) Integer people, Model model, Locale locale) {
         Hold hold = requireHold(id);
+        Integer chosen = GroupSizes.carry(people, model);
         // Kept even when it has errors: the applicant's typing survives a hold that runs out meanwhile.
         holds.saveDraft(id, input);
         // A hold has no document number until now: the per-document hold limit counts here.
@@ -132,7 +141,8 @@ class HoldPages {
         if (binding.hasErrors()) {
             // POST/redirect/GET: the errors are worked out again from the saved draft, so refresh and Back
             // never ask to send the form again.
-            return seeOther("/book/holds/" + id + "/details?check");
+            return seeOther(UriComponentsBuilder.fromPath("/book/holds/" + id + "/details").queryParam("check")
+                    .queryParamIfPresent("people", GroupSizes.chosen(chosen)).toUriString());
         }
         // Told now, before the review and the challenge, with what they typed still on the page; the
         // booking transaction decides again. Neutral: nothing says which detail, why or until when.
@@ -143,7 +153,7 @@ class HoldPages {
             return new ModelAndView(detailsPage(hold, input, refusedError(locale), model, locale), model.asMap(),
                     blocked.status());
         }
-        return seeOther("/book/holds/" + id + "/review");
+        return seeOther("/book/holds/" + id + "/review" + GroupSizes.carried(chosen));
     }
 
     /**
@@ -152,19 +162,24 @@ class HoldPages {
      */
     @PostMapping("/book/holds/{id}/details/draft")
     RedirectView saveDraftAndSwitch(@PathVariable UUID id, @ModelAttribute ApplicantInput input,
-            @RequestParam(required = false) String lang) {
+            @RequestParam(required = false) String lang, @RequestParam(required = false) Integer people) {
         requireHold(id);
         holds.saveDraft(id, input);
-        return seeOther("/book/holds/" + id + "/details" + ("en".equals(lang) || "ms".equals(lang) ? "?lang=" + lang : ""));
+        return seeOther(UriComponentsBuilder.fromPath("/book/holds/" + id + "/details")
+                .queryParamIfPresent("lang", Optional.ofNullable(lang).filter(l -> "en".equals(l) || "ms".equals(l)))
+                .queryParamIfPresent("people", GroupSizes.chosen(people)).toUriString());
     }
 
     @GetMapping("/book/holds/{id}/review")
-    String review(@PathVariable UUID id, Model model, Locale locale) {
+    String review(@PathVariable UUID id, @RequestParam(required = false) Integer people, Model model, Locale locale) {
+        GroupSizes.carry(people, model);
         return summaryPage("booking/review", id, model, locale);
     }
 
     @GetMapping("/book/holds/{id}/confirm")
-    String confirmQuestion(@PathVariable UUID id, Model model, Locale locale) {
+    String confirmQuestion(@PathVariable UUID id, @RequestParam(required = false) Integer people, Model model,
+            Locale locale) {
+        GroupSizes.carry(people, model);
         return summaryPage("booking/confirm", id, model, locale);
     }
 
@@ -173,12 +188,13 @@ class HoldPages {
     }
 
     @PostMapping("/book/holds/{id}/confirm")
-    Object confirm(@PathVariable UUID id, @ModelAttribute ConfirmForm form, Model model, Locale locale,
-            HttpServletRequest request) {
+    Object confirm(@PathVariable UUID id, @ModelAttribute ConfirmForm form,
+            @RequestParam(required = false) Integer people, Model model, Locale locale, HttpServletRequest request) {
         Hold hold = requireHold(id);
+        String carried = GroupSizes.carried(GroupSizes.carry(people, model));
         Applicant applicant = checkedApplicant(hold);
         if (applicant == null) {
-            return seeOther("/book/holds/" + id + "/details");
+            return seeOther("/book/holds/" + id + "/details" + carried);
         }
         rateLimits.check(LimitedAction.BOOKING, request, applicant.documentNumber());
         // The challenge is checked once the hold's key is locked and has booked nothing: a second press
@@ -194,7 +210,7 @@ class HoldPages {
             for (int i = 0; i < added.size(); i++) {
                 GroupMember member = memberValidation.validate(added.get(i), applicant).member();
                 if (member == null) {
-                    return seeOther("/book/holds/" + id + "/people/" + (i + 1));
+                    return seeOther("/book/holds/" + id + "/people/" + (i + 1) + carried);
                 }
                 members.add(member);
             }
@@ -252,10 +268,7 @@ class HoldPages {
         model.addAttribute("input", input);
         model.addAttribute("formErrors", errors);
         model.addAttribute("countries", Countries.in(locale));
-        model.addAttribute("documentTypes", List.of(
-                Choice.of(DocumentType.MYKAD.name(), messages.getMessage("details.documentType.MYKAD", null, locale), null),
-                Choice.of(DocumentType.PASSPORT.name(),
-                        messages.getMessage("details.documentType.PASSPORT", null, locale), null)));
+        model.addAttribute("documentTypes", documentTypes(messages, locale));
         model.addAttribute("changeSlotUrl", SlotPages.slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), hold.id())
                 .toUriString());
         model.addAttribute("pageUrl", "/book/holds/" + hold.id() + "/details");
@@ -280,8 +293,17 @@ class HoldPages {
         model.addAttribute("nationality", Countries.name(applicant.nationality(), locale));
         model.addAttribute("documentType",
                 messages.getMessage("details.documentType." + applicant.documentType().name(), null, locale));
-        model.addAttribute("people", peopleOnHold.of(hold, applicant.fullName(), applicant.documentNumber(), locale));
+        // The group size chosen, as every handler of these pages put it in the model first.
+        model.addAttribute("people", peopleOnHold.of(hold, applicant.fullName(), applicant.documentNumber(),
+                (Integer) model.getAttribute("chosen"), locale));
         return view;
+    }
+
+    /** The document type question's choices, the applicant's and each person's added. */
+    static List<Choice> documentTypes(MessageSource messages, Locale locale) {
+        return Arrays.stream(DocumentType.values())
+                .map(type -> Choice.of(type.name(), messages.getMessage("details.documentType." + type, null, locale), null))
+                .toList();
     }
 
     private void addHold(Hold hold, Model model) {

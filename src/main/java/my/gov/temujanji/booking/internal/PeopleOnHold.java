@@ -26,8 +26,12 @@ class PeopleOnHold {
     record Person(int number, String name, String relationship, String documentNumber, String time) {
     }
 
-    /** Everyone, whether the whole group fits from the held slot, and whether one more may be added. */
-    record People(List<Person> people, boolean fits, boolean canAdd, int next, int max) {
+    /**
+     * Everyone, whether the whole group fits from the held slot, whether one more may be added, and
+     * {@code missing}: how many of the {@code chosen} group size (on the question before the calendar)
+     * are not added yet, 0 for none.
+     */
+    record People(List<Person> people, boolean fits, boolean canAdd, int next, int max, int chosen, int missing) {
 
         public boolean group() {
             return people.size() > 1;
@@ -39,7 +43,8 @@ class PeopleOnHold {
     private final Availability availability;
     private final MessageSource messages;
 
-    People of(Hold hold, String applicantName, String applicantDocument, Locale locale) {
+    /** {@code chosen}: the group size chosen before the hold, or null. */
+    People of(Hold hold, String applicantName, String applicantDocument, Integer chosen, Locale locale) {
         List<MemberInput> added = holds.members(hold.id());
         int size = added.size() + 1;
         List<String> times = times(hold, size);
@@ -53,7 +58,10 @@ class PeopleOnHold {
                     person.documentNumber(), times.isEmpty() ? null : times.get(i + 1)));
         }
         int max = groups.maxOthers(hold.serviceCode());
-        return new People(people, !times.isEmpty(), added.size() < max, added.size() + 1, max);
+        // A reminder only: the applicant may book for fewer than they said (someone stays at home).
+        int expected = chosen == null ? size : Math.min(chosen, max + 1);
+        return new People(people, !times.isEmpty(), added.size() < max, added.size() + 1, max, expected,
+                Math.max(0, expected - size));
     }
 
     /** Each person's time from the held slot, in order; empty when the group does not fit there now. */

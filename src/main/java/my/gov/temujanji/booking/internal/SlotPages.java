@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.booking.HoldGate;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -44,6 +45,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * minutes) and leads to the applicant's details ({@link HoldPages}). Answers a POST with a 303.
  */
 @Controller
+@RequiredArgsConstructor
 class SlotPages {
 
     /** Shown on the slots page when the hold ran out and its slot was taken meanwhile. */
@@ -59,23 +61,13 @@ class SlotPages {
     private final RateLimits rateLimits;
     private final Challenges challenges;
     private final List<HoldGate> gates;
-
-    SlotPages(Catalogue catalogue, Availability availability, Holds holds, BookingProperties properties,
-            MessageSource messages, RateLimits rateLimits, Challenges challenges, List<HoldGate> gates) {
-        this.gates = gates;
-        this.catalogue = catalogue;
-        this.availability = availability;
-        this.holds = holds;
-        this.properties = properties;
-        this.messages = messages;
-        this.rateLimits = rateLimits;
-        this.challenges = challenges;
-    }
+    private final GroupSizes groupSizes;
 
     @GetMapping("/book/slots")
     String slots(@RequestParam String branch, @RequestParam String service,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) UUID from, @RequestParam(required = false) String notice,
+            @RequestParam(required = false) UUID from, @RequestParam(required = false) Integer people,
+            @RequestParam(required = false) String notice,
             @CookieValue(name = HoldGate.Pass.PASS_COOKIE, required = false) String pass,
             @CookieValue(name = HoldGate.Pass.CLIENT_COOKIE, required = false) String client, Model model,
             Locale locale, HttpServletRequest request) {
@@ -88,14 +80,17 @@ class SlotPages {
             model.addAttribute("notice", messages.getMessage("slots.notice." + notice, null, locale));
         }
         model.addAttribute("challengeSubject", challenges.clientSubject(request));
-        return slotsPage(branch, service, date, null, from, FormErrors.none(), model, locale);
+        return slotsPage(branch, service, date, null, from, people, FormErrors.none(), model, locale);
     }
 
-    /** The slots page's form: the place (hidden fields), the slot chosen, the hold it replaces, the proof of work. */
+    /**
+     * The slots page's form: the place (hidden fields), the slot chosen, the hold it replaces, the group
+     * size chosen (none: one person), the proof of work.
+     */
     record HoldForm(@NotNull String branch, @NotNull String service,
             @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @NotNull(message = "{slots.error.required}") @DateTimeFormat(pattern = "HH:mm") LocalTime start, UUID from,
-            String altcha) {
+            Integer people, String altcha) {
     }
 
     @PostMapping("/book/holds")
@@ -116,13 +111,13 @@ class SlotPages {
         String subject = challenges.clientSubject(request);
         model.addAttribute("challengeSubject", subject);
         if (binding.hasErrors()) {
-            return slotsPage(branch, service, date, null, from, FormErrors.of(binding, messages, locale, List.of("start")),
-                    model, locale);
+            return slotsPage(branch, service, date, null, from, form.people(),
+                    FormErrors.of(binding, messages, locale, List.of("start")), model, locale);
         }
         try {
             challenges.verifyOnPage(form.altcha(), subject);
             Hold hold = holds.hold(branch, service, date, start, from, new HoldGate.Pass(pass, client));
-            return seeOther("/book/holds/" + hold.id() + "/details");
+            return seeOther("/book/holds/" + hold.id() + "/details" + GroupSizes.carried(form.people()));
         } catch (ApiProblem problem) {
             Optional<String> waitingRoom = waitingRoom(branch, service, date, pass, client);
             if (problem.code().startsWith("PASS_") && waitingRoom.isPresent()) {
@@ -133,7 +128,7 @@ class SlotPages {
                 case "NOT_BOOKABLE" -> slotError("slots.error.notBookable", locale);
                 default -> ChallengeErrors.of(problem, messages, locale);
             };
-            return slotsPage(branch, service, date, start, from, errors, model, locale);
+            return slotsPage(branch, service, date, start, from, form.people(), errors, model, locale);
         }
     }
 
@@ -142,23 +137,32 @@ class SlotPages {
                 .flatMap(Optional::stream).findFirst();
     }
 
+    /** The day's slots a group of {@code people} (a changed hold: its own people) can start at. */
     private String slotsPage(String branch, String service, LocalDate date, LocalTime selected, UUID from,
-            FormErrors errors, Model model, Locale locale) {
+            Integer people, FormErrors errors, Model model, Locale locale) {
         Offering offering = catalogue.requireOffering(branch, service);
-        DayAvailability day = availability.day(branch, service, date);
-        List<Choice> choices = SlotChoices.of(availability.slots(branch, service, date), null, null, messages, locale);
+        int group = groupSizes.shownFor(service, people, from);
+        DayAvailability day = availability.day(branch, service, date, group);
+        List<Choice> choices = SlotChoices.of(availability.slots(branch, service, date, group), null, null, messages,
+                locale);
         model.addAttribute("offering", offering);
         model.addAttribute("day", day);
         model.addAttribute("reason", day.reason() == null ? null : day.reason().in(locale));
         model.addAttribute("choices", choices);
         model.addAttribute("selected", selected == null ? null : selected.toString());
         model.addAttribute("from", from);
+        model.addAttribute("group", group);
+        // Carried to the hold only when chosen on the question: a changed hold has its people already.
+        Optional<Integer> chosen = Optional.of(group).filter(n -> n > 1 && from == null);
+        model.addAttribute("people", chosen.orElse(null));
         model.addAttribute("formErrors", errors);
         model.addAttribute("holdMinutes", properties.holdDuration().toMinutes());
         model.addAttribute("calendarUrl", UriComponentsBuilder.fromPath("/book/date").queryParam("branch", branch)
                 .queryParam("service", service).queryParam("month", YearMonth.from(date))
-                .queryParamIfPresent("from", Optional.ofNullable(from)).toUriString());
-        model.addAttribute("pageUrl", slotsUrl(branch, service, date, from).toUriString());
+                .queryParamIfPresent("from", Optional.ofNullable(from))
+                .queryParamIfPresent("people", chosen).toUriString());
+        model.addAttribute("pageUrl", slotsUrl(branch, service, date, from)
+                .queryParamIfPresent("people", chosen).toUriString());
         return "booking/slots";
     }
 
