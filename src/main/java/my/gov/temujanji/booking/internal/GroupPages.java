@@ -145,7 +145,7 @@ class GroupPages {
         model.addAttribute("form", form);
         model.addAttribute("formErrors", errors);
         model.addAttribute("countries", Countries.in(locale));
-        model.addAttribute("documentTypes", HoldPages.documentTypes(messages, locale));
+        model.addAttribute("documentTypes", HoldViews.documentTypes(messages, locale));
         model.addAttribute("relationships", Relationship.OF_OTHERS.stream()
                 .map(r -> Choice.of(r.name(), messages.getMessage("person.relationship." + r, null, locale), null))
                 .toList());
