@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.reports.AppointmentFigures.DayFigures;
-import my.gov.temujanji.schedule.Availability;
+import my.gov.temujanji.schedule.PlacesOffered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +21,7 @@ class Reports {
     /** The longest period one report covers: about a quarter. */
     static final int MAX_DAYS = 92;
 
-    private final Availability availability;
+    private final PlacesOffered placesOffered;
     private final AppointmentFigures appointments;
 
     /** The report of the branches (already checked against the reader's scope) over {@code from..to}. */
@@ -36,7 +36,7 @@ class Reports {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.put(day, Report.Figures.ZERO);
         }
-        Map<String, Map<LocalDate, Integer>> offered = availability.placesOffered(
+        Map<String, Map<LocalDate, Integer>> offered = placesOffered.byDay(
                 branches.stream().map(Branch::code).toList(), from, to);
         for (Branch branch : branches) {
             Map<LocalDate, Integer> places = offered.get(branch.code());

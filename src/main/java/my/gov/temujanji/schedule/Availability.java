@@ -10,15 +10,11 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Offering;
-import my.gov.temujanji.catalogue.TransactionType;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.LocalizedText;
 import org.springframework.beans.factory.annotation.Value;
@@ -169,47 +165,6 @@ public class Availability {
     private Offering shownOffering(String branchCode, String serviceCode) {
         return offerings.get(new Question(branchCode, serviceCode, null, null, 0, 1),
                 q -> catalogue.requireOffered(branchCode, serviceCode));
-    }
-
-    /**
-     * The places a branch's schedule offers on each day of a range, over every transaction type it
-     * offers now: for each day it serves (its hours, less its state's weekend and its closures), the
-     * places of every slot of the day, as the slot inventory has them once a slot was booked, else the
-     * offering's capacity. Past days count too, and the booking window does not apply: this is what
-     * the branch was set to serve, for reports. Read fresh, never cached.
-     */
-    public Map<String, Map<LocalDate, Integer>> placesOffered(Collection<String> branchCodes, LocalDate from,
-            LocalDate to) {
-        // The slot inventory of every branch in one read: a report over all branches asked for it 45 times.
-        Map<String, Map<String, Map<LocalDate, Map<LocalTime, ScheduleRepository.SlotRow>>>> rows =
-                repository.slotRowsAt(branchCodes, from, to);
-        Map<String, Map<LocalDate, Integer>> places = new HashMap<>();
-        for (String branchCode : branchCodes) {
-            places.put(branchCode, placesOffered(branchCode, from, to, rows.getOrDefault(branchCode, Map.of())));
-        }
-        return places;
-    }
-
-    private Map<LocalDate, Integer> placesOffered(String branchCode, LocalDate from, LocalDate to,
-            Map<String, Map<LocalDate, Map<LocalTime, ScheduleRepository.SlotRow>>> rows) {
-        BranchCalendar calendar = repository.calendar(branchCode, from, to);
-        List<Offering> offered = catalogue.offeringsAt(branchCode);
-        Map<LocalDate, Integer> places = new java.util.TreeMap<>();
-        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            int total = 0;
-            if (!calendar.closures().containsKey(date)) {
-                for (Offering offering : offered) {
-                    Map<LocalTime, ScheduleRepository.SlotRow> day = rows.getOrDefault(offering.type().code(), Map.of())
-                            .getOrDefault(date, Map.of());
-                    for (WeeklyHours.Interval slot : calendar.hours().slotsOn(date.getDayOfWeek(), offering.slotMinutes())) {
-                        ScheduleRepository.SlotRow row = day.get(slot.opens());
-                        total += row != null ? row.capacity() : offering.capacity();
-                    }
-                }
-            }
-            places.put(date, total);
-        }
-        return places;
     }
 
     private BranchCalendar shownCalendar(String branchCode, LocalDate from, LocalDate to) {
