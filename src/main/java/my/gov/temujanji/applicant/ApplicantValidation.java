@@ -50,17 +50,11 @@ public class ApplicantValidation {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     public Result validate(ApplicantInput input) {
-        DocumentType type = documentType(input.documentType());
-        List<FieldError> errors = new ArrayList<>();
-        add(errors, "fullName", nameProblem(input.fullName()));
-        add(errors, "documentType", type == null ? "REQUIRED" : null);
-        add(errors, "documentNumber", documentNumberProblem(type, input.documentNumber()));
-        add(errors, "nationality", nationalityProblem(type, input.nationality()));
-        add(errors, "email", emailProblem(input.email()));
-        add(errors, "phone", phoneProblem(input.phone()));
+        List<FieldError> errors = problems(input);
         if (!errors.isEmpty()) {
-            return new Result(null, List.copyOf(errors));
+            return new Result(null, errors);
         }
+        DocumentType type = documentType(input.documentType());
         String number = trim(input.documentNumber());
         String email = trim(input.email());
         int at = email.lastIndexOf('@');
@@ -71,18 +65,25 @@ public class ApplicantValidation {
                 PHONES.format(parsePhone(trim(input.phone())), PhoneNumberUtil.PhoneNumberFormat.E164)), List.of());
     }
 
-    // One rule per field, each giving the code of its first problem or null: validate() and the Bean
-    // Validation constraints (PersonName, IdentityDocument, DeliverableEmail, MobilePhone) share them.
+    /** Each field's first problem, in the order of the form's fields: validate() and {@link ValidApplicant} share it. */
+    static List<FieldError> problems(ApplicantInput input) {
+        DocumentType type = documentType(input.documentType());
+        List<FieldError> errors = new ArrayList<>();
+        add(errors, "fullName", nameProblem(input.fullName()));
+        add(errors, "documentType", type == null ? "REQUIRED" : null);
+        add(errors, "documentNumber", documentNumberProblem(type, input.documentNumber()));
+        add(errors, "nationality", nationalityProblem(type, input.nationality()));
+        add(errors, "email", emailProblem(input.email()));
+        add(errors, "phone", phoneProblem(input.phone()));
+        return List.copyOf(errors);
+    }
+
+    // One rule per field, each giving the code of its first problem or null.
 
     static String nameProblem(String text) {
         String name = collapse(text);
-        if (name.isEmpty()) {
-            return "REQUIRED";
-        }
-        if (name.length() > MAX_NAME) {
-            return "TOO_LONG";
-        }
-        return NAME.matcher(name).matches() ? null : "INVALID_CHARACTERS";
+        String size = sizeProblem(name, MAX_NAME);
+        return size != null || NAME.matcher(name).matches() ? size : "INVALID_CHARACTERS";
     }
 
     /** Nothing to say about the number while the type is missing: the type's own error says it. */
@@ -115,13 +116,13 @@ public class ApplicantValidation {
 
     static String emailProblem(String text) {
         String email = trim(text);
-        if (email.isEmpty()) {
-            return "REQUIRED";
-        }
-        if (email.length() > MAX_EMAIL) {
-            return "TOO_LONG";
-        }
-        return deliverable(email) ? null : "INVALID";
+        String size = sizeProblem(email, MAX_EMAIL);
+        return size != null || deliverable(email) ? size : "INVALID";
+    }
+
+    /** A text that must be typed, of at most {@code max} characters. */
+    private static String sizeProblem(String text, int max) {
+        return text.isEmpty() ? "REQUIRED" : text.length() > max ? "TOO_LONG" : null;
     }
 
     static String phoneProblem(String text) {
