@@ -11,6 +11,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Department;
@@ -46,14 +48,11 @@ import my.gov.temujanji.catalogue.TransactionType;
     }
 
     /** Made by Spring's validator factory, which gives it the catalogue. */
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     class Check implements ConstraintValidator<InCatalogue, String> {
 
         private final Catalogue catalogue;
         private What what;
-
-        Check(Catalogue catalogue) {
-            this.catalogue = catalogue;
-        }
 
         @Override
         public void initialize(InCatalogue rule) {

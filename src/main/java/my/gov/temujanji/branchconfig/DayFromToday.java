@@ -12,6 +12,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A day typed as yyyy-MM-dd (a date input's value), today or later in the branch's time: a missing
@@ -35,14 +37,11 @@ import jakarta.validation.Payload;
     Class<? extends Payload>[] payload() default {};
 
     /** Made by Spring's validator factory, which gives it the application's clock. */
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     class Check implements ConstraintValidator<DayFromToday, String> {
 
         private final Clock clock;
         private DayFromToday rule;
-
-        Check(Clock clock) {
-            this.clock = clock;
-        }
 
         /** The day a valid answer names. */
         static LocalDate parse(String typed) {

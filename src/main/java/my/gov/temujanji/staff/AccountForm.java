@@ -15,7 +15,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.platform.FieldViolations;
 import my.gov.temujanji.platform.RequiredText;
 
 /**
@@ -61,13 +64,10 @@ record AccountForm(
         Class<? extends Payload>[] payload() default {};
 
         /** Made by Spring's validator factory, which gives it the catalogue. */
+        @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
         class Check implements ConstraintValidator<RoleAndBranches, AccountForm> {
 
             private final Catalogue catalogue;
-
-            Check(Catalogue catalogue) {
-                this.catalogue = catalogue;
-            }
 
             @Override
             public boolean isValid(AccountForm form, ConstraintValidatorContext context) {
@@ -76,12 +76,7 @@ record AccountForm(
                         : role.hasBranches() && (form.branches().isEmpty()
                                 || !form.branches().stream().allMatch(b -> catalogue.branch(b).isPresent()))
                         ? "branches" : null;
-                if (field != null) {
-                    context.disableDefaultConstraintViolation();
-                    context.buildConstraintViolationWithTemplate("{staff.accounts.error." + field + "}")
-                            .addPropertyNode(field).addConstraintViolation();
-                }
-                return field == null;
+                return field == null || FieldViolations.reject(context, field, "staff.accounts.error." + field);
             }
         }
     }
