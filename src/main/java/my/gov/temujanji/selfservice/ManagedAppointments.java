@@ -88,6 +88,11 @@ class ManagedAppointments {
         return found;
     }
 
+    /** A change made under the draft ({@link #useForChange}); the look-up again once the draft expired. */
+    Object changing(UUID id, HttpServletRequest request, Function<ManageDrafts.Draft, Object> change) {
+        return useForChange(id, request).map(change).orElseGet(this::lookUpAgain);
+    }
+
     RedirectView lookUpAgain() {
         return seeOther(PATH + "?notice=expired");
     }
