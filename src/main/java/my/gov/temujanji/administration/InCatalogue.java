@@ -18,6 +18,7 @@ import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Department;
 import my.gov.temujanji.catalogue.State;
 import my.gov.temujanji.catalogue.TransactionType;
+import my.gov.temujanji.platform.Typed;
 
 /** A choice that must name something the catalogue has now, active or not (spaces around it dropped). */
 @Documented
@@ -61,7 +62,7 @@ import my.gov.temujanji.catalogue.TransactionType;
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return what.codes.apply(catalogue).contains(value == null ? "" : value.strip());
+            return what.codes.apply(catalogue).contains(Typed.text(value));
         }
     }
 }

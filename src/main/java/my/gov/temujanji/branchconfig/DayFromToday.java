@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import my.gov.temujanji.platform.Typed;
 
 /**
  * A day typed as yyyy-MM-dd (a date input's value), today or later in the branch's time: a missing
@@ -50,7 +51,7 @@ import lombok.RequiredArgsConstructor;
 
         /** The message template for what is wrong with {@code typed}, or null when it is a day from {@code today}. */
         static String problem(String typed, LocalDate today, DayFromToday rule) {
-            String text = typed == null ? "" : typed.strip();
+            String text = Typed.text(typed);
             if (text.isEmpty()) {
                 return rule.message();
             }

@@ -20,6 +20,7 @@ import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.platform.FieldViolations;
 import my.gov.temujanji.platform.RequiredText;
+import my.gov.temujanji.platform.Typed;
 
 /**
  * A new staff account as the form sends it: the username in small letters and the name without the
@@ -36,8 +37,8 @@ record AccountForm(
     static final List<String> FIELDS = List.of("username", "displayName", "role", "branches");
 
     AccountForm {
-        username = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        displayName = displayName == null ? "" : displayName.strip();
+        username = Typed.text(username).toLowerCase(Locale.ROOT);
+        displayName = Typed.text(displayName);
         branches = branches == null ? List.of() : branches;
     }
 
