@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import my.gov.temujanji.platform.Typed;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +21,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicantValidation {
 
-    /** One field's problem: the message is {@code applicant.<field>.<code>} in the bundles. */
-    public record FieldError(String field, String code) {
+    /**
+     * One field's problem: the message is {@code <about>.<field>.<code>} in the bundles, {@code about}
+     * naming whose field it is ({@code applicant}, or {@code member} for a person the applicant adds, whose
+     * messages are written about them).
+     */
+    public record FieldError(String about, String field, String code) {
+
+        /** A problem of the applicant's own field. */
+        public FieldError(String field, String code) {
+            this("applicant", field, code);
+        }
 
         public String messageKey() {
-            return "applicant." + field + "." + code;
+            return about + "." + field + "." + code;
         }
     }
 
@@ -55,14 +65,14 @@ public class ApplicantValidation {
             return new Result(null, errors);
         }
         DocumentType type = documentType(input.documentType());
-        String number = trim(input.documentNumber());
-        String email = trim(input.email());
+        String number = Typed.text(input.documentNumber());
+        String email = Typed.text(input.email());
         int at = email.lastIndexOf('@');
         return new Result(new Applicant(collapse(input.fullName()), type,
                 type == DocumentType.MYKAD ? MyKadNumber.normalise(number) : passportNumber(number),
-                type == DocumentType.PASSPORT ? trim(input.nationality()).toUpperCase(Locale.ROOT) : MALAYSIA,
+                type == DocumentType.PASSPORT ? Typed.text(input.nationality()).toUpperCase(Locale.ROOT) : MALAYSIA,
                 email.substring(0, at) + email.substring(at).toLowerCase(Locale.ROOT),
-                PHONES.format(parsePhone(trim(input.phone())), PhoneNumberUtil.PhoneNumberFormat.E164)), List.of());
+                PHONES.format(parsePhone(Typed.text(input.phone())), PhoneNumberUtil.PhoneNumberFormat.E164)), List.of());
     }
 
     /** Each field's first problem, in the order of the form's fields: validate() and {@link ValidApplicant} share it. */
@@ -88,7 +98,7 @@ public class ApplicantValidation {
 
     /** Nothing to say about the number while the type is missing: the type's own error says it. */
     static String documentNumberProblem(DocumentType type, String text) {
-        String number = trim(text);
+        String number = Typed.text(text);
         if (number.isEmpty()) {
             return "REQUIRED";
         }
@@ -107,7 +117,7 @@ public class ApplicantValidation {
         if (type != DocumentType.PASSPORT) {
             return null;
         }
-        String nationality = trim(text).toUpperCase(Locale.ROOT);
+        String nationality = Typed.text(text).toUpperCase(Locale.ROOT);
         if (nationality.isEmpty()) {
             return "REQUIRED";
         }
@@ -115,7 +125,7 @@ public class ApplicantValidation {
     }
 
     static String emailProblem(String text) {
-        String email = trim(text);
+        String email = Typed.text(text);
         String size = sizeProblem(email, MAX_EMAIL);
         return size != null || deliverable(email) ? size : "INVALID";
     }
@@ -126,7 +136,7 @@ public class ApplicantValidation {
     }
 
     static String phoneProblem(String text) {
-        String phone = trim(text);
+        String phone = Typed.text(text);
         if (phone.isEmpty()) {
             return "REQUIRED";
         }
@@ -149,7 +159,7 @@ public class ApplicantValidation {
 
     static DocumentType documentType(String text) {
         for (DocumentType type : DocumentType.values()) {
-            if (type.name().equalsIgnoreCase(trim(text))) {
+            if (type.name().equalsIgnoreCase(Typed.text(text))) {
                 return type;
             }
         }
@@ -190,11 +200,7 @@ public class ApplicantValidation {
         }
     }
 
-    private static String trim(String text) {
-        return text == null ? "" : text.strip();
-    }
-
     private static String collapse(String text) {
-        return trim(text).replaceAll("\\s+", " ");
+        return Typed.text(text).replaceAll("\\s+", " ");
     }
 }
