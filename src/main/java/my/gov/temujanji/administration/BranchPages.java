@@ -16,11 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping(PATH + "/branches")
 class BranchPages extends CatalogueEntryPages<BranchForm> {
 
-    private final CatalogueAdministration administration;
-
     BranchPages(AdminForms forms, CatalogueAdministration administration) {
-        super(forms, new EntryKind<>("branch", "branches", BranchForm.blank(), BranchForm.FIELDS));
-        this.administration = administration;
+        super(forms, administration,
+                new EntryKind<>("branch", "branches", BranchForm.blank(), BranchForm.FIELDS));
     }
 
     @Override

@@ -39,6 +39,8 @@ abstract class CatalogueEntryPages<F> {
     }
 
     final AdminForms forms;
+    /** Saves every kind of entry, each change with its audit entry. */
+    final CatalogueAdministration administration;
     private final EntryKind<F> kind;
 
     /** The form filled from the entry with this code; 404 when there is none. */

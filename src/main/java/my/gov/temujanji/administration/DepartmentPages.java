@@ -15,11 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping(PATH + "/departments")
 class DepartmentPages extends CatalogueEntryPages<DepartmentForm> {
 
-    private final CatalogueAdministration administration;
-
     DepartmentPages(AdminForms forms, CatalogueAdministration administration) {
-        super(forms, new EntryKind<>("department", "departments", DepartmentForm.blank(), DepartmentForm.FIELDS));
-        this.administration = administration;
+        super(forms, administration,
+                new EntryKind<>("department", "departments", DepartmentForm.blank(), DepartmentForm.FIELDS));
     }
 
     @Override

@@ -17,13 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping(PATH + "/types")
 class TypePages extends CatalogueEntryPages<TypeForm> {
 
-    private final CatalogueAdministration administration;
     private final BookingProperties booking;
 
     TypePages(AdminForms forms, CatalogueAdministration administration,
             BookingProperties booking) {
-        super(forms, new EntryKind<>("type", "types", TypeForm.blank(), TypeForm.FIELDS));
-        this.administration = administration;
+        super(forms, administration,
+                new EntryKind<>("type", "types", TypeForm.blank(), TypeForm.FIELDS));
         this.booking = booking;
     }
 
