@@ -60,7 +60,10 @@ class Calls {
         return called;
     }
 
-    /** What an officer does with the number open (or parked) at their desk: its audit action, the status it must have, and the update. */
+    /**
+     * What an officer does with the number open (or parked) at their desk: its audit action, the status
+     * the number must have, and the update.
+     */
     @RequiredArgsConstructor
     enum Move {
         /** Calls the open number again (it shows on the display again). */
@@ -80,6 +83,7 @@ class Calls {
         private final String set;
     }
 
+    /** One move, after its own check: absent needs the branch's number of calls, resume a desk with no open number. */
     @RetryOnConflict
     @Transactional
     Ticket move(At at, long id, Move move) {
