@@ -1,5 +1,6 @@
 package my.gov.temujanji.administration;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -61,6 +62,21 @@ class AdminForms {
 
     FormErrors codeTaken(Locale locale) {
         return FormErrors.one("code", text("admin.error.codeTaken", locale));
+    }
+
+    /** A list of questions that starts with the code's when the entry is new ({@code code} null): it is typed only then. */
+    List<FormField> startingWithCode(String code, String hintKey, String typed, Locale locale) {
+        List<FormField> fields = new ArrayList<>();
+        if (code == null) {
+            fields.add(text("code", "admin.code", hintKey, typed, locale));
+        }
+        return fields;
+    }
+
+    /** The entry's name in both languages. */
+    List<FormField> names(String nameMs, String nameEn, Locale locale) {
+        return List.of(text("nameMs", "admin.nameMs", null, nameMs, locale),
+                text("nameEn", "admin.nameEn", null, nameEn, locale));
     }
 
     FormField text(String name, String labelKey, String hintKey, String value, Locale locale) {

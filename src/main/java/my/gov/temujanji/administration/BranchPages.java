@@ -2,10 +2,8 @@ package my.gov.temujanji.administration;
 
 import static my.gov.temujanji.administration.AdminForms.PATH;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import my.gov.temujanji.administration.FormField.Option;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -18,11 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping(PATH + "/branches")
 class BranchPages extends CatalogueEntryPages<BranchForm> {
 
-    private final CatalogueAdministration administration;
-
     BranchPages(AdminForms forms, CatalogueAdministration administration) {
-        super(forms, new EntryKind<>("branch", "branches", BranchForm.blank(), BranchForm.FIELDS));
-        this.administration = administration;
+        super(forms, administration,
+                new EntryKind<>("branch", "branches", BranchForm.blank(), BranchForm.FIELDS));
     }
 
     @Override
@@ -31,24 +27,24 @@ class BranchPages extends CatalogueEntryPages<BranchForm> {
     }
 
     @Override
-    Optional<String> save(String code, BranchForm form) {
+    boolean save(String code, BranchForm form) {
         Branch b = form.branch(code);
-        boolean saved = code == null ? administration.create(b, form.hoursFrom().strip()) : administration.update(b);
-        return saved ? Optional.of(PATH + "/branches/" + b.code() + "?saved") : Optional.empty();
+        return code == null ? administration.create(b, form.hoursFrom().strip()) : administration.update(b);
+    }
+
+    @Override
+    String savedUrl(String code, BranchForm form) {
+        return PATH + "/branches/" + form.branch(code).code() + "?saved";
     }
 
     @Override
     List<FormField> questions(String code, BranchForm form, Model model, Locale locale) {
-        List<FormField> fields = new ArrayList<>();
-        if (code == null) {
-            fields.add(forms.text("code", "admin.code", "admin.code.hint", form.code(), locale));
-        }
+        List<FormField> fields = forms.startingWithCode(code, "admin.code.hint", form.code(), locale);
         fields.add(forms.select("department", "admin.department", null, form.department(),
                 forms.catalogue().allDepartments().stream().map(d -> new Option(d.code(), d.name().in(locale))).toList(),
                 locale));
         fields.add(forms.select("state", "admin.state", null, form.state(), forms.states(locale), locale));
-        fields.add(forms.text("nameMs", "admin.nameMs", null, form.nameMs(), locale));
-        fields.add(forms.text("nameEn", "admin.nameEn", null, form.nameEn(), locale));
+        fields.addAll(forms.names(form.nameMs(), form.nameEn(), locale));
         fields.add(forms.text("address", "admin.address", null, form.address(), locale));
         if (code == null) {
             fields.add(forms.select("hoursFrom", "admin.hoursFrom", "admin.hoursFrom.hint", form.hoursFrom(),

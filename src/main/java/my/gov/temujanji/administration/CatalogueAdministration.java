@@ -23,16 +23,12 @@ class CatalogueAdministration {
     private final OpeningHours hours;
     private final AuditLog audit;
 
+    /** A department created ({@code isNew}) or changed. */
     @RetryOnConflict
     @Transactional
-    boolean create(Department d) {
-        return created(changes.create(d), "CATALOGUE_DEPARTMENT_CREATE", "department", d.code(), d);
-    }
-
-    @RetryOnConflict
-    @Transactional
-    boolean update(Department d) {
-        return updated(changes.update(d), "CATALOGUE_DEPARTMENT_UPDATE", "department", d.code(), null, d);
+    boolean save(Department d, boolean isNew) {
+        return isNew ? created(changes.create(d), "CATALOGUE_DEPARTMENT_CREATE", "department", d.code(), d)
+                : updated(changes.update(d), "CATALOGUE_DEPARTMENT_UPDATE", "department", d.code(), null, d);
     }
 
     /** A new branch, with the weekly counter hours of {@code hoursFrom} to begin with. */
@@ -56,16 +52,12 @@ class CatalogueAdministration {
         return updated(changes.update(b), "CATALOGUE_BRANCH_UPDATE", "branch", b.code(), b.code(), b);
     }
 
+    /** A transaction type created ({@code isNew}) or changed. */
     @RetryOnConflict
     @Transactional
-    boolean create(TransactionType t) {
-        return created(changes.create(t), "CATALOGUE_TYPE_CREATE", "transaction_type", t.code(), t);
-    }
-
-    @RetryOnConflict
-    @Transactional
-    boolean update(TransactionType t) {
-        return updated(changes.update(t), "CATALOGUE_TYPE_UPDATE", "transaction_type", t.code(), null, t);
+    boolean save(TransactionType t, boolean isNew) {
+        return isNew ? created(changes.create(t), "CATALOGUE_TYPE_CREATE", "transaction_type", t.code(), t)
+                : updated(changes.update(t), "CATALOGUE_TYPE_UPDATE", "transaction_type", t.code(), null, t);
     }
 
     /** Audits a creation, within the caller's transaction, when there was one. */

@@ -10,6 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import my.gov.temujanji.platform.Typed;
 
 /**
  * A new code for the catalogue, as typed: spaces around it dropped and letters capitalised
@@ -39,7 +40,7 @@ import jakarta.validation.Payload;
         private String pattern;
 
         static String normalize(String typed) {
-            return typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT);
+            return Typed.text(typed).toUpperCase(Locale.ROOT);
         }
 
         @Override

@@ -6,7 +6,6 @@ import static my.gov.temujanji.platform.Pages.seeOther;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import jakarta.validation.groups.Default;
 import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.administration.AdminForms.New;
@@ -40,13 +39,20 @@ abstract class CatalogueEntryPages<F> {
     }
 
     final AdminForms forms;
+    /** Saves every kind of entry, each change with its audit entry. */
+    final CatalogueAdministration administration;
     private final EntryKind<F> kind;
 
     /** The form filled from the entry with this code; 404 when there is none. */
     abstract F existing(String code);
 
-    /** Saves a valid form, {@code code} null to create: where to go next, or empty when the code is taken. */
-    abstract Optional<String> save(String code, F form);
+    /** Saves a valid form, {@code code} null to create: false when the code is taken. */
+    abstract boolean save(String code, F form);
+
+    /** Where a saved form goes next. */
+    String savedUrl(String code, F form) {
+        return PATH + "?saved";
+    }
 
     /** The form's questions filled with what it holds, and anything else its page shows. */
     abstract List<FormField> questions(String code, F form, Model model, Locale locale);
@@ -78,8 +84,10 @@ abstract class CatalogueEntryPages<F> {
         if (result.hasErrors()) {
             return page(code, form, forms.errors(result, locale, kind.fields()), model, locale);
         }
-        return save(code, form).<Object>map(next -> seeOther(next))
-                .orElseGet(() -> page(code, form, forms.codeTaken(locale), model, locale));
+        if (!save(code, form)) {
+            return page(code, form, forms.codeTaken(locale), model, locale);
+        }
+        return seeOther(savedUrl(code, form));
     }
 
     private String page(String code, F form, FormErrors errors, Model model, Locale locale) {

@@ -2,10 +2,8 @@ package my.gov.temujanji.administration;
 
 import static my.gov.temujanji.administration.AdminForms.PATH;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Department;
 import org.springframework.stereotype.Controller;
@@ -17,11 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping(PATH + "/departments")
 class DepartmentPages extends CatalogueEntryPages<DepartmentForm> {
 
-    private final CatalogueAdministration administration;
-
     DepartmentPages(AdminForms forms, CatalogueAdministration administration) {
-        super(forms, new EntryKind<>("department", "departments", DepartmentForm.blank(), DepartmentForm.FIELDS));
-        this.administration = administration;
+        super(forms, administration,
+                new EntryKind<>("department", "departments", DepartmentForm.blank(), DepartmentForm.FIELDS));
     }
 
     @Override
@@ -30,20 +26,14 @@ class DepartmentPages extends CatalogueEntryPages<DepartmentForm> {
     }
 
     @Override
-    Optional<String> save(String code, DepartmentForm form) {
-        Department d = form.department(code);
-        boolean saved = code == null ? administration.create(d) : administration.update(d);
-        return saved ? Optional.of(PATH + "?saved") : Optional.empty();
+    boolean save(String code, DepartmentForm form) {
+        return administration.save(form.department(code), code == null);
     }
 
     @Override
     List<FormField> questions(String code, DepartmentForm form, Model model, Locale locale) {
-        List<FormField> fields = new ArrayList<>();
-        if (code == null) {
-            fields.add(forms.text("code", "admin.code", "admin.code.hint", form.code(), locale));
-        }
-        fields.add(forms.text("nameMs", "admin.nameMs", null, form.nameMs(), locale));
-        fields.add(forms.text("nameEn", "admin.nameEn", null, form.nameEn(), locale));
+        List<FormField> fields = forms.startingWithCode(code, "admin.code.hint", form.code(), locale);
+        fields.addAll(forms.names(form.nameMs(), form.nameEn(), locale));
         fields.add(forms.select("state", "admin.state", null, form.state(), forms.states(locale), locale));
         return fields;
     }

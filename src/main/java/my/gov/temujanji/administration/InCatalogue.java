@@ -11,11 +11,14 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
 import my.gov.temujanji.catalogue.Department;
 import my.gov.temujanji.catalogue.State;
 import my.gov.temujanji.catalogue.TransactionType;
+import my.gov.temujanji.platform.Typed;
 
 /** A choice that must name something the catalogue has now, active or not (spaces around it dropped). */
 @Documented
@@ -46,14 +49,11 @@ import my.gov.temujanji.catalogue.TransactionType;
     }
 
     /** Made by Spring's validator factory, which gives it the catalogue. */
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     class Check implements ConstraintValidator<InCatalogue, String> {
 
         private final Catalogue catalogue;
         private What what;
-
-        Check(Catalogue catalogue) {
-            this.catalogue = catalogue;
-        }
 
         @Override
         public void initialize(InCatalogue rule) {
@@ -62,7 +62,7 @@ import my.gov.temujanji.catalogue.TransactionType;
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return what.codes.apply(catalogue).contains(value == null ? "" : value.strip());
+            return what.codes.apply(catalogue).contains(Typed.text(value));
         }
     }
 }

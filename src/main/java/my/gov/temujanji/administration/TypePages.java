@@ -2,10 +2,8 @@ package my.gov.temujanji.administration;
 
 import static my.gov.temujanji.administration.AdminForms.PATH;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import my.gov.temujanji.administration.FormField.Option;
 import my.gov.temujanji.booking.BookingProperties;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -19,13 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping(PATH + "/types")
 class TypePages extends CatalogueEntryPages<TypeForm> {
 
-    private final CatalogueAdministration administration;
     private final BookingProperties booking;
 
     TypePages(AdminForms forms, CatalogueAdministration administration,
             BookingProperties booking) {
-        super(forms, new EntryKind<>("type", "types", TypeForm.blank(), TypeForm.FIELDS));
-        this.administration = administration;
+        super(forms, administration,
+                new EntryKind<>("type", "types", TypeForm.blank(), TypeForm.FIELDS));
         this.booking = booking;
     }
 
@@ -35,20 +32,14 @@ class TypePages extends CatalogueEntryPages<TypeForm> {
     }
 
     @Override
-    Optional<String> save(String code, TypeForm form) {
-        TransactionType t = form.type(code);
-        boolean saved = code == null ? administration.create(t) : administration.update(t);
-        return saved ? Optional.of(PATH + "?saved") : Optional.empty();
+    boolean save(String code, TypeForm form) {
+        return administration.save(form.type(code), code == null);
     }
 
     @Override
     List<FormField> questions(String code, TypeForm form, Model model, Locale locale) {
-        List<FormField> fields = new ArrayList<>();
-        if (code == null) {
-            fields.add(forms.text("code", "admin.code", "admin.type.code.hint", form.code(), locale));
-        }
-        fields.add(forms.text("nameMs", "admin.nameMs", null, form.nameMs(), locale));
-        fields.add(forms.text("nameEn", "admin.nameEn", null, form.nameEn(), locale));
+        List<FormField> fields = forms.startingWithCode(code, "admin.type.code.hint", form.code(), locale);
+        fields.addAll(forms.names(form.nameMs(), form.nameEn(), locale));
         fields.add(forms.number("slotMinutes", form.slotMinutes(), locale));
         fields.add(forms.number("leadDays", form.leadDays(), locale));
         fields.add(forms.number("windowMonths", form.windowMonths(), locale));

@@ -7,9 +7,9 @@ import java.util.List;
  * the draft kept on a hold, and the details form's record: its constraints are
  * {@link ApplicantValidation}'s rules.
  */
-@IdentityDocument
-public record ApplicantInput(@PersonName String fullName, String documentType, String documentNumber,
-        String nationality, @DeliverableEmail String email, @MobilePhone String phone) {
+@ValidApplicant
+public record ApplicantInput(String fullName, String documentType, String documentNumber, String nationality,
+        String email, String phone) {
 
     /** The form's fields in the order the page shows them (and the error summary lists them). */
     public static final List<String> FIELDS = List.of("fullName", "documentType", "documentNumber", "nationality",

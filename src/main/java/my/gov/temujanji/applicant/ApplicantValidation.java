@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import my.gov.temujanji.platform.Typed;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +21,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicantValidation {
 
-    /** One field's problem: the message is {@code applicant.<field>.<code>} in the bundles. */
-    public record FieldError(String field, String code) {
+    /**
+     * One field's problem: the message is {@code <about>.<field>.<code>} in the bundles, {@code about}
+     * naming whose field it is ({@code applicant}, or {@code member} for a person the applicant adds, whose
+     * messages are written about them).
+     */
+    public record FieldError(String about, String field, String code) {
+
+        /** A problem of the applicant's own field. */
+        public FieldError(String field, String code) {
+            this("applicant", field, code);
+        }
 
         public String messageKey() {
-            return "applicant." + field + "." + code;
+            return about + "." + field + "." + code;
         }
     }
 
@@ -50,6 +60,23 @@ public class ApplicantValidation {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     public Result validate(ApplicantInput input) {
+        List<FieldError> errors = problems(input);
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        DocumentType type = documentType(input.documentType());
+        String number = Typed.text(input.documentNumber());
+        String email = Typed.text(input.email());
+        int at = email.lastIndexOf('@');
+        return new Result(new Applicant(collapse(input.fullName()), type,
+                type == DocumentType.MYKAD ? MyKadNumber.normalise(number) : passportNumber(number),
+                type == DocumentType.PASSPORT ? Typed.text(input.nationality()).toUpperCase(Locale.ROOT) : MALAYSIA,
+                email.substring(0, at) + email.substring(at).toLowerCase(Locale.ROOT),
+                PHONES.format(parsePhone(Typed.text(input.phone())), PhoneNumberUtil.PhoneNumberFormat.E164)), List.of());
+    }
+
+    /** Each field's first problem, in the order of the form's fields: validate() and {@link ValidApplicant} share it. */
+    static List<FieldError> problems(ApplicantInput input) {
         DocumentType type = documentType(input.documentType());
         List<FieldError> errors = new ArrayList<>();
         add(errors, "fullName", nameProblem(input.fullName()));
@@ -58,36 +85,20 @@ public class ApplicantValidation {
         add(errors, "nationality", nationalityProblem(type, input.nationality()));
         add(errors, "email", emailProblem(input.email()));
         add(errors, "phone", phoneProblem(input.phone()));
-        if (!errors.isEmpty()) {
-            return new Result(null, List.copyOf(errors));
-        }
-        String number = trim(input.documentNumber());
-        String email = trim(input.email());
-        int at = email.lastIndexOf('@');
-        return new Result(new Applicant(collapse(input.fullName()), type,
-                type == DocumentType.MYKAD ? MyKadNumber.normalise(number) : passportNumber(number),
-                type == DocumentType.PASSPORT ? trim(input.nationality()).toUpperCase(Locale.ROOT) : MALAYSIA,
-                email.substring(0, at) + email.substring(at).toLowerCase(Locale.ROOT),
-                PHONES.format(parsePhone(trim(input.phone())), PhoneNumberUtil.PhoneNumberFormat.E164)), List.of());
+        return List.copyOf(errors);
     }
 
-    // One rule per field, each giving the code of its first problem or null: validate() and the Bean
-    // Validation constraints (PersonName, IdentityDocument, DeliverableEmail, MobilePhone) share them.
+    // One rule per field, each giving the code of its first problem or null.
 
     static String nameProblem(String text) {
         String name = collapse(text);
-        if (name.isEmpty()) {
-            return "REQUIRED";
-        }
-        if (name.length() > MAX_NAME) {
-            return "TOO_LONG";
-        }
-        return NAME.matcher(name).matches() ? null : "INVALID_CHARACTERS";
+        String size = sizeProblem(name, MAX_NAME);
+        return size != null || NAME.matcher(name).matches() ? size : "INVALID_CHARACTERS";
     }
 
     /** Nothing to say about the number while the type is missing: the type's own error says it. */
     static String documentNumberProblem(DocumentType type, String text) {
-        String number = trim(text);
+        String number = Typed.text(text);
         if (number.isEmpty()) {
             return "REQUIRED";
         }
@@ -106,7 +117,7 @@ public class ApplicantValidation {
         if (type != DocumentType.PASSPORT) {
             return null;
         }
-        String nationality = trim(text).toUpperCase(Locale.ROOT);
+        String nationality = Typed.text(text).toUpperCase(Locale.ROOT);
         if (nationality.isEmpty()) {
             return "REQUIRED";
         }
@@ -114,18 +125,18 @@ public class ApplicantValidation {
     }
 
     static String emailProblem(String text) {
-        String email = trim(text);
-        if (email.isEmpty()) {
-            return "REQUIRED";
-        }
-        if (email.length() > MAX_EMAIL) {
-            return "TOO_LONG";
-        }
-        return deliverable(email) ? null : "INVALID";
+        String email = Typed.text(text);
+        String size = sizeProblem(email, MAX_EMAIL);
+        return size != null || deliverable(email) ? size : "INVALID";
+    }
+
+    /** A text that must be typed, of at most {@code max} characters. */
+    private static String sizeProblem(String text, int max) {
+        return text.isEmpty() ? "REQUIRED" : text.length() > max ? "TOO_LONG" : null;
     }
 
     static String phoneProblem(String text) {
-        String phone = trim(text);
+        String phone = Typed.text(text);
         if (phone.isEmpty()) {
             return "REQUIRED";
         }
@@ -148,7 +159,7 @@ public class ApplicantValidation {
 
     static DocumentType documentType(String text) {
         for (DocumentType type : DocumentType.values()) {
-            if (type.name().equalsIgnoreCase(trim(text))) {
+            if (type.name().equalsIgnoreCase(Typed.text(text))) {
                 return type;
             }
         }
@@ -189,11 +200,7 @@ public class ApplicantValidation {
         }
     }
 
-    private static String trim(String text) {
-        return text == null ? "" : text.strip();
-    }
-
     private static String collapse(String text) {
-        return trim(text).replaceAll("\\s+", " ");
+        return Typed.text(text).replaceAll("\\s+", " ");
     }
 }

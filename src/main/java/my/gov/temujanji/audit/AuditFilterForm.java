@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import my.gov.temujanji.platform.DayRange;
 import my.gov.temujanji.platform.IsoDay;
+import my.gov.temujanji.platform.Typed;
 
 /** The audit log's filter as typed: each field may be blank, and then does not filter. */
 @DayRange(message = "{audit.error.range}")
@@ -13,19 +14,19 @@ record AuditFilterForm(String actor, String action, @IsoDay(message = "{audit.er
     static final List<String> FIELDS = List.of("from", "to");
 
     String actorTyped() {
-        return typed(actor);
+        return Typed.text(actor);
     }
 
     String actionTyped() {
-        return typed(action);
+        return Typed.text(action);
     }
 
     String fromTyped() {
-        return typed(from);
+        return Typed.text(from);
     }
 
     String toTyped() {
-        return typed(to);
+        return Typed.text(to);
     }
 
     @Override
@@ -36,9 +37,5 @@ record AuditFilterForm(String actor, String action, @IsoDay(message = "{audit.er
     @Override
     public LocalDate lastDay(LocalDate today) {
         return IsoDay.Check.dayOr(to, null);
-    }
-
-    private static String typed(String text) {
-        return text == null ? "" : text.strip();
     }
 }

@@ -11,6 +11,7 @@ import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.applicant.ApplicantInput;
 import my.gov.temujanji.applicant.ApplicantValidation;
+import my.gov.temujanji.applicant.ApplicantValidation.FieldError;
 import my.gov.temujanji.applicant.DocumentType;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +26,11 @@ public class GroupMemberValidation {
 
     private static final Set<String> OWN_FIELDS = Set.of("fullName", "documentType", "documentNumber", "nationality");
     private static final int OLDEST = 130;
+    /** Whose the fields are in the messages: {@code member.<field>.<code>}, about them, not you. */
+    private static final String MEMBER = "member";
 
     private final ApplicantValidation applicants;
     private final Clock clock;
-
-    /** One field's problem: the message is {@code member.<field>.<code>} in the bundles (about them, not you). */
-    public record FieldError(String field, String code) {
-
-        public String messageKey() {
-            return "member." + field + "." + code;
-        }
-    }
 
     /** Either the person, with the applicant's address and phone, or the problems in the form's field order. */
     public record Result(GroupMember member, List<FieldError> errors) {
@@ -56,7 +51,7 @@ public class GroupMemberValidation {
                 input.documentType(), input.documentNumber(), input.nationality(),
                 applicant == null ? "" : applicant.email(), applicant == null ? "" : applicant.phone()));
         List<FieldError> errors = new ArrayList<>(person.errors().stream().filter(e -> OWN_FIELDS.contains(e.field()))
-                .map(e -> new FieldError(e.field(), e.code())).toList());
+                .map(e -> new FieldError(MEMBER, e.field(), e.code())).toList());
         LocalDate today = LocalDate.now(clock);
         LocalDate born = date(input.dateOfBirth());
         String bornProblem = born == null ? (blank(input.dateOfBirth()) ? "REQUIRED" : "INVALID")
@@ -65,11 +60,11 @@ public class GroupMemberValidation {
                 : person.valid() && person.applicant().documentType() == DocumentType.MYKAD
                         && !person.applicant().birthDate(today).map(born::equals).orElse(true) ? "NOT_MYKAD" : null;
         if (bornProblem != null) {
-            errors.add(new FieldError("dateOfBirth", bornProblem));
+            errors.add(new FieldError(MEMBER, "dateOfBirth", bornProblem));
         }
         Relationship relationship = relationship(input.relationship());
         if (relationship == null) {
-            errors.add(new FieldError("relationship", "REQUIRED"));
+            errors.add(new FieldError(MEMBER, "relationship", "REQUIRED"));
         }
         if (!errors.isEmpty() || applicant == null) {
             return new Result(null, List.copyOf(errors));

@@ -12,6 +12,9 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import my.gov.temujanji.platform.Typed;
 
 /**
  * A day typed as yyyy-MM-dd (a date input's value), today or later in the branch's time: a missing
@@ -35,14 +38,11 @@ import jakarta.validation.Payload;
     Class<? extends Payload>[] payload() default {};
 
     /** Made by Spring's validator factory, which gives it the application's clock. */
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     class Check implements ConstraintValidator<DayFromToday, String> {
 
         private final Clock clock;
         private DayFromToday rule;
-
-        Check(Clock clock) {
-            this.clock = clock;
-        }
 
         /** The day a valid answer names. */
         static LocalDate parse(String typed) {
@@ -51,7 +51,7 @@ import jakarta.validation.Payload;
 
         /** The message template for what is wrong with {@code typed}, or null when it is a day from {@code today}. */
         static String problem(String typed, LocalDate today, DayFromToday rule) {
-            String text = typed == null ? "" : typed.strip();
+            String text = Typed.text(typed);
             if (text.isEmpty()) {
                 return rule.message();
             }

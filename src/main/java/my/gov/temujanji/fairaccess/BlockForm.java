@@ -18,7 +18,10 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.platform.DocumentNumbers;
+import my.gov.temujanji.platform.FieldViolations;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 /**
@@ -77,13 +80,10 @@ record BlockForm(String documentType, String documentNumber, String email, Strin
         Class<? extends Payload>[] payload() default {};
 
         /** Made by Spring's validator factory, which gives it the application's clock. */
+        @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
         class Check implements ConstraintValidator<Rules, BlockForm> {
 
             private final Clock clock;
-
-            Check(Clock clock) {
-                this.clock = clock;
-            }
 
             @Override
             public boolean isValid(BlockForm form, ConstraintValidatorContext context) {
@@ -134,9 +134,7 @@ record BlockForm(String documentType, String documentNumber, String email, Strin
             }
 
             private static boolean fail(ConstraintValidatorContext context, String field, String problem) {
-                context.buildConstraintViolationWithTemplate("{blocks.error." + problem + "}").addPropertyNode(field)
-                        .addConstraintViolation();
-                return false;
+                return FieldViolations.reject(context, field, "blocks.error." + problem);
             }
         }
     }

@@ -2,6 +2,7 @@ package my.gov.temujanji.fairaccess;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import my.gov.temujanji.platform.Sweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 public class FairAccessSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(FairAccessSweeper.class);
-    private static final int BATCH = 1000;
 
     private final RateLimits rateLimits;
     private final Challenges challenges;
@@ -21,7 +21,7 @@ public class FairAccessSweeper {
     /** @return how many rows went: past rate-limit windows plus used challenges */
     @Scheduled(fixedDelayString = "${temujanji.fair-access.sweep-interval:5m}")
     public int sweep() {
-        int removed = rateLimits.removeExpired(BATCH) + challenges.removeExpired();
+        int removed = rateLimits.removeExpired(Sweeps.BATCH) + challenges.removeExpired();
         log.debug("Removed {} past rate-limit windows and expired used challenges", removed);
         return removed;
     }

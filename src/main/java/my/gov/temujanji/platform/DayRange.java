@@ -12,6 +12,7 @@ import java.lang.annotation.Target;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A filter form's period ({@link Period}): its last day not before its first ({@link #message}), and,
@@ -47,14 +48,11 @@ public @interface DayRange {
     }
 
     /** Made by Spring's validator factory, which gives it the application's clock (a default may be today's). */
+    @RequiredArgsConstructor
     class Check implements ConstraintValidator<DayRange, Period> {
 
         private final Clock clock;
         private DayRange rule;
-
-        public Check(Clock clock) {
-            this.clock = clock;
-        }
 
         @Override
         public void initialize(DayRange rule) {

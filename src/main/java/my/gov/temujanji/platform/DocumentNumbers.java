@@ -20,6 +20,6 @@ public final class DocumentNumbers {
     /** A MyKad number as its 12 digits; any other number without spaces, in upper case. */
     public static String normalise(String text) {
         String mykad = myKad(text);
-        return mykad != null ? mykad : (text == null ? "" : text.strip()).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        return mykad != null ? mykad : Typed.text(text).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     }
 }

@@ -32,7 +32,7 @@ public @interface IsoDay {
 
         /** The day a valid answer names, or null for a blank one. */
         public static LocalDate parse(String typed) {
-            String text = typed == null ? "" : typed.strip();
+            String text = Typed.text(typed);
             return text.isEmpty() ? null : LocalDate.parse(text);
         }
 

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -67,17 +69,12 @@ class RequestBodies {
         return registration;
     }
 
+    @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
     private static final class BodyFirst extends OncePerRequestFilter {
 
         private final Limits limits;
         private final MessageSource messages;
         private final LocaleResolver locales;
-
-        BodyFirst(Limits limits, MessageSource messages, LocaleResolver locales) {
-            this.limits = limits;
-            this.messages = messages;
-            this.locales = locales;
-        }
 
         @Override
         protected boolean shouldNotFilterAsyncDispatch() {

@@ -36,7 +36,7 @@ public @interface RequiredText {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            String text = value == null ? "" : value.strip();
+            String text = Typed.text(value);
             return !text.isEmpty() && text.length() <= max;
         }
     }

@@ -60,26 +60,20 @@ class WebErrors {
                 null);
     }
 
-    /** No such address; a blank path segment where an id goes (converted to null) names nothing either. */
-    @ExceptionHandler({NoResourceFoundException.class, MissingPathVariableException.class})
-    Object notFound(Exception e, HttpServletRequest request) {
-        return answer(request, HttpStatus.NOT_FOUND, "NOT_FOUND", null);
-    }
-
-    /** A staff member outside their role or branch (e.g. {@code StaffMember.requireBranch}). */
-    @ExceptionHandler(AccessDeniedException.class)
-    Object forbidden(AccessDeniedException e, HttpServletRequest request) {
-        return answer(request, HttpStatus.FORBIDDEN, "FORBIDDEN", null);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", null);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    Object unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", null);
+    /**
+     * Failures their status says all of, answered with its code ({@link #codeOf}, as after a container's
+     * error): no such address, where a blank path segment for an id (converted to null) names nothing
+     * either; a staff member outside their role or branch (e.g. {@code StaffMember.requireBranch}); a
+     * method or a body type the address does not take.
+     */
+    @ExceptionHandler({NoResourceFoundException.class, MissingPathVariableException.class, AccessDeniedException.class,
+            HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
+    Object statusOnly(Exception e, HttpServletRequest request) {
+        HttpStatus status = e instanceof AccessDeniedException ? HttpStatus.FORBIDDEN
+                : e instanceof HttpRequestMethodNotSupportedException ? HttpStatus.METHOD_NOT_ALLOWED
+                : e instanceof HttpMediaTypeNotSupportedException ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                : HttpStatus.NOT_FOUND;
+        return answer(request, status, codeOf(status), null);
     }
 
     /** An {@code Accept} the endpoint cannot produce: the status says it, and no body the client refused. */

@@ -44,7 +44,7 @@ public @interface WholeNumber {
 
         /** The number a valid answer stands for, or null for a blank one. */
         public static Integer parse(String typed) {
-            String text = typed == null ? "" : typed.strip();
+            String text = Typed.text(typed);
             return text.isEmpty() ? null : Integer.valueOf(text);
         }
 
@@ -55,7 +55,7 @@ public @interface WholeNumber {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            String text = value == null ? "" : value.strip();
+            String text = Typed.text(value);
             if (text.isEmpty()) {
                 return rule.unlessBlank();
             }

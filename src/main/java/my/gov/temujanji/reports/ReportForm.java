@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import my.gov.temujanji.platform.DayRange;
 import my.gov.temujanji.platform.IsoDay;
+import my.gov.temujanji.platform.Typed;
 
 /**
  * The report's question as typed: a branch code (blank for every branch the reader may see) and a
@@ -17,7 +18,7 @@ record ReportForm(String branch, @IsoDay(message = "{reports.error.date}") Strin
     static final List<String> FIELDS = List.of("from", "to");
 
     String branchTyped() {
-        return branch == null ? "" : branch.strip();
+        return Typed.text(branch);
     }
 
     @Override
@@ -32,7 +33,7 @@ record ReportForm(String branch, @IsoDay(message = "{reports.error.date}") Strin
 
     /** What the form shows in a field: the default day for a blank one, otherwise what was typed. */
     static String shown(String typed, LocalDate day) {
-        String text = typed == null ? "" : typed.strip();
+        String text = Typed.text(typed);
         return text.isEmpty() && day != null ? day.toString() : text;
     }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.Applicant;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentStatus;
@@ -38,10 +40,18 @@ import org.springframework.web.servlet.view.RedirectView;
  * its page (with why it can no longer be changed), and the way back to the look-up.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ManagedAppointments {
 
     static final String PATH = "/appointments/manage";
 
+    private final Booking booking;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final Catalogue catalogue;
+    private final Blocks blocks;
+    private final ManageDrafts drafts;
+    private final RateLimits rateLimits;
     private final GroupBooking groups;
 
     private static final int MAX_INPUT = 100;
@@ -76,6 +86,11 @@ class ManagedAppointments {
         Optional<ManageDrafts.Draft> found = drafts.use(id);
         found.ifPresent(d -> rateLimits.check(LimitedAction.LOOKUP, request, d.documentNumber()));
         return found;
+    }
+
+    /** A change made under the draft ({@link #useForChange}); the look-up again once the draft expired. */
+    Object changing(UUID id, HttpServletRequest request, Function<ManageDrafts.Draft, Object> change) {
+        return useForChange(id, request).map(change).orElseGet(this::lookUpAgain);
     }
 
     RedirectView lookUpAgain() {
@@ -221,25 +236,5 @@ class ManagedAppointments {
         }
         String trimmed = text.strip();
         return trimmed.length() > MAX_INPUT ? trimmed.substring(0, MAX_INPUT) : trimmed;
-    }
-
-    private final Booking booking;
-    private final MessageSource messages;
-    private final Clock clock;
-    private final Catalogue catalogue;
-    private final Blocks blocks;
-    private final ManageDrafts drafts;
-    private final RateLimits rateLimits;
-
-    ManagedAppointments(Booking booking, MessageSource messages, Clock clock, Catalogue catalogue, Blocks blocks,
-            ManageDrafts drafts, RateLimits rateLimits, GroupBooking groups) {
-        this.groups = groups;
-        this.rateLimits = rateLimits;
-        this.booking = booking;
-        this.messages = messages;
-        this.clock = clock;
-        this.catalogue = catalogue;
-        this.blocks = blocks;
-        this.drafts = drafts;
     }
 }

@@ -115,14 +115,14 @@ class ReschedulePages {
             // A date or time the page never sends.
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
+        noStore(response);
+        return managed.changing(draft, request, d -> move(draft, d, form, request));
+    }
+
+    /** The move asked for, under a draft still valid: back to a missing answer's question, else the gates and the move. */
+    private Object move(UUID draft, ManageDrafts.Draft d, MoveForm form, HttpServletRequest request) {
         LocalDate date = form.date();
         LocalTime start = form.start();
-        noStore(response);
-        Optional<ManageDrafts.Draft> found = managed.useForChange(draft, request);
-        if (found.isEmpty()) {
-            return managed.lookUpAgain();
-        }
-        ManageDrafts.Draft d = found.get();
         if (date == null) {
             return seeOther(ManagedAppointments.draftPath(draft) + "/reschedule");
         }

@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
@@ -106,17 +105,14 @@ class SelfServicePages {
     @PostMapping(PATH + "/{draft}/cancel")
     Object cancel(@PathVariable UUID draft, HttpServletResponse response, HttpServletRequest request) {
         noStore(response);
-        Optional<ManageDrafts.Draft> found = managed.useForChange(draft, request);
-        if (found.isEmpty()) {
-            return managed.lookUpAgain();
-        }
-        ManageDrafts.Draft d = found.get();
-        ChangeOutcome outcome = booking.cancel(d.reference(), d.documentNumber());
-        if (outcome instanceof ChangeOutcome.Refusal refusal) {
-            return managed.refusalRedirect(refusal, draft);
-        }
-        return seeOther(UriComponentsBuilder.fromPath(PATH + "/cancelled")
-                .queryParam("reference", ((ChangeOutcome.Changed) outcome).appointment().reference()).toUriString());
+        return managed.changing(draft, request, d -> {
+            ChangeOutcome outcome = booking.cancel(d.reference(), d.documentNumber());
+            if (outcome instanceof ChangeOutcome.Refusal refusal) {
+                return managed.refusalRedirect(refusal, draft);
+            }
+            return seeOther(UriComponentsBuilder.fromPath(PATH + "/cancelled")
+                    .queryParam("reference", ((ChangeOutcome.Changed) outcome).appointment().reference()).toUriString());
+        });
     }
 
     @GetMapping(PATH + "/cancelled")

@@ -15,8 +15,12 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Catalogue;
+import my.gov.temujanji.platform.FieldViolations;
 import my.gov.temujanji.platform.RequiredText;
+import my.gov.temujanji.platform.Typed;
 
 /**
  * A new staff account as the form sends it: the username in small letters and the name without the
@@ -33,8 +37,8 @@ record AccountForm(
     static final List<String> FIELDS = List.of("username", "displayName", "role", "branches");
 
     AccountForm {
-        username = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        displayName = displayName == null ? "" : displayName.strip();
+        username = Typed.text(username).toLowerCase(Locale.ROOT);
+        displayName = Typed.text(displayName);
         branches = branches == null ? List.of() : branches;
     }
 
@@ -61,13 +65,10 @@ record AccountForm(
         Class<? extends Payload>[] payload() default {};
 
         /** Made by Spring's validator factory, which gives it the catalogue. */
+        @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
         class Check implements ConstraintValidator<RoleAndBranches, AccountForm> {
 
             private final Catalogue catalogue;
-
-            Check(Catalogue catalogue) {
-                this.catalogue = catalogue;
-            }
 
             @Override
             public boolean isValid(AccountForm form, ConstraintValidatorContext context) {
@@ -76,12 +77,7 @@ record AccountForm(
                         : role.hasBranches() && (form.branches().isEmpty()
                                 || !form.branches().stream().allMatch(b -> catalogue.branch(b).isPresent()))
                         ? "branches" : null;
-                if (field != null) {
-                    context.disableDefaultConstraintViolation();
-                    context.buildConstraintViolationWithTemplate("{staff.accounts.error." + field + "}")
-                            .addPropertyNode(field).addConstraintViolation();
-                }
-                return field == null;
+                return field == null || FieldViolations.reject(context, field, "staff.accounts.error." + field);
             }
         }
     }

@@ -10,6 +10,9 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import my.gov.temujanji.platform.FieldViolations;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -44,17 +47,12 @@ record PasswordForm(String currentPassword, String newPassword, String confirmPa
         Class<? extends Payload>[] payload() default {};
 
         /** Made by Spring's validator factory, which gives it who is signed in and their password's hash. */
+        @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
         class Check implements ConstraintValidator<Rules, PasswordForm> {
 
             private final CurrentStaff current;
             private final StaffAccounts accounts;
             private final PasswordEncoder passwords;
-
-            Check(CurrentStaff current, StaffAccounts accounts, PasswordEncoder passwords) {
-                this.current = current;
-                this.accounts = accounts;
-                this.passwords = passwords;
-            }
 
             @Override
             public boolean isValid(PasswordForm form, ConstraintValidatorContext context) {
@@ -87,9 +85,7 @@ record PasswordForm(String currentPassword, String newPassword, String confirmPa
             }
 
             private static boolean fail(ConstraintValidatorContext context, String field, String problem) {
-                context.buildConstraintViolationWithTemplate("{staff.password.error." + problem + "}")
-                        .addPropertyNode(field).addConstraintViolation();
-                return false;
+                return FieldViolations.reject(context, field, "staff.password.error." + problem);
             }
         }
     }

@@ -8,13 +8,12 @@ import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.Appointment;
 import my.gov.temujanji.booking.AppointmentEvent;
 import my.gov.temujanji.booking.BookingProperties;
-import my.gov.temujanji.platform.RetryOnConflict;
+import my.gov.temujanji.platform.Sweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Expires the bookings not confirmed in time and gives their places back, offered again after the
@@ -28,23 +27,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConfirmationSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationSweeper.class);
-    private static final int BATCH = 1000;
 
     private final ConfirmationRepository repository;
     private final BookingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Sweeps sweeps;
 
     @Scheduled(fixedDelayString = "${temujanji.booking.sweep-interval:30s}")
-    @RetryOnConflict
-    @Transactional
     public int sweep() {
-        Instant now = clock.instant();
-        List<Appointment> expired = repository.expireUnconfirmed(now, now.plus(properties.releaseDelay()), BATCH);
-        expired.forEach(appointment -> events.publishEvent(new AppointmentEvent.Expired(appointment)));
-        if (!expired.isEmpty()) {
-            log.debug("Expired {} unconfirmed appointments", expired.size());
-        }
-        return expired.size();
+        return sweeps.inTransaction(log, "Expired {} unconfirmed appointments", () -> {
+            Instant now = clock.instant();
+            List<Appointment> expired = repository.expireUnconfirmed(now, now.plus(properties.releaseDelay()),
+                    Sweeps.BATCH);
+            expired.forEach(appointment -> events.publishEvent(new AppointmentEvent.Expired(appointment)));
+            return expired.size();
+        });
     }
 }

@@ -9,8 +9,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.applicant.ApplicantInput;
@@ -28,8 +26,6 @@ import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.SlotInventory;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,12 +47,12 @@ class BookingApiController {
     private final Holds holds;
     private final Confirmations confirmations;
     private final ApplicantValidation validation;
-    private final MessageSource messages;
     private final Clock clock;
     private final RateLimits rateLimits;
     private final Challenges challenges;
     private final SlotInventory inventory;
     private final ChangeRequests changes;
+    private final BookRequests bookRequests;
 
     record HoldRequest(String branch, String service, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start) {
     }
@@ -124,32 +120,15 @@ class BookingApiController {
             @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
             @RequestHeader(name = "Altcha", required = false) String altcha,
             @RequestBody AppointmentRequest request, HttpServletRequest http) {
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY");
-        }
+        String requestId = BookRequests.requestId(idempotencyKey);
         Booking.PlaceRequest place = placeOf(request);
         ApplicantValidation.Result result = validation.validate(
                 request.applicant() == null ? ApplicantInput.empty() : request.applicant());
         if (!result.valid()) {
-            Locale locale = LocaleContextHolder.getLocale();
-            List<ApiProblem.FieldProblem> problems = result.errors().stream()
-                    .map(e -> new ApiProblem.FieldProblem("applicant." + e.field(), e.code(),
-                            messages.getMessage(e.messageKey(), null, locale)))
-                    .toList();
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_APPLICANT", problems);
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "INVALID_APPLICANT", bookRequests.applicantProblems(result));
         }
-        rateLimits.check(LimitedAction.BOOKING, http, result.applicant().documentNumber());
-        try {
-            challenges.verify(altcha);
-        } catch (ApiProblem refused) {
-            // A retry of a booking already made needs no new challenge. Looked up only then: a rush of first
-            // requests is spared the read.
-            if (booking.bookedWith("api:" + idempotencyKey).isEmpty()) {
-                throw refused;
-            }
-        }
-        BookingOutcome outcome = booking.book(place, result.applicant(), LocaleContextHolder.getLocale().getLanguage()
-                .equals("en") ? "en" : "ms", "api:" + idempotencyKey);
+        bookRequests.admit(requestId, result.applicant().documentNumber(), altcha, http);
+        BookingOutcome outcome = booking.book(place, result.applicant(), BookRequests.language(), requestId);
         if (!(outcome instanceof BookingOutcome.Made booked)) {
             throw problem((BookingOutcome.Refusal) outcome);
         }

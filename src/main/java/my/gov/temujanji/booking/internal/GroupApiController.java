@@ -25,7 +25,6 @@ import my.gov.temujanji.booking.MemberInput;
 import my.gov.temujanji.booking.Relationship;
 import my.gov.temujanji.booking.internal.ChangeRequests.CancelRequest;
 import my.gov.temujanji.booking.internal.ChangeRequests.RescheduleRequest;
-import my.gov.temujanji.fairaccess.Challenges;
 import my.gov.temujanji.fairaccess.LimitedAction;
 import my.gov.temujanji.fairaccess.RateLimits;
 import my.gov.temujanji.platform.ApiProblem;
@@ -49,13 +48,12 @@ import org.springframework.web.bind.annotation.RestController;
 class GroupApiController {
 
     private final GroupBooking groups;
-    private final Booking booking;
     private final ApplicantValidation applicants;
     private final GroupMemberValidation members;
     private final MessageSource messages;
     private final RateLimits rateLimits;
-    private final Challenges challenges;
     private final ChangeRequests changes;
+    private final BookRequests bookRequests;
 
     record GroupRequest(String branch, String service, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start,
             ApplicantInput applicant, List<MemberInput> members) {
@@ -99,9 +97,7 @@ class GroupApiController {
             @Parameter(description = "Base64 ALTCHA solution of a challenge from GET /api/v1/challenge")
             @RequestHeader(name = "Altcha", required = false) String altcha,
             @RequestBody GroupRequest request, HttpServletRequest http) {
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY");
-        }
+        String requestId = BookRequests.requestId(idempotencyKey);
         if (request.branch() == null || request.service() == null || request.date() == null || request.start() == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PLACE");
         }
@@ -112,17 +108,9 @@ class GroupApiController {
         }
         Applicant applicant = validated(request.applicant(), others);
         List<GroupMember> checked = others.stream().map(m -> members.validate(m, applicant).member()).toList();
-        rateLimits.check(LimitedAction.BOOKING, http, applicant.documentNumber());
-        try {
-            challenges.verify(altcha);
-        } catch (ApiProblem refused) {
-            if (booking.bookedWith("api:" + idempotencyKey).isEmpty()) {
-                throw refused;
-            }
-        }
+        bookRequests.admit(requestId, applicant.documentNumber(), altcha, http);
         GroupOutcome outcome = groups.book(new Booking.FromSlot(request.branch(), request.service(), request.date(),
-                request.start()), request.service(), applicant, checked, LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en"
-                        : "ms", "api:" + idempotencyKey, () -> {
+                request.start()), request.service(), applicant, checked, BookRequests.language(), requestId, () -> {
                 });
         if (outcome instanceof GroupOutcome.Made made) {
             return ResponseEntity.status(HttpStatus.CREATED)
@@ -143,10 +131,7 @@ class GroupApiController {
     private Applicant validated(ApplicantInput input, List<MemberInput> others) {
         Locale locale = LocaleContextHolder.getLocale();
         ApplicantValidation.Result result = applicants.validate(input == null ? ApplicantInput.empty() : input);
-        List<ApiProblem.FieldProblem> problems = new ArrayList<>(result.errors().stream()
-                .map(e -> new ApiProblem.FieldProblem("applicant." + e.field(), e.code(),
-                        messages.getMessage(e.messageKey(), null, locale)))
-                .toList());
+        List<ApiProblem.FieldProblem> problems = new ArrayList<>(bookRequests.applicantProblems(result));
         for (int i = 0; i < others.size(); i++) {
             MemberInput member = others.get(i) == null ? MemberInput.empty() : others.get(i);
             String prefix = field(i + 1) + ".";

@@ -5,12 +5,11 @@ import java.time.Instant;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.booking.BookingProperties;
-import my.gov.temujanji.platform.RetryOnConflict;
+import my.gov.temujanji.platform.Sweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gives back the places of holds that ran out. Every node runs it; PostgreSQL's row locks (SKIP
@@ -21,22 +20,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class HoldSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
-    private static final int BATCH = 1000;
 
     private final HoldRepository repository;
     private final BookingProperties properties;
     private final Clock clock;
+    private final Sweeps sweeps;
 
     @Scheduled(fixedDelayString = "${temujanji.booking.sweep-interval:30s}")
-    @RetryOnConflict
-    @Transactional
     public int sweep() {
-        Instant now = clock.instant();
-        int released = repository.releaseExpiredHolds(now, BATCH);
-        repository.deleteReleasedHoldsBefore(now.minus(properties.draftRetention()));
-        if (released > 0) {
-            log.debug("Released {} expired holds", released);
-        }
-        return released;
+        return sweeps.inTransaction(log, "Released {} expired holds", () -> {
+            Instant now = clock.instant();
+            int released = repository.releaseExpiredHolds(now, Sweeps.BATCH);
+            repository.deleteReleasedHoldsBefore(now.minus(properties.draftRetention()));
+            return released;
+        });
     }
 }

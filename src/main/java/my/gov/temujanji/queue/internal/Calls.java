@@ -60,52 +60,43 @@ class Calls {
         return called;
     }
 
-    /** Calls the open number again (it shows on the display again). */
-    @RetryOnConflict
-    @Transactional
-    Ticket recall(At at, long id) {
-        signedInDesk(at);
-        return change(at, id, "QUEUE_RECALL", "CALLED", "calls = calls + 1, called_at = :now");
+    /**
+     * What an officer does with the number open (or parked) at their desk: its audit action, the status
+     * the number must have, and the update.
+     */
+    @RequiredArgsConstructor
+    enum Move {
+        /** Calls the open number again (it shows on the display again). */
+        RECALL("QUEUE_RECALL", "CALLED", "calls = calls + 1, called_at = :now"),
+        /** The open number was served: its service time runs from its last call to now. */
+        SERVED("QUEUE_SERVED", "CALLED", "status = 'SERVED', finished_at = :now, "
+                + "service_seconds = GREATEST(0, floor(extract(epoch FROM CAST(:now AS timestamptz) - called_at)))::integer"),
+        /** Absent after the branch's number of calls: recorded, and the desk is free for the next. */
+        ABSENT("QUEUE_ABSENT", "CALLED", "status = 'ABSENT', finished_at = :now"),
+        /** Sets the open number aside at this desk (the applicant fetches a document, say). */
+        PARK("QUEUE_PARK", "CALLED", "status = 'PARKED'"),
+        /** Calls a number this desk parked, if no other is open here. */
+        RESUME("QUEUE_RESUME", "PARKED", "status = 'CALLED', calls = calls + 1, called_at = :now, called_by = :officer");
+
+        private final String action;
+        private final String from;
+        private final String set;
     }
 
-    /** The open number was served: its service time runs from its last call to now. */
+    /** One move, after its own check: absent needs the branch's number of calls, resume a desk with no open number. */
     @RetryOnConflict
     @Transactional
-    Ticket served(At at, long id) {
+    Ticket move(At at, long id, Move move) {
         signedInDesk(at);
-        return change(at, id, "QUEUE_SERVED", "CALLED", "status = 'SERVED', finished_at = :now, "
-                + "service_seconds = GREATEST(0, floor(extract(epoch FROM CAST(:now AS timestamptz) - called_at)))::integer");
-    }
-
-    /** Absent after the branch's number of calls: recorded, and the desk is free for the next. */
-    @RetryOnConflict
-    @Transactional
-    Ticket absent(At at, long id) {
-        signedInDesk(at);
-        int needed = settings.rules(at.branchCode()).absentAfterCalls();
-        Ticket ticket = openHere(at, id);
-        if (ticket.calls() < needed) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "QUEUE_TOO_FEW_CALLS", needed);
+        if (move == Move.ABSENT) {
+            int needed = settings.rules(at.branchCode()).absentAfterCalls();
+            if (openHere(at, id).calls() < needed) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "QUEUE_TOO_FEW_CALLS", needed);
+            }
+        } else if (move == Move.RESUME) {
+            requireNoOpenNumber(at);
         }
-        return change(at, id, "QUEUE_ABSENT", "CALLED", "status = 'ABSENT', finished_at = :now");
-    }
-
-    /** Sets the open number aside at this desk (the applicant fetches a document, say). */
-    @RetryOnConflict
-    @Transactional
-    Ticket park(At at, long id) {
-        signedInDesk(at);
-        return change(at, id, "QUEUE_PARK", "CALLED", "status = 'PARKED'");
-    }
-
-    /** Calls a number this desk parked, if no other is open here. */
-    @RetryOnConflict
-    @Transactional
-    Ticket resume(At at, long id) {
-        signedInDesk(at);
-        requireNoOpenNumber(at);
-        return change(at, id, "QUEUE_RESUME", "PARKED",
-                "status = 'CALLED', calls = calls + 1, called_at = :now, called_by = :officer");
+        return change(at, id, move.action, move.from, move.set);
     }
 
     /**

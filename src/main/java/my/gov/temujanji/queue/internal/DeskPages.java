@@ -83,16 +83,8 @@ class DeskPages {
     @PostMapping(DESK + "/tickets/{id}/{action:recall|served|absent|park|resume}")
     RedirectView ticketAction(@PathVariable String branch, @PathVariable int counter, @PathVariable long id,
             @PathVariable String action) {
-        return act(branch, counter, DONE.get(action), () -> {
-            Calls.At at = at(branch, counter);
-            return switch (action) {
-                case "recall" -> calls.recall(at, id);
-                case "served" -> calls.served(at, id);
-                case "absent" -> calls.absent(at, id);
-                case "park" -> calls.park(at, id);
-                default -> calls.resume(at, id);
-            };
-        });
+        return act(branch, counter, DONE.get(action),
+                () -> calls.move(at(branch, counter), id, Calls.Move.valueOf(action.toUpperCase(Locale.ROOT))));
     }
 
     /** {@code to} is {@code service:CODE} or {@code counter:N}. */

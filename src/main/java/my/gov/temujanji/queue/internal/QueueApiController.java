@@ -61,7 +61,7 @@ class QueueApiController {
                     + "when that number is not open at this counter.")
     ResponseEntity<TicketView> served(@PathVariable long id, @Parameter(hidden = true)
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        Ticket served = calls.served(at(authorization), id);
+        Ticket served = calls.move(at(authorization), id, Calls.Move.SERVED);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TicketView.of(served, null));
     }
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import my.gov.temujanji.catalogue.Branch;
 import my.gov.temujanji.catalogue.Catalogue;
@@ -15,6 +14,7 @@ import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.platform.Pages;
 import my.gov.temujanji.staff.CurrentStaff;
 import my.gov.temujanji.staff.Role;
+import my.gov.temujanji.staff.StaffBranches;
 import my.gov.temujanji.staff.StaffLink;
 import my.gov.temujanji.staff.StaffMember;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +41,7 @@ class QueuePages {
 
     private final CurrentStaff current;
     private final Catalogue catalogue;
+    private final StaffBranches staffBranches;
     private final Counters counters;
     private final Tickets tickets;
     private final Arrivals arrivals;
@@ -57,8 +58,7 @@ class QueuePages {
     @GetMapping(ROOT)
     Object chooseBranch(Model model) {
         StaffMember member = current.get();
-        List<Branch> branches = member.role() == Role.SYSTEM_ADMIN ? catalogue.allBranches()
-                : member.branches().stream().map(catalogue::branch).flatMap(Optional::stream).toList();
+        List<Branch> branches = staffBranches.visible(member);
         if (branches.size() == 1) {
             return Pages.seeOther(ROOT + "/" + branches.get(0).code());
         }
