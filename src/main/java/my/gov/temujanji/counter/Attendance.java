@@ -37,6 +37,13 @@ class Attendance {
     }
 
     /**
+     * A visit on the day's list: {@code groupPosition} and {@code groupSize} place it in its group booking
+     * (null and 1 when booked alone).
+     */
+    record Listed(Visit visit, Integer groupPosition, int groupSize) {
+    }
+
+    /**
      * What the counter's list asks for; null or blank values do not filter. {@code text} is a reference,
      * a document number (with or without dashes) or part of a name.
      */
@@ -53,10 +60,11 @@ class Attendance {
      * The branch's appointments of the day, by time then name. The search text is read three ways: an
      * exact reference or document number, or part of the name in any case.
      */
-    List<Visit> ofDay(String branchCode, LocalDate day, DayFilter filter) {
+    List<Listed> ofDay(String branchCode, LocalDate day, DayFilter filter) {
         String text = filter.text() == null ? "" : filter.text().strip();
-        StringBuilder sql = new StringBuilder("SELECT " + VISIT_COLUMNS
-                + " FROM appointment WHERE branch_code = :branch AND day = :day");
+        StringBuilder sql = new StringBuilder("SELECT " + VISIT_COLUMNS + ", group_position, CASE WHEN group_id IS NULL"
+                + " THEN 1 ELSE (SELECT count(*) FROM appointment m WHERE m.group_id = appointment.group_id) END"
+                + " AS group_size FROM appointment WHERE branch_code = :branch AND day = :day");
         Map<String, Object> params = new HashMap<>();
         params.put("branch", branchCode);
         params.put("day", day);
@@ -75,8 +83,13 @@ class Attendance {
             params.put("document", DocumentNumbers.normalise(text));
             params.put("name", text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
         }
-        sql.append(" ORDER BY start_time, full_name, reference");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> visit(rs)).list();
+        // A group's people stand together, at its first time and under its applicant's name, in their
+        // order; a group may take consecutive slots, and each row still shows its own time.
+        sql.append(" WINDOW booking AS (PARTITION BY coalesce(group_id::text, reference))"
+                + " ORDER BY min(start_time) OVER booking, first_value(full_name) OVER (booking ORDER BY group_position),"
+                + " coalesce(group_id::text, reference), group_position, start_time, full_name, reference");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Listed(visit(rs),
+                rs.getObject("group_position", Integer.class), rs.getInt("group_size"))).list();
     }
 
     Optional<Visit> find(String reference) {

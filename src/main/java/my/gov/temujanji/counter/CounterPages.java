@@ -82,8 +82,8 @@ class CounterPages {
         }
     }
 
-    /** A row of today's list. */
-    record Row(Visit visit, String serviceName) {
+    /** A row of today's list: {@code person} is its place in a group booking ("2 of 3"), or 0 when booked alone. */
+    record Row(Visit visit, String serviceName, int person, int groupSize) {
 
         public String reference() {
             return Reference.display(visit.appointment().reference());
@@ -128,7 +128,10 @@ class CounterPages {
         List<Offering> offerings = catalogue.offeringsAt(branch);
         LocalDate today = LocalDate.now(clock);
         List<Row> rows = attendance.ofDay(branch, today, new Attendance.DayFilter(service, chosenStatus, search))
-                .stream().map(v -> new Row(v, serviceName(offerings, v.appointment().serviceCode()))).toList();
+                .stream().map(listed -> new Row(listed.visit(),
+                        serviceName(offerings, listed.visit().appointment().serviceCode()),
+                        listed.groupPosition() == null ? 0 : listed.groupPosition() + 1, listed.groupSize()))
+                .toList();
         model.addAttribute("today", today);
         model.addAttribute("offerings", offerings);
         model.addAttribute("statuses", LIST_STATUSES);
