@@ -176,10 +176,15 @@ class GroupSizePagesTest {
         // Going on with fewer is the applicant's choice: no reminder for a link that chose none.
         assertThat(http.get("/book/holds/" + hold + "/review").body()).doesNotContain("data-people-missing");
 
-        // Changing the slot shows it for the hold's own two people, whatever the link says.
-        String change = http.get("/book/slots?branch=" + branch + "&service=" + SERVICE + "&date=" + MONDAY
-                + "&from=" + hold + "&people=6").body();
-        assertThat(change).contains("Untuk 2 orang", "value=\"08:00\"").doesNotContain("name=\"people\"");
+        // Changing the slot shows it for the size chosen, the two still to be added included, and carries it on.
+        assertThat(review).contains("href=\"/book/slots?branch=" + branch + "&amp;service=" + SERVICE + "&amp;date="
+                + TUESDAY + "&amp;from=" + hold + "&amp;people=4\"");
+        String change = http.get("/book/slots?branch=" + branch + "&service=" + SERVICE + "&date=" + TUESDAY
+                + "&from=" + hold + "&people=4").body();
+        assertThat(change).contains("Untuk 4 orang", "value=\"08:00\"", "<input type=\"hidden\" name=\"people\" value=\"4\">");
+        // ... and for at least the hold's own two people, whatever the link says.
+        assertThat(http.get("/book/slots?branch=" + branch + "&service=" + SERVICE + "&date=" + MONDAY
+                + "&from=" + hold).body()).contains("Untuk 2 orang", "value=\"08:00\"").doesNotContain("name=\"people\"");
         assertThat(http.get("/book/date?branch=" + branch + "&service=" + SERVICE + "&from=" + hold + "&people=1&month=2026-09")
                 .body()).contains("Untuk 2 orang");
     }

@@ -28,22 +28,20 @@ class GroupSizes {
     }
 
     /**
-     * The size the calendar and the slots are shown for. A changed slot is for the hold's own people,
-     * whatever the link says: the hold already has them. 400 {@code INVALID_GROUP_SIZE} for a number
-     * the type does not allow (the question offers none; only an edited link has one).
+     * The size the calendar and the slots are shown for. A changed slot is for at least the hold's own
+     * people, and for the size chosen when more are yet to be added. 400 {@code INVALID_GROUP_SIZE} for a
+     * number the type does not allow (the question offers none; only an edited link has one).
      */
     int shownFor(String service, Integer chosen, UUID from) {
-        if (from != null) {
-            return 1 + holds.members(from).size();
+        int asked = 1;
+        if (chosen != null) {
+            int most = most(service);
+            if (chosen < 1 || chosen > most) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_GROUP_SIZE", most);
+            }
+            asked = chosen;
         }
-        if (chosen == null) {
-            return 1;
-        }
-        int most = most(service);
-        if (chosen < 1 || chosen > most) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_GROUP_SIZE", most);
-        }
-        return chosen;
+        return from == null ? asked : Math.max(asked, 1 + holds.members(from).size());
     }
 
     /**

@@ -66,8 +66,6 @@ class HoldViews {
         model.addAttribute("formErrors", errors);
         model.addAttribute("countries", Countries.in(locale));
         model.addAttribute("documentTypes", documentTypes(messages, locale));
-        model.addAttribute("changeSlotUrl", SlotPages.slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), hold.id())
-                .toUriString());
         model.addAttribute("pageUrl", "/book/holds/" + hold.id() + "/details");
         model.addAttribute("languageForm", "details-form");
         model.addAttribute("languageFormAction", "/book/holds/" + hold.id() + "/details/draft");
@@ -107,6 +105,9 @@ class HoldViews {
         model.addAttribute("hold", hold);
         model.addAttribute("offering", catalogue.requireOffering(hold.branchCode(), hold.serviceCode()));
         model.addAttribute("expiresAt", LocalTime.ofInstant(hold.expiresAt(), clock.getZone()).withSecond(0).withNano(0));
+        // The group size chosen travels too, as every handler put it in the model first (GroupSizes.carry).
+        model.addAttribute("changeSlotUrl", SlotPages.slotsUrl(hold.branchCode(), hold.serviceCode(), hold.date(), hold.id())
+                .queryParamIfPresent("people", GroupSizes.chosen((Integer) model.getAttribute("chosen"))).toUriString());
     }
 
     /** The hold, or the slip when it has been booked, or the 404 page. */

@@ -137,7 +137,7 @@ class SlotPages {
                 .flatMap(Optional::stream).findFirst();
     }
 
-    /** The day's slots a group of {@code people} (a changed hold: its own people) can start at. */
+    /** The day's slots a group of {@code people} (a changed hold: at least its own people) can start at. */
     private String slotsPage(String branch, String service, LocalDate date, LocalTime selected, UUID from,
             Integer people, FormErrors errors, Model model, Locale locale) {
         Offering offering = catalogue.requireOffering(branch, service);
@@ -152,8 +152,9 @@ class SlotPages {
         model.addAttribute("selected", selected == null ? null : selected.toString());
         model.addAttribute("from", from);
         model.addAttribute("group", group);
-        // Carried to the hold only when chosen on the question: a changed hold has its people already.
-        Optional<Integer> chosen = Optional.of(group).filter(n -> n > 1 && from == null);
+        // The size chosen on the question goes on to the hold (and from a changed hold to the new one), so
+        // that the review still reminds of the people not added yet.
+        Optional<Integer> chosen = GroupSizes.chosen(people);
         model.addAttribute("people", chosen.orElse(null));
         model.addAttribute("formErrors", errors);
         model.addAttribute("holdMinutes", properties.holdDuration().toMinutes());
