@@ -2,6 +2,7 @@ package my.gov.temujanji.booking;
 
 import java.time.LocalDate;
 import java.util.List;
+import my.gov.temujanji.applicant.Relationship;
 
 /**
  * A group booking: every person's own appointment, the applicant who booked first (position 0), then

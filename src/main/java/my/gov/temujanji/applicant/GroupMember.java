@@ -1,7 +1,6 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 import java.time.LocalDate;
-import my.gov.temujanji.applicant.Applicant;
 
 /**
  * A person added to a group booking, checked: their own name and document, with the applicant's e-mail

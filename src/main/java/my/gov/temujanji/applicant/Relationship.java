@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 /** How a person booked in a group is related to the applicant who booked it; the applicant is {@code SELF}. */
 public enum Relationship {

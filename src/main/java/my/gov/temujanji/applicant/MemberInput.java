@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 /**
  * A person added to a group booking, exactly as typed (the form shown again keeps every answer):

@@ -1,4 +1,4 @@
-package my.gov.temujanji.booking;
+package my.gov.temujanji.applicant;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,11 +8,7 @@ import java.util.List;
 import java.util.Set;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
-import my.gov.temujanji.applicant.Applicant;
-import my.gov.temujanji.applicant.ApplicantInput;
-import my.gov.temujanji.applicant.ApplicantValidation;
 import my.gov.temujanji.applicant.ApplicantValidation.FieldError;
-import my.gov.temujanji.applicant.DocumentType;
 import org.springframework.stereotype.Component;
 
 /**
