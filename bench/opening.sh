@@ -7,7 +7,7 @@
 if [ "$ONLY" != "$ALL" ] && ! wanted opening; then return 0; fi
 OPENING_TICKETS=$([ $MODE = smoke ] && echo 200 || echo 20000)
 OPENING_RATE=${OPENING_RATE:-100}
-OPENING_LEAD_MINUTES=$([ $MODE = smoke ] && echo 4 || echo 6)
+OPENING_LEAD_MINUTES=$([ $MODE = smoke ] && echo 4 || echo 10)
 # The opening on a whole minute, branch time, that many minutes ahead (the waiting room opens 30 before).
 OPENS_AT_EPOCH=$(( ($(date +%s) / 60 + OPENING_LEAD_MINUTES) * 60 ))
 OPENING_TIME=$(TZ=Asia/Kuala_Lumpur date -d "@$OPENS_AT_EPOCH" +%H:%M)
