@@ -1,6 +1,7 @@
 package my.gov.temujanji.booking;
 
 import java.time.Duration;
+import my.gov.temujanji.catalogue.Offering;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -30,5 +31,11 @@ public record BookingProperties(@DefaultValue("10m") Duration holdDuration, @Def
     /** The arrive-early rule in whole minutes, as the texts that state it print it. */
     public long arriveEarlyMinutes() {
         return arriveEarly.toMinutes();
+    }
+
+    /** Whether a booking of the offering waits for the e-mailed code: its type says, else {@code emailConfirmation}. */
+    public boolean confirmsByEmail(Offering offering) {
+        Boolean ofType = offering.type().emailConfirmation();
+        return ofType != null ? ofType : emailConfirmation;
     }
 }

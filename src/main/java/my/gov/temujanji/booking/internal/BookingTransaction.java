@@ -31,7 +31,6 @@ import my.gov.temujanji.booking.internal.AppointmentRepository.ActiveCounts;
 import my.gov.temujanji.booking.internal.AppointmentRepository.KeyedAppointment;
 import my.gov.temujanji.booking.internal.HoldRepository.LockedHold;
 import my.gov.temujanji.catalogue.Catalogue;
-import my.gov.temujanji.catalogue.Offering;
 import my.gov.temujanji.fairaccess.Blocks;
 import my.gov.temujanji.platform.ApiProblem;
 import my.gov.temujanji.schedule.SlotInventory.TakenPlace;
@@ -114,7 +113,7 @@ public class BookingTransaction {
             throw new Refused(new BookingOutcome.TooManyAppointments(properties.maxActivePerEmail(), true), null);
         }
         if (hold != null) {
-            boolean confirmByEmail = confirmsByEmail(
+            boolean confirmByEmail = properties.confirmsByEmail(
                     catalogue.requireOffering(hold.place().branchCode(), hold.place().serviceCode()));
             return record(holds.placeOf(hold), applicant, language, idempotencyKey, requestHash, confirmByEmail);
         }
@@ -123,7 +122,7 @@ public class BookingTransaction {
         // From a slot, the appointment is written before its place is counted: the slot's row, which every
         // booking of the slot waits for, is then locked only from the count to the commit.
         return inventory.take(slot.branch(), slot.service(), slot.date(), slot.start(), (place, offering) ->
-                record(place, applicant, language, idempotencyKey, requestHash, confirmsByEmail(offering)));
+                record(place, applicant, language, idempotencyKey, requestHash, properties.confirmsByEmail(offering)));
     }
 
     static String documentKey(Applicant person) {
@@ -148,16 +147,6 @@ public class BookingTransaction {
             events.publishEvent(new AppointmentEvent.Booked(appointment));
         }
         return made(appointment, false);
-    }
-
-    private boolean confirmsByEmail(Offering offering) {
-        return confirmsByEmail(offering, properties);
-    }
-
-    /** Whether a booking of the offering waits for the e-mailed code: its type says, else the default. */
-    static boolean confirmsByEmail(Offering offering, BookingProperties properties) {
-        Boolean ofType = offering.type().emailConfirmation();
-        return ofType != null ? ofType : properties.emailConfirmation();
     }
 
     private static Made made(Appointment appointment, boolean replayed) {

@@ -123,7 +123,7 @@ public class GroupTransaction {
         List<TakenPlace> places = inventory.takeGroup(slot.branch(), slot.service(), slot.date(), slot.start(),
                 members.size());
         Instant now = clock.instant();
-        boolean confirmByEmail = BookingTransaction.confirmsByEmail(catalogue.requireOffering(slot.branch(), slot.service()), properties);
+        boolean confirmByEmail = properties.confirmsByEmail(catalogue.requireOffering(slot.branch(), slot.service()));
         AppointmentStatus status = confirmByEmail ? AppointmentStatus.PENDING : AppointmentStatus.CONFIRMED;
         long groupId = repository.insertGroup(now);
         List<BookingGroup.Member> booked = new ArrayList<>();
