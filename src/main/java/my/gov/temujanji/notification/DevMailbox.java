@@ -34,9 +34,20 @@ class DevMailbox implements MailTransport {
     private final Outbox outbox;
     private final MailComposer composer;
 
+    /** Delivered: the outbox row, marked sent, is what the mailbox page shows. */
     @Override
-    public void send(String messageId, MailComposer.Composed mail, List<Attachment> attachments) {
-        // Delivered: the outbox row, marked sent, is what the mailbox page shows.
+    public Connection open() {
+        return new Connection() {
+            @Override
+            public void send(String messageId, MailComposer.Composed mail, List<Attachment> attachments) {
+                // Nothing to carry: the mailbox page reads the outbox.
+            }
+
+            @Override
+            public void close() {
+                // Nothing was opened.
+            }
+        };
     }
 
     @GetMapping("/dev/mailbox")

@@ -121,19 +121,22 @@ class OutboxWorker {
     private Round round() {
         int claimed = 0;
         int sent = 0;
-        while (claimed < BATCH) {
-            UUID token = UUID.randomUUID();
-            Optional<OutboxMessage> message = outbox.claimNext(clock.instant(), token, properties.lease());
-            if (message.isEmpty()) {
-                break;
+        // One connection for the round, made only when a message is due.
+        try (MailTransport.Connection connection = transport.open()) {
+            while (claimed < BATCH) {
+                UUID token = UUID.randomUUID();
+                Optional<OutboxMessage> message = outbox.claimNext(clock.instant(), token, properties.lease());
+                if (message.isEmpty()) {
+                    break;
+                }
+                claimed++;
+                sent += send(connection, message.get(), token) ? 1 : 0;
             }
-            claimed++;
-            sent += send(message.get(), token) ? 1 : 0;
         }
         return new Round(claimed, sent);
     }
 
-    private boolean send(OutboxMessage message, UUID token) {
+    private boolean send(MailTransport.Connection connection, OutboxMessage message, UUID token) {
         long renewal = properties.leaseRenewal().toMillis();
         ScheduledFuture<?> heartbeat = renewals.scheduleWithFixedDelay(() -> renew(message, token), renewal, renewal,
                 TimeUnit.MILLISECONDS);
@@ -145,7 +148,7 @@ class OutboxWorker {
                 settled(outbox.markSkipped(message.id(), token, stale), message, "skipped (" + stale + ")");
                 return false;
             }
-            transport.send(messageId(message.id()), mail, attachments(mail));
+            connection.send(messageId(message.id()), mail, attachments(mail));
             heartbeat.cancel(false);
             settled(outbox.markSent(message.id(), token, clock.instant()), message, "sent");
             return true;

@@ -111,9 +111,7 @@ class OutboxOnceTest {
 
         assertThat(deliveries).as("deliveries per Message-ID").hasSize(20).allSatisfy((id, n) -> assertThat(n).isOne());
         assertThat(recipientsOf("once")).hasSize(20).doesNotHaveDuplicates();
-        assertThat(jdbc.sql("SELECT count(*) FROM outbox_message WHERE appointment_reference IN (:refs) "
-                        + "AND kind = 'CONFIRMATION_CODE' AND status = 'SENT' AND attempts = 1 AND lease_token IS NULL")
-                .param("refs", references).query(Long.class).single()).isEqualTo(20);
+        assertThat(sentOnceEach(references)).isEqualTo(20);
     }
 
     /**
@@ -202,6 +200,54 @@ class OutboxOnceTest {
                         + "WHERE appointment_reference = ? ORDER BY id").param(reference).query(String.class).list())
                 .containsExactly("CONFIRMATION_CODE SKIPPED appointment CANCELLED", "CANCELLED SENT -");
         assertThat(recipientsOf("cancelled")).hasSize(1);
+    }
+
+    /** A round's messages share one SMTP connection: connecting and greeting for each cost more than the message. */
+    @Test
+    void aRoundsMessagesShareOneSmtpConnection() {
+        List<String> references = book(5, "round");
+        try (SmtpStub quick = SmtpStub.slow(Duration.ZERO); SecondNode sender = nodeSendingTo(quick)) {
+            assertThat(sender.bean(OutboxWorker.class).sendDue()).isEqualTo(5);
+
+            assertThat(quick.received()).extracting(SmtpStub.Received::recipient).containsExactlyInAnyOrder(
+                    "round0@example.my", "round1@example.my", "round2@example.my", "round3@example.my",
+                    "round4@example.my");
+            assertThat(quick.connections()).isOne();
+            assertThat(sentOnceEach(references)).isEqualTo(5);
+        }
+    }
+
+    /**
+     * A kept connection the server has closed meanwhile (an idle timeout, a limit of messages per
+     * connection) costs a new connection, not the message: without the second try on a new one, every
+     * other message here would wait for the outbox's retry.
+     */
+    @Test
+    void aServerThatHangsUpAfterEachMessageStillGetsEachMessageOnceInTheSameRound() {
+        List<String> references = book(4, "hangup");
+        try (SmtpStub hangsUp = SmtpStub.onePerConnection(); SecondNode sender = nodeSendingTo(hangsUp)) {
+            assertThat(sender.bean(OutboxWorker.class).sendDue()).isEqualTo(4);
+
+            assertThat(hangsUp.received()).extracting(SmtpStub.Received::recipient).containsExactlyInAnyOrder(
+                    "hangup0@example.my", "hangup1@example.my", "hangup2@example.my", "hangup3@example.my");
+            assertThat(hangsUp.connections()).isEqualTo(4);
+            assertThat(sentOnceEach(references)).isEqualTo(4);
+        }
+    }
+
+    private SecondNode nodeSendingTo(SmtpStub server) {
+        List<String> properties = new ArrayList<>(server.properties());
+        properties.addAll(List.of(CONFIRMATION_ON, LEASE, RENEWAL));
+        SecondNode node = SecondNode.startBeside(environment, properties);
+        node.bean(MutableClock.class).set(NOW);
+        return node;
+    }
+
+    /** How many of the appointments' codes are sent, at the first attempt. */
+    private long sentOnceEach(List<String> references) {
+        return jdbc.sql("SELECT count(*) FROM outbox_message WHERE appointment_reference IN (:refs) "
+                        + "AND kind = 'CONFIRMATION_CODE' AND status = 'SENT' AND attempts = 1 AND lease_token IS NULL")
+                .param("refs", references).query(Long.class).single();
     }
 
     /**

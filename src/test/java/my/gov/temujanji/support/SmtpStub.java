@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * An SMTP server that misbehaves the way real ones do: {@link #slow} takes its time over every message
  * (it answers the end of the message's data only after the delay), {@link #silent} accepts connections
- * and never says a word. It keeps the Message-ID and recipient of each message it accepted.
+ * and never says a word, {@link #onePerConnection} hangs up after each message, as servers with a limit
+ * of messages per connection or a short idle timeout do. It keeps the Message-ID and recipient of each message it accepted.
  */
 public final class SmtpStub implements AutoCloseable {
 
@@ -33,13 +34,15 @@ public final class SmtpStub implements AutoCloseable {
     private final ServerSocket server;
     private final Duration delay;
     private final boolean silent;
+    private final boolean hangsUp;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
 
-    private SmtpStub(Duration delay, boolean silent) {
+    private SmtpStub(Duration delay, boolean silent, boolean hangsUp) {
         this.delay = delay;
         this.silent = silent;
+        this.hangsUp = hangsUp;
         try {
             server = new ServerSocket(0);
         } catch (IOException e) {
@@ -52,12 +55,17 @@ public final class SmtpStub implements AutoCloseable {
 
     /** Answers each message's data {@code delay} after it ends, as a busy server does. */
     public static SmtpStub slow(Duration delay) {
-        return new SmtpStub(delay, false);
+        return new SmtpStub(delay, false, false);
+    }
+
+    /** Accepts one message per connection, then closes it without a word. */
+    public static SmtpStub onePerConnection() {
+        return new SmtpStub(Duration.ZERO, false, true);
     }
 
     /** Accepts connections and never answers. */
     public static SmtpStub silent() {
-        return new SmtpStub(Duration.ZERO, true);
+        return new SmtpStub(Duration.ZERO, true, false);
     }
 
     public int port() {
@@ -128,6 +136,9 @@ public final class SmtpStub implements AutoCloseable {
                     Matcher id = MESSAGE_ID.matcher(data);
                     received.add(new Received(id.find() ? id.group(1) : null, recipient));
                     reply(out, "250 queued");
+                    if (hangsUp) {
+                        return;
+                    }
                 } else if (command.equals("QUIT")) {
                     reply(out, "221 bye");
                     return;
