@@ -1,6 +1,7 @@
 package my.gov.temujanji.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -99,13 +100,19 @@ class SmtpTransport implements MailTransport {
         }
     }
 
-    /** As {@code JavaMailSenderImpl} connects, with its settings: blank credentials are none. */
+    /**
+     * As {@code JavaMailSenderImpl} connects (its own method is protected), with its settings: the
+     * protocol its own or the session's, and a blank user name, with a blank password, no login.
+     */
     private Transport connect() throws MessagingException {
-        String protocol = sender.getProtocol() == null ? "smtp" : sender.getProtocol();
-        Transport transport = sender.getSession().getTransport(protocol);
-        boolean anonymous = sender.getUsername() == null || sender.getUsername().isEmpty();
+        Session session = sender.getSession();
+        String protocol = sender.getProtocol() != null ? sender.getProtocol()
+                : session.getProperty("mail.transport.protocol") != null ? session.getProperty("mail.transport.protocol")
+                : JavaMailSenderImpl.DEFAULT_PROTOCOL;
+        Transport transport = session.getTransport(protocol);
+        boolean anonymous = "".equals(sender.getUsername());
         transport.connect(sender.getHost(), sender.getPort(), anonymous ? null : sender.getUsername(),
-                anonymous ? null : sender.getPassword());
+                anonymous && "".equals(sender.getPassword()) ? null : sender.getPassword());
         return transport;
     }
 

@@ -82,9 +82,14 @@ class OutboxOnceTest {
 
     @BeforeAll
     static void startSecondNode(@Autowired Environment environment) {
-        List<String> properties = new ArrayList<>(smtp.properties());
+        node2 = SecondNode.startBeside(environment, sendingTo(smtp));
+    }
+
+    /** A node's settings for sending to {@code server} as this class's nodes do. */
+    private static List<String> sendingTo(SmtpStub server) {
+        List<String> properties = new ArrayList<>(server.properties());
         properties.addAll(List.of(CONFIRMATION_ON, LEASE, RENEWAL));
-        node2 = SecondNode.startBeside(environment, properties);
+        return properties;
     }
 
     @AfterAll
@@ -236,9 +241,7 @@ class OutboxOnceTest {
     }
 
     private SecondNode nodeSendingTo(SmtpStub server) {
-        List<String> properties = new ArrayList<>(server.properties());
-        properties.addAll(List.of(CONFIRMATION_ON, LEASE, RENEWAL));
-        SecondNode node = SecondNode.startBeside(environment, properties);
+        SecondNode node = SecondNode.startBeside(environment, sendingTo(server));
         node.bean(MutableClock.class).set(NOW);
         return node;
     }

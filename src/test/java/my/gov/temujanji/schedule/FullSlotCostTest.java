@@ -45,6 +45,8 @@ class FullSlotCostTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    SlotInventory inventory;
 
     long slot;
 
@@ -73,7 +75,7 @@ class FullSlotCostTest {
      */
     @Test
     void askingWhetherAFullSlotOfTwoThousandPlacesIsFullReadsAlmostNoTakenPlace() throws InterruptedException {
-        assertThat(full()).isTrue();
+        assertThat(inventory.full(BRANCH, SERVICE, DAY, START)).isTrue();
 
         String plan = plan();
         long fewest = placeRowsRead(plan);
@@ -97,11 +99,6 @@ class FullSlotCostTest {
         });
 
         assertThat(placeRowsRead(plan)).as("rows of taken places read, asked again").isGreaterThanOrEqualTo(PLACES);
-    }
-
-    private boolean full() {
-        return jdbc.sql("SELECT " + PlaceSql.FULL).param("branch", BRANCH).param("service", SERVICE).param("day", DAY)
-                .param("start", START).param("now", Timestamp.from(Instant.now())).query(Boolean.class).single();
     }
 
     /** The question's plan as it ran, with what each step read. */

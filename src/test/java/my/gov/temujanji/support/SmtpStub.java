@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * An SMTP server that misbehaves the way real ones do: {@link #slow} takes its time over every message
  * (it answers the end of the message's data only after the delay), {@link #silent} accepts connections
  * and never says a word, {@link #onePerConnection} hangs up after each message, as servers with a limit
- * of messages per connection or a short idle timeout do. It keeps the Message-ID and recipient of each message it accepted.
+ * of messages per connection or a short idle timeout do. It keeps the Message-ID and recipient of each
+ * message it accepted.
  */
 public final class SmtpStub implements AutoCloseable {
 
