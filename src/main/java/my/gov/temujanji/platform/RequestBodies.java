@@ -35,9 +35,11 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Request bodies are read off the request threads. A node has few request threads (sized to the
  * database), and Tomcat reads a body on the thread that asks for it: twelve clients sending a byte
- * every few seconds held them all and took the node offline. So every body is read first with
- * non-blocking I/O, within a deadline and a size limit, and only a complete body is handed to a
- * request thread; a body too slow gets 408 and one too large 413, with the connection closed.
+ * every few seconds held them all and took the node offline. So every body is read first without
+ * blocking, within a deadline and a size limit, and only a complete body is handed to a
+ * request thread; a body too slow gets 408 and one too large 413, with the connection closed. What
+ * came in with the headers is read at once, and a body that is all there (nearly every one) goes on
+ * straight away; only the rest of one still arriving is waited for, off the request threads.
  * Tomcat already reads request lines and headers without holding a thread.
  */
 @Configuration(proxyBeanMethods = false)
@@ -99,14 +101,38 @@ class RequestBodies {
                 return;
             }
             long declared = request.getContentLengthLong();
+            long max = limits.maxSize().toBytes();
+            ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, max) : 1024);
+            if (declared > 0 && declared <= max) {
+                // Almost every body came in with its headers: read what is here already, which cannot block,
+                // and hand a complete one on at once, without the async dispatch (an eighth of a booking's CPU).
+                readBuffered(request.getInputStream(), body, declared);
+                if (body.size() == declared) {
+                    chain.doFilter(new BufferedBodyRequest(request, body.toByteArray()), response);
+                    return;
+                }
+            }
             AsyncContext async = request.startAsync();
             async.setTimeout(limits.timeout().toMillis());
-            Reader reader = new Reader(request, response, async, Math.min(declared, limits.maxSize().toBytes()));
+            Reader reader = new Reader(request, response, async, body);
             async.addListener(reader);
             request.getInputStream().setReadListener(reader);
-            if (declared > limits.maxSize().toBytes()) {
+            if (declared > max) {
                 // Refused in non-blocking mode too: Tomcat would otherwise wait on this thread to swallow the body.
                 reader.fail(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE");
+            }
+        }
+
+        /** Reads the body's bytes the container holds already, up to its declared length, without waiting for more. */
+        private static void readBuffered(ServletInputStream in, ByteArrayOutputStream body, long declared)
+                throws IOException {
+            byte[] chunk = new byte[(int) Math.min(declared, 8192)];
+            while (body.size() < declared && in.available() > 0) {
+                int read = in.read(chunk, 0, (int) Math.min(chunk.length, declared - body.size()));
+                if (read < 0) {
+                    return;
+                }
+                body.write(chunk, 0, read);
             }
         }
 
@@ -165,11 +191,13 @@ class RequestBodies {
             private final ByteArrayOutputStream body;
             private final AtomicBoolean settled = new AtomicBoolean();
 
-            Reader(HttpServletRequest request, HttpServletResponse response, AsyncContext async, long declared) {
+            /** {@code body}: what was read before the request went async. */
+            Reader(HttpServletRequest request, HttpServletResponse response, AsyncContext async,
+                    ByteArrayOutputStream body) {
                 this.request = request;
                 this.response = response;
                 this.async = async;
-                this.body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+                this.body = body;
             }
 
             @Override

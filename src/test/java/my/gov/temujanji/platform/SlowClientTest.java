@@ -106,6 +106,28 @@ class SlowClientTest {
     }
 
     @Test
+    void aBodyWhoseRestComesLaterIsReadInFullAndHandedOn() throws Exception {
+        String json = "{\"documentNumber\":\"A1234567\"}";
+        for (int split : new int[] {1, json.length() / 2, json.length() - 1}) {
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.setSoTimeout(5_000);
+                socket.setTcpNoDelay(true);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/appointments/NOSUCH/cancel HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + json.length() + "\r\n\r\n"
+                        + json.substring(0, split)).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(300);
+                out.write(json.substring(split).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as("split at %d", split).startsWith("HTTP/1.1 404")
+                        .contains("\"code\":\"APPOINTMENT_NOT_FOUND\"");
+            }
+        }
+    }
+
+    @Test
     void controlANodeThatReadsBodiesOnItsRequestThreadsStopsAnswering() throws Exception {
         try (SecondNode control = SecondNode.startBeside(environment,
                 List.of("temujanji.http.request-body.read-first=false"));
