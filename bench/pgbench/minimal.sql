@@ -23,7 +23,17 @@ INSERT INTO outbox_message (kind, appointment_reference, recipient, language, pr
     next_attempt_at, created_at, secret)
 VALUES ('CONFIRMATION_CODE', :reference, 'pgb' || :run::text || 'c' || :client_id::text || 'k' || :k::text || '@bench.example.my',
     'ms', NULL, NULL, now(), now(), lpad((random() * 999999)::int::text, 6, '0'));
-UPDATE slot_place SET taken = true, free_from = NULL
-WHERE id = (SELECT id FROM slot_place WHERE slot_id = :slot_id AND NOT taken AND (free_from IS NULL OR free_from <= now())
-            LIMIT 1 FOR UPDATE SKIP LOCKED);
+-- The place is conditional, as in the app: none free, and the transaction rolls back (pgbench's \gset
+-- needs a row, hence the count around it). Past its stretch of places a committed appointment without
+-- a place would miscount its slot (bench check).
+WITH counted AS (
+    UPDATE slot_place SET taken = true, free_from = NULL
+    WHERE id = (SELECT id FROM slot_place WHERE slot_id = :slot_id AND NOT taken AND (free_from IS NULL OR free_from <= now())
+                LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING 1)
+SELECT count(*) AS counted FROM counted \gset
+\if :counted = 1
 END;
+\else
+ROLLBACK;
+\endif
